@@ -1,0 +1,100 @@
+import Foundation
+import StepChangeKit
+
+/// What a command may touch: the terminal, the environment, the working directory and the clock.
+/// Built once by `StepChangeCLI.main`; tests build their own.
+public final class CommandContext: @unchecked Sendable {
+    public let terminal: Terminal
+    public let environment: [String: String]
+    public let currentDirectory: URL
+    public let time: TimeSource
+    public var colour: Bool
+
+    public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime()) {
+        self.terminal = terminal
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.time = time
+        self.colour = terminal.isOutputTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
+
+    public var style: Style { Style(enabled: colour) }
+
+    /// Resolves a path the user typed against the working directory.
+    public func url(_ path: String) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        if path == "~" || path.hasPrefix("~/"), let home = environment["HOME"] {
+            return URL(fileURLWithPath: home + path.dropFirst()).standardizedFileURL
+        }
+        return currentDirectory.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// The sessions directory: `--sessions`, then `$STEPCHANGE_SESSIONS`, then `./Sessions`.
+    public func sessionStore(_ invocation: Invocation) -> SessionStore {
+        let path = invocation.value("sessions") ?? environment["STEPCHANGE_SESSIONS"] ?? "Sessions"
+        return SessionStore(directory: url(path))
+    }
+
+    /// Built-in frameworks, then `./Frameworks`, then `--frameworks DIR` and `$STEPCHANGE_FRAMEWORKS`.
+    public func frameworkCatalog(_ invocation: Invocation) -> FrameworkCatalog {
+        var directories = [url("Frameworks")]
+        if let extra = environment["STEPCHANGE_FRAMEWORKS"], !extra.isEmpty {
+            directories += extra.split(separator: ":").map { url(String($0)) }
+        }
+        directories += invocation.values("frameworks").map { url($0) }
+        var seen = Set<String>()
+        var files: [(path: String, data: Data)] = []
+        for directory in directories where seen.insert(directory.path).inserted {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
+            for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                let file = directory.appendingPathComponent(name)
+                if let data = try? Data(contentsOf: file) { files.append((displayPath(file), data)) }
+            }
+        }
+        return FrameworkCatalog(files: files)
+    }
+
+    /// A framework named by id, or by a path to a framework file.
+    public func framework(_ reference: String, _ invocation: Invocation) throws(StepChangeError) -> (framework: Framework, source: FrameworkSource) {
+        if reference.contains("/") || reference.hasSuffix(".json") {
+            let file = url(reference)
+            guard let data = try? Data(contentsOf: file) else {
+                throw StepChangeError(.input, "Cannot read the framework file \(reference).",
+                                      hint: "Check the path, or give a framework id (see `stepchange frameworks`).")
+            }
+            return (try FrameworkReader.read(data, source: reference), .file(reference))
+        }
+        let entry = try frameworkCatalog(invocation).framework(id: reference)
+        return (entry.framework, entry.source)
+    }
+
+    /// A path as the user would like to see it: relative to the working directory when inside it.
+    public func displayPath(_ url: URL) -> String {
+        let base = currentDirectory.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+        return path
+    }
+
+    /// The width to wrap text to: $COLUMNS when set and sensible, else 80.
+    public var width: Int {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns >= 40 { return min(columns, 120) }
+        return 80
+    }
+}
+
+/// Terminal emphasis that disappears entirely when colour is off (pipes, NO_COLOR, TERM=dumb).
+public struct Style: Sendable {
+    public var enabled: Bool
+
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    public func dim(_ text: String) -> String { wrap(text, "2") }
+    public func red(_ text: String) -> String { wrap(text, "31") }
+    public func green(_ text: String) -> String { wrap(text, "32") }
+    public func yellow(_ text: String) -> String { wrap(text, "33") }
+    public func blue(_ text: String) -> String { wrap(text, "34") }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// The shell's view of the person at the keyboard: lines in, text out. The real one talks to the
+/// process's stdin/stdout/stderr; tests substitute a scripted one, so no test needs a TTY.
+public protocol Terminal: AnyObject {
+    /// True when a person is typing (stdin is a TTY); prompts and hidden input only make sense then.
+    var isInteractive: Bool { get }
+    /// True when stdout is a TTY.
+    var isOutputTerminal: Bool { get }
+    /// Writes to standard output.
+    func write(_ text: String)
+    /// Writes to standard error.
+    func writeError(_ text: String)
+    /// Reads one line without its line ending; nil at end of input. `hidden` turns echo off on a TTY.
+    func readLine(hidden: Bool) -> String?
+}
+
+extension Terminal {
+    public func writeLine(_ text: String = "") { write(text + "\n") }
+    public func writeErrorLine(_ text: String) { writeError(text + "\n") }
+    public func readLine() -> String? { readLine(hidden: false) }
+}

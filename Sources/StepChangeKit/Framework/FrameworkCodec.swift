@@ -1,0 +1,16 @@
+import Foundation
+
+/// Writes a framework in the file format `Frameworks/*.json` uses: pretty-printed, keys sorted.
+public enum FrameworkCodec {
+    public static func encode(_ framework: Framework) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = try encoder.encode(framework)
+            data.append(UInt8(ascii: "\n"))
+            return data
+        } catch {
+            preconditionFailure("A Framework always encodes: \(error)")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The rules a framework must follow to be scored and planned against: unique ids, real prompts,
+/// a scale of at least two increasing levels. Applied to files and to the built-in framework alike.
+public enum FrameworkValidator {
+    /// Every rule the framework breaks, each naming the field it concerns.
+    public static func problems(in framework: Framework, source: String) -> [Problem] {
+        var problems: [Problem] = []
+        func report(_ location: String, _ message: String) {
+            problems.append(Problem(source: source, location: location, message: message))
+        }
+        if framework.schemaVersion != Framework.currentSchemaVersion {
+            report("schemaVersion", "unknown schema version \(framework.schemaVersion); expected \(Framework.currentSchemaVersion)")
+        }
+        if !isValidID(framework.id) {
+            report("id", "\"\(framework.id)\" is not a usable id; use letters, digits and hyphens (e.g. child-poverty)")
+        }
+        for (field, text) in [("title", framework.title), ("version", framework.version)] where isBlank(text) {
+            report(field, "is empty; expected some text")
+        }
+
+        let levels = framework.scale.levels
+        if levels.count < 2 {
+            report("scale.levels", "has \(levels.count) level\(levels.count == 1 ? "" : "s"); a scale needs at least two")
+        }
+        for index in levels.indices.dropFirst() where levels[index].value <= levels[index - 1].value {
+            report("scale.levels[\(index)].value",
+                   "\(levels[index].value) does not increase on the level before (\(levels[index - 1].value)); list levels from lowest to highest")
+        }
+        for (index, level) in levels.enumerated() where isBlank(level.label) {
+            report("scale.levels[\(index)].label", "is empty; expected a short label")
+        }
+
+        if framework.headings.isEmpty { report("headings", "is empty; a framework needs at least one heading") }
+        var headingIDs: [String: Int] = [:]
+        var itemIDs: [String: String] = [:]
+        for (h, heading) in framework.headings.enumerated() {
+            let path = "headings[\(h)]"
+            if !isValidID(heading.id) {
+                report("\(path).id", "\"\(heading.id)\" is not a usable id; use letters, digits and hyphens")
+            } else if let first = headingIDs[heading.id.uppercased()] {
+                report("\(path).id", "duplicate heading id \"\(heading.id)\" (also used by headings[\(first)])")
+            } else {
+                headingIDs[heading.id.uppercased()] = h
+            }
+            if isBlank(heading.title) { report("\(path).title", "is empty; expected the heading's title") }
+            if heading.items.isEmpty { report("\(path).items", "is empty; a heading needs at least one item") }
+            for (i, item) in heading.items.enumerated() {
+                let itemPath = "\(path).items[\(i)]"
+                if !isValidID(item.id) {
+                    report("\(itemPath).id", "\"\(item.id)\" is not a usable id; use letters, digits, dots and hyphens (e.g. LN1)")
+                } else if let first = itemIDs[item.id.uppercased()] {
+                    report("\(itemPath).id", "duplicate item id \"\(item.id)\" (also used by \(first))")
+                } else {
+                    itemIDs[item.id.uppercased()] = itemPath
+                }
+                if isBlank(item.prompt) { report("\(itemPath).prompt", "is empty; expected a statement the group can score") }
+            }
+        }
+
+        var kinds = Set<HorizonKind>()
+        for (index, horizon) in framework.horizons.enumerated() {
+            if !kinds.insert(horizon.id).inserted { report("horizons[\(index)].id", "duplicate horizon \"\(horizon.id.rawValue)\"") }
+            if horizon.toYears < horizon.fromYears {
+                report("horizons[\(index)]", "toYears (\(horizon.toYears)) is before fromYears (\(horizon.fromYears))")
+            }
+        }
+        var themeIDs = Set<String>()
+        for (index, theme) in framework.actionThemes.enumerated() {
+            if !isValidID(theme.id) {
+                report("actionThemes[\(index)].id", "\"\(theme.id)\" is not a usable id; use letters, digits and hyphens")
+            } else if !themeIDs.insert(theme.id.lowercased()).inserted {
+                report("actionThemes[\(index)].id", "duplicate action theme id \"\(theme.id)\"")
+            }
+        }
+        return problems
+    }
+
+    /// Ids appear in commands, exports and file names: letters, digits, dots, hyphens and underscores only.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy {
+            ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) || "-_.".unicodeScalars.contains($0)
+        } && id.first != "." && id.first != "-"
+    }
+
+    private static func isBlank(_ text: String) -> Bool {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+}

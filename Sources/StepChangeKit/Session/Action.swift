@@ -1,0 +1,152 @@
+import Foundation
+
+/// An agreed action in the plan (`A1.2` = statement 1, action 2): who leads it, by when, what
+/// outcome it serves and how the group will know it has worked. Progress updates are appended,
+/// never overwritten.
+public struct Action: Codable, Equatable, Sendable {
+    public var ref: String
+    public var outcomeIDs: [String]
+    public var objective: String
+    public var description: String
+    public var lead: String
+    public var partners: [String]
+    public var resources: String
+    public var risk: String
+    /// A month (`2027-03`) or a day (`2027-03-31`).
+    public var milestone: String
+    public var measure: Measure
+    /// An action theme id from the framework.
+    public var theme: String
+    public var additionality: Additionality
+    /// The status the action was planned with; later statuses live in `updates`.
+    public var status: ActionStatus
+    /// The expected output or impact, as in the council action plan's last column.
+    public var outputImpact: String
+    public var updates: [ProgressUpdate]
+
+    public init(ref: String, outcomeIDs: [String] = [], objective: String = "", description: String,
+                lead: String = "", partners: [String] = [], resources: String = "", risk: String = "",
+                milestone: String = "", measure: Measure = Measure(), theme: String = "",
+                additionality: Additionality = .new, status: ActionStatus = .notStarted,
+                outputImpact: String = "", updates: [ProgressUpdate] = []) {
+        self.ref = ref
+        self.outcomeIDs = outcomeIDs
+        self.objective = objective
+        self.description = description
+        self.lead = lead
+        self.partners = partners
+        self.resources = resources
+        self.risk = risk
+        self.milestone = milestone
+        self.measure = measure
+        self.theme = theme
+        self.additionality = additionality
+        self.status = status
+        self.outputImpact = outputImpact
+        self.updates = updates
+    }
+
+    /// The latest status: the most recent progress update's, or the planned one.
+    public var currentStatus: ActionStatus { latestUpdate?.status ?? status }
+
+    /// The most recent progress update by review date (then by when it was recorded).
+    public var latestUpdate: ProgressUpdate? {
+        updates.enumerated().max { a, b in
+            (a.element.date, a.offset) < (b.element.date, b.offset)
+        }?.element
+    }
+}
+
+/// "How we will know it has worked": an indicator with its baseline, target and review frequency.
+/// Actuals are recorded in progress updates.
+public struct Measure: Codable, Equatable, Sendable {
+    public var indicator: String
+    public var baseline: String
+    public var target: String
+    public var frequency: String
+
+    public init(indicator: String = "", baseline: String = "", target: String = "", frequency: String = "") {
+        self.indicator = indicator
+        self.baseline = baseline
+        self.target = target
+        self.frequency = frequency
+    }
+
+    public var isEmpty: Bool { indicator.trimmingCharacters(in: .whitespaces).isEmpty }
+}
+
+/// Whether an action is new, an enhancement of something that exists, or existing activity.
+/// Plans made only of existing activity are the compendium the step-change reports warn about.
+public enum Additionality: String, Codable, CaseIterable, Sendable {
+    case new, enhanced, existing
+}
+
+/// The progress status of an action, in the four RAG ratings councils use, plus "not started".
+public enum ActionStatus: String, Codable, CaseIterable, Sendable {
+    case notStarted = "not-started"
+    case onTrack = "on-track"
+    case someIssues = "some-issues"
+    case notOnTrack = "not-on-track"
+    case complete
+
+    /// The wording used in council improvement plans.
+    public var label: String {
+        switch self {
+        case .notStarted: "Not started"
+        case .onTrack: "Action not yet completed, but on track"
+        case .someIssues: "Some issues, recovery plan in place"
+        case .notOnTrack: "Action not on track, risk to implementation"
+        case .complete: "Action complete"
+        }
+    }
+
+    /// A short label for tables and terminals.
+    public var shortLabel: String {
+        switch self {
+        case .notStarted: "not started"
+        case .onTrack: "on track"
+        case .someIssues: "some issues"
+        case .notOnTrack: "not on track"
+        case .complete: "complete"
+        }
+    }
+
+    /// The RAG colour: blue for complete, green on track, amber some issues, red not on track.
+    public var rag: RAGStatus {
+        switch self {
+        case .notStarted: .grey
+        case .onTrack: .green
+        case .someIssues: .amber
+        case .notOnTrack: .red
+        case .complete: .blue
+        }
+    }
+}
+
+/// The colour a status is shown in; always shown with its text label too.
+public enum RAGStatus: String, Codable, Sendable {
+    case blue, green, amber, red, grey
+
+    public var label: String { rawValue.capitalized }
+}
+
+/// One entry in an action's progress history, appended at each review.
+public struct ProgressUpdate: Codable, Equatable, Sendable {
+    /// The review date, `YYYY-MM-DD`.
+    public var date: String
+    public var reviewer: String
+    public var status: ActionStatus
+    public var note: String
+    /// The measure's actual value for this period, as recorded.
+    public var actual: String?
+    public var recordedAt: Date
+
+    public init(date: String, reviewer: String, status: ActionStatus, note: String = "", actual: String? = nil, recordedAt: Date) {
+        self.date = date
+        self.reviewer = reviewer
+        self.status = status
+        self.note = note
+        self.actual = actual
+        self.recordedAt = recordedAt
+    }
+}

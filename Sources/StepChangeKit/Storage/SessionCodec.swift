@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reads and writes session files: stable pretty-printed JSON with sorted keys, ISO 8601 dates,
+/// explicit schema migrations, and decode failures turned into messages naming the field.
+public enum SessionCodec {
+    /// The session as stored: the exact bytes `save` writes and `export --format json` prints.
+    public static func encode(_ session: Session) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        do {
+            var data = try encoder.encode(session)
+            data.append(UInt8(ascii: "\n"))
+            return data
+        } catch {
+            preconditionFailure("A Session always encodes: \(error)")
+        }
+    }
+
+    /// Decodes a session file, migrating older schema versions and validating what it holds.
+    public static func decode(_ data: Data, source: String) throws(StepChangeError) -> Session {
+        let root = try JSONValue.parse(data, source: source)
+        guard case .object(let fields) = root else {
+            throw StepChangeError(.input, "\(source) is not a session file.",
+                                  problems: [Problem(source: source, message: "expected a JSON object, found \(root.kindDescription)")])
+        }
+        guard case .number(let rawVersion)? = fields["schemaVersion"], rawVersion.rounded() == rawVersion else {
+            throw StepChangeError(.input, "\(source) is not a session file.",
+                                  problems: [Problem(source: source, location: "schemaVersion", message: "missing or not a whole number")])
+        }
+        let version = Int(rawVersion)
+        if version > Session.currentSchemaVersion {
+            throw StepChangeError(.input, "\(source) was written by a newer version of stepchange.",
+                problems: [Problem(source: source, location: "schemaVersion",
+                                   message: "version \(version); this stepchange reads up to version \(Session.currentSchemaVersion)")],
+                hint: "Upgrade stepchange to open it. The file has not been changed.")
+        }
+        let migrated = try SessionMigrations.migrate(data, from: version, source: source)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let session: Session
+        do {
+            session = try decoder.decode(Session.self, from: migrated)
+        } catch let error as DecodingError {
+            throw StepChangeError(.input, "\(source) could not be read as a session.",
+                                  problems: [problem(for: error, source: source)],
+                                  hint: "If the file was edited by hand, correct the field named above. The file has not been changed.")
+        } catch {
+            throw StepChangeError(.input, "\(source) could not be read as a session: \(error)")
+        }
+        let problems = SessionValidator.problems(in: session, source: source)
+        guard problems.isEmpty else {
+            throw StepChangeError(.input, "\(source) holds data that does not fit its framework (\(problems.count) problem\(problems.count == 1 ? "" : "s")):",
+                                  problems: problems,
+                                  hint: "If the file was edited by hand, correct the fields named above. The file has not been changed.")
+        }
+        return session
+    }
+
+    /// Describes a decoding failure by the path of the field it happened at.
+    static func problem(for error: DecodingError, source: String) -> Problem {
+        func path(_ codingPath: [CodingKey]) -> String {
+            codingPath.reduce(into: "") { result, key in
+                if let index = key.intValue { result += "[\(index)]" } else { result += result.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return Problem(source: source, location: path(context.codingPath + [key]), message: "missing")
+        case .typeMismatch(let type, let context):
+            return Problem(source: source, location: path(context.codingPath), message: "expected \(describe(type))")
+        case .valueNotFound(let type, let context):
+            return Problem(source: source, location: path(context.codingPath), message: "is null; expected \(describe(type))")
+        case .dataCorrupted(let context):
+            return Problem(source: source, location: path(context.codingPath), message: context.debugDescription)
+        @unknown default:
+            return Problem(source: source, message: String(describing: error))
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is Date.Type: "a date and time such as 2026-11-23T10:00:00Z"
+        default:
+            String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        }
+    }
+}
+
+/// Upgrades older session files, one schema version at a time, before they are decoded.
+/// Version 1 is the first format, so there is nothing to migrate yet; each new version adds a step here.
+public enum SessionMigrations {
+    public static func migrate(_ data: Data, from version: Int, source: String) throws(StepChangeError) -> Data {
+        guard version >= 1 else {
+            throw StepChangeError(.input, "\(source) has schema version \(version), which stepchange never wrote.",
+                                  problems: [Problem(source: source, location: "schemaVersion", message: "expected 1 or later")])
+        }
+        return data
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The directory of session files (`Sessions/` by default): finds a session by id, unique id prefix
+/// or path, loads it with readable errors, saves it durably, and hands out locks.
+public struct SessionStore: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory.standardizedFileURL
+    }
+
+    /// The file a session with this id lives in.
+    public func url(for id: String) -> URL {
+        directory.appendingPathComponent(id + ".json")
+    }
+
+    /// Session files in the directory, sorted by name (ids begin with the date).
+    public func sessionFiles() throws(StepChangeError) -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw StepChangeError(.input, "Cannot read the sessions directory \(directory.path).",
+                                  hint: "Create it, or point --sessions (or STEPCHANGE_SESSIONS) at the right place.")
+        }
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+
+    /// Finds the file for a session reference: a path to a file, an exact id, or a unique id prefix.
+    public func resolve(_ reference: String) throws(StepChangeError) -> URL {
+        let fileManager = FileManager.default
+        if reference.contains("/") || reference.hasSuffix(".json") {
+            let url = URL(fileURLWithPath: reference)
+            guard fileManager.fileExists(atPath: url.path) else {
+                throw StepChangeError(.input, "No session file at \(reference).")
+            }
+            return url
+        }
+        let exact = url(for: reference)
+        if fileManager.fileExists(atPath: exact.path) { return exact }
+        let files = (try? sessionFiles()) ?? []
+        let ids = files.map { $0.deletingPathExtension().lastPathComponent }
+        let matches = ids.filter { $0.hasPrefix(reference) }
+        if matches.count == 1 { return url(for: matches[0]) }
+        if matches.count > 1 {
+            throw StepChangeError(.input, "\"\(reference)\" matches \(matches.count) sessions: \(matches.joined(separator: ", ")).",
+                                  hint: "Type more of the id.")
+        }
+        var hint = "Run `stepchange sessions` to list the sessions in \(directory.path)."
+        if let guess = Suggestion.closest(to: reference, among: ids) { hint = "Did you mean \(guess)? " + hint }
+        throw StepChangeError(.input, "No session \"\(reference)\" in \(directory.path).", hint: hint)
+    }
+
+    /// Reads and validates a session file.
+    public func load(_ url: URL) throws(StepChangeError) -> Session {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw StepChangeError(.input, "Cannot read \(url.path).")
+        }
+        return try SessionCodec.decode(data, source: url.path)
+    }
+
+    /// Resolves and loads a session in one step.
+    public func load(_ reference: String) throws(StepChangeError) -> (session: Session, url: URL) {
+        let url = try resolve(reference)
+        return (try load(url), url)
+    }
+
+    /// Saves a session durably to its file.
+    public func save(_ session: Session, to url: URL? = nil) throws(StepChangeError) {
+        try DurableFile.write(SessionCodec.encode(session), to: url ?? self.url(for: session.id))
+    }
+
+    /// An id for a new session: its date and a slug of its title, made unique in this directory.
+    public func newID(date: String, title: String) -> String {
+        let base = date + "-" + Slug.make(title)
+        var candidate = base
+        var counter = 2
+        while FileManager.default.fileExists(atPath: url(for: candidate).path) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// Takes the lock of the session stored at this file.
+    public func lock(_ url: URL, now: Date) throws(StepChangeError) -> SessionLock {
+        try SessionLock.acquire(at: Self.lockPath(for: url), now: now)
+    }
+
+    public static func lockPath(for url: URL) -> String {
+        url.deletingPathExtension().path + ".lock"
+    }
+}
+
+/// A file-name-safe form of a title: lower-case ASCII letters and digits joined by hyphens.
+public enum Slug {
+    public static func make(_ title: String, maxLength: Int = 48) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+            if slug.count >= maxLength { break }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "session" : slug.lowercased()
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Checks that a decoded session is consistent with its own framework snapshot — the checks a
+/// hand-edited file most often fails: a score off the scale, an unknown item or participant.
+public enum SessionValidator {
+    public static func problems(in session: Session, source: String) -> [Problem] {
+        var problems = FrameworkValidator.problems(in: session.framework, source: source).map {
+            Problem(source: $0.source, location: "framework." + ($0.location ?? ""), message: $0.message)
+        }
+        func report(_ location: String, _ message: String) {
+            problems.append(Problem(source: source, location: location, message: message))
+        }
+        let scale = session.framework.scale
+        let itemIDs = Set(session.framework.itemIDs)
+        var participantIDs = Set<String>()
+        for (index, participant) in session.participants.enumerated() where !participantIDs.insert(participant.id).inserted {
+            report("participants[\(index)].id", "duplicate participant id \"\(participant.id)\"")
+        }
+        var seenItems = Set<String>()
+        for (a, assessment) in session.assessments.enumerated() {
+            let path = "assessments[\(a)]"
+            if !itemIDs.contains(assessment.itemID) {
+                report("\(path).itemID", "\"\(assessment.itemID)\" is not an item of the framework \(session.framework.id)")
+            } else if !seenItems.insert(assessment.itemID).inserted {
+                report("\(path).itemID", "item \"\(assessment.itemID)\" is assessed twice")
+            }
+            for (r, round) in assessment.rounds.enumerated() {
+                for (s, entry) in round.scores.enumerated() {
+                    let scorePath = "\(path).rounds[\(r)].scores[\(s)]"
+                    if !participantIDs.contains(entry.participant) {
+                        report("\(scorePath).participant", "\"\(entry.participant)\" is not a participant of this session")
+                    }
+                    switch entry.score {
+                    case .value(let value) where scale.level(value) == nil:
+                        report("\(scorePath).score", "\(value) is not on the scale; expected \(scale.validAnswersDescription)")
+                    case .dontKnow where scale.dontKnow == nil:
+                        report("\(scorePath).score", "\"dont-know\" is not allowed by this framework's scale")
+                    default: break
+                    }
+                }
+            }
+            if let consensus = assessment.consensus, scale.level(consensus.score) == nil {
+                report("\(path).consensus.score", "\(consensus.score) is not on the scale; expected one of \(scale.values.map(String.init).joined(separator: ", "))")
+            }
+        }
+        var statementIDs = Set<String>()
+        for (index, statement) in session.statements.enumerated() {
+            if !statementIDs.insert(statement.id).inserted {
+                report("statements[\(index)].id", "duplicate statement id \"\(statement.id)\"")
+            }
+            for itemID in statement.itemIDs where !itemIDs.contains(itemID) {
+                report("statements[\(index)].itemIDs", "\"\(itemID)\" is not an item of the framework \(session.framework.id)")
+            }
+        }
+        for (index, vote) in session.votes.enumerated() {
+            if !participantIDs.contains(vote.participant) { report("votes[\(index)].participant", "\"\(vote.participant)\" is not a participant") }
+            if !statementIDs.contains(vote.statement) { report("votes[\(index)].statement", "\"\(vote.statement)\" is not a statement") }
+            if vote.count < 0 { report("votes[\(index)].count", "\(vote.count) is negative") }
+        }
+        for (index, id) in session.planned.enumerated() where !statementIDs.contains(id) {
+            report("planned[\(index)]", "\"\(id)\" is not a statement")
+        }
+        var refs = Set<String>()
+        for (p, plan) in session.plans.enumerated() {
+            if !statementIDs.contains(plan.statementID) {
+                report("plans[\(p)].statementID", "\"\(plan.statementID)\" is not a statement")
+            }
+            for (a, action) in plan.actions.enumerated() where !refs.insert(action.ref).inserted {
+                report("plans[\(p)].actions[\(a)].ref", "duplicate action ref \"\(action.ref)\"")
+            }
+        }
+        if !DayDate.isValid(session.date) {
+            report("date", "\"\(session.date)\" is not a date; expected YYYY-MM-DD")
+        }
+        return problems
+    }
+}

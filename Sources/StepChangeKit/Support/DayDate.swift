@@ -1,0 +1,43 @@
+import Foundation
+
+/// Calendar days as the files store them (`YYYY-MM-DD`), computed in UTC so results never depend
+/// on the machine's time zone.
+public enum DayDate {
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// The day of a moment, as `YYYY-MM-DD` in UTC.
+    public static func string(from date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// Parses `YYYY-MM-DD` strictly (real month and day), returning (year, month, day).
+    public static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return (year, month, day)
+    }
+
+    public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The day `years` years after `text` (29 February falls back to the 28th).
+    public static func adding(years: Int, to text: String) -> String? {
+        guard let (year, month, day) = parse(text) else { return nil }
+        let newYear = year + years
+        return String(format: "%04d-%02d-%02d", newYear, month, min(day, daysIn(month: month, year: newYear)))
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Word-wraps plain text for a terminal of a given width, keeping an indent on every line.
+public enum TextWrap {
+    /// Wraps each paragraph of `text` to `width` columns; the first line is prefixed with
+    /// `firstIndent`, later lines with `indent`. A word longer than the line is left whole.
+    public static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> String {
+        var lines: [String] = []
+        var prefix = firstIndent ?? indent
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = prefix
+            var lineHasWord = false
+            for word in paragraph.split(separator: " ") {
+                if lineHasWord && line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = indent
+                    lineHasWord = false
+                }
+                line += (lineHasWord ? " " : "") + word
+                lineHasWord = true
+            }
+            lines.append(lineHasWord ? line : String(line.reversed().drop { $0 == " " }.reversed()))
+            prefix = indent
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Runs the built `stepchange` executable as a user would: arguments, stdin, environment and working
+/// directory in; stdout, stderr and exit status out.
+struct BinaryRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The package root, found from this file's location.
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// The built binary: next to the test bundle, or in the package's .build/debug.
+    static let executable: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange"),
+            packageRoot.appendingPathComponent(".build/debug/stepchange"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }()
+
+    /// Runs stepchange and waits for it. stdin is the given text (closed afterwards, so EOF follows).
+    static func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
+        let process = try start(arguments, in: directory, environment: environment)
+        process.input.fileHandleForWriting.write(Data(stdin.utf8))
+        try process.input.fileHandleForWriting.close()
+        return process.wait()
+    }
+
+    /// A running stepchange process, for tests that interrupt it.
+    final class Running {
+        let process: Process
+        let input: Pipe
+        let outputFile: URL
+        let errorFile: URL
+
+        init(process: Process, input: Pipe, outputFile: URL, errorFile: URL) {
+            self.process = process
+            self.input = input
+            self.outputFile = outputFile
+            self.errorFile = errorFile
+        }
+
+        func send(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+        var stdoutSoFar: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
+
+        func wait() -> Result {
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus,
+                          stdout: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+        }
+    }
+
+    static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Running {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
+        let input = Pipe()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardInput = input
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        return Running(process: process, input: input, outputFile: out, errorFile: err)
+    }
+}
+
+/// A fresh empty directory for one test.
+func temporaryDirectory(_ name: String = #function) throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("stepchange-tests")
+        .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString.prefix(8))
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
