@@ -6,11 +6,13 @@ let package = Package(
     products: [
         .library(name: "StepChangeKit", targets: ["StepChangeKit"]),
         .executable(name: "stepchange", targets: ["stepchange"]),
+        .executable(name: "stepchange-bench", targets: ["stepchange-bench"]),
     ],
     targets: [
         .target(name: "StepChangeKit"),
         .target(name: "StepChangeCLI", dependencies: ["StepChangeKit"]),
         .executableTarget(name: "stepchange", dependencies: ["StepChangeCLI"]),
+        .executableTarget(name: "stepchange-bench", dependencies: ["StepChangeKit", "stepchange"]),
         .testTarget(name: "StepChangeKitTests", dependencies: ["StepChangeKit"]),
         .testTarget(name: "StepChangeCLITests", dependencies: ["StepChangeCLI", "StepChangeKit", "stepchange"]),
     ]

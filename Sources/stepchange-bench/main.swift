@@ -1,0 +1,122 @@
+import Foundation
+import StepChangeKit
+
+// stepchange-bench: generates synthetic session archives and times stepchange's commands on them,
+// each figure also shown as a ratio to the time it takes just to read the archive's bytes.
+// Run with `swift run -c release stepchange-bench [--sizes 10,100,1000,10000] [--runs 5] [--dir PATH]`.
+
+var sizes = [10, 100, 1_000, 10_000]
+var runs = 5
+var workDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stepchange-bench")
+var arguments = Array(CommandLine.arguments.dropFirst())
+    let flag = arguments.removeFirst()
+    guard let value = arguments.first else {
+        FileHandle.standardError.write(Data("stepchange-bench: \(flag) needs a value\n".utf8))
+        exit(2)
+    }
+    arguments.removeFirst()
+    switch flag {
+    case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 1 }
+    case "--runs": runs = max(1, Int(value) ?? runs)
+    case "--dir": workDirectory = URL(fileURLWithPath: value)
+    default:
+        FileHandle.standardError.write(Data("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir\n".utf8))
+        exit(2)
+    }
+}
+
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange")
+guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+    FileHandle.standardError.write(Data("stepchange-bench: no stepchange binary next to the benchmark; run `swift run -c release stepchange-bench`\n".utf8))
+    exit(1)
+}
+func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+func cell(_ result: Result<Double, BenchFailure>, floor: Double?) -> String {
+    switch result {
+    case .success(let seconds):
+        guard let floor, floor > 0 else { return ms(seconds) }
+        return ms(seconds) + String(format: " (%.1f×)", seconds / floor)
+    case .failure(let failure): return "failed (exit \(failure.status))"
+    }
+}
+
+let archive = SyntheticArchive()
+let largest = sizes.max() ?? 10
+let all = workDirectory.appendingPathComponent("archive-\(largest)")
+log("Generating \(largest) synthetic sessions in \(all.path) (kept between runs)…")
+try archive.write(count: largest, to: all)
+let timer = CommandTimer(executable: executable)
+let output = workDirectory.appendingPathComponent("export.html").path
+
+print("stepchange benchmark — release build, median of \(runs) runs after one warm-up, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("Each session: 8–12 participants, \(Framework.childPoverty.itemIDs.count) items, 2 rounds, 6 statements, 15 actions, 4 reviews.")
+print("")
+print("| sessions | read all bytes (floor) | `sessions` | `show` | `compare` | `export --format html` | autosave (fsync) |")
+print("|---:|---:|---:|---:|---:|---:|---:|")
+for size in sizes.sorted() {
+    let directory = workDirectory.appendingPathComponent("archive-\(size)-of-\(largest)")
+    try? FileManager.default.removeItem(at: directory)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let store = SessionStore(directory: directory)
+    var ids: [String] = []
+    for index in 0..<size {
+        let id = archive.session(index).id
+        ids.append(id)
+        link(all.appendingPathComponent(id + ".json").path, store.url(for: id).path)
+    }
+    let files = try store.sessionFiles()
+    let floor = Stopwatch.median(runs: runs) {
+        for file in files { _ = try? Data(contentsOf: file) }
+    }
+    let sessionsDir = "--sessions=\(directory.path)"
+    let list = try timer.time(["sessions", sessionsDir], runs: runs)
+    let show = try timer.time(["show", ids[0], sessionsDir], runs: runs)
+    let compare = try timer.time(["compare", ids[1], ids[0], sessionsDir], runs: runs)
+    let export = try timer.time(["export", ids[0], "--format", "html", "--output", output, "--force", sessionsDir], runs: runs)
+    let saveDirectory = workDirectory.appendingPathComponent("autosave")
+    try FileManager.default.createDirectory(at: saveDirectory, withIntermediateDirectories: true)
+    let session = try store.load(ids[0]).session
+    let saveStore = SessionStore(directory: saveDirectory)
+    let save = Stopwatch.median(runs: max(runs, 20)) { try? saveStore.save(session) }
+    print("| \(size) | \(ms(floor)) | \(cell(list, floor: floor)) | \(cell(show, floor: nil)) | \(cell(compare, floor: nil)) | \(cell(export, floor: nil)) | \(ms(save)) |")
+}
+
+let help = try timer.time(["--help"], runs: max(runs, 10))
+print("")
+print("`stepchange --help`: \(cell(help, floor: nil))")
+
+log("Generating the oversized session…")
+var oversizedShape = SyntheticArchive.Shape()
+oversizedShape.participants = 60...60
+oversizedShape.rounds = 5
+oversizedShape.framework = SyntheticArchive.largeFramework(headings: 10, itemsPerHeading: 10)
+let oversizedDirectory = workDirectory.appendingPathComponent("oversized")
+try? FileManager.default.removeItem(at: oversizedDirectory)
+try SyntheticArchive(shape: oversizedShape).write(count: 2, to: oversizedDirectory)
+let oversizedFiles = try SessionStore(directory: oversizedDirectory).sessionFiles()
+let oversizedIDs = oversizedFiles.map { $0.deletingPathExtension().lastPathComponent }
+let size = (try? FileManager.default.attributesOfItem(atPath: oversizedFiles[0].path)[.size] as? Int) ?? 0
+print("")
+print("Oversized session (60 participants, 100 items, 5 rounds; \(size / 1024) KiB on disk):")
+print("")
+print("| command | time |")
+print("|---|---:|")
+let dir = "--sessions=\(oversizedDirectory.path)"
+let oversizedCommands: [[String]] = [
+    ["sessions", dir],
+    ["show", oversizedIDs[0], dir],
+    ["check", oversizedIDs[0], dir],
+    ["compare", oversizedIDs[1], oversizedIDs[0], dir],
+    ["export", oversizedIDs[0], "--format", "markdown", dir],
+    ["export", oversizedIDs[0], "--format", "html", "--output", output, "--force", dir],
+    ["export", oversizedIDs[0], "--format", "docx", "--output", workDirectory.appendingPathComponent("export.docx").path, "--force", dir],
+    ["export", oversizedIDs[0], "--format", "csv", "--part", "actions", dir],
+    ["export", oversizedIDs[0], "--format", "json", dir],
+    ["review", oversizedIDs[0], "--action", "A1.1", "--status", "on-track", "--reviewer", "Bench", "--date", "2026-11-23", dir],
+]
+for command in oversizedCommands {
+    let label = "`" + command.filter { !$0.hasPrefix("--sessions") && !$0.hasPrefix("/") }.joined(separator: " ")
+        .replacingOccurrences(of: oversizedIDs[0], with: "SESSION").replacingOccurrences(of: oversizedIDs[1], with: "OLD") + "`"
+    print("| \(label) | \(cell(try timer.time(command, runs: runs), floor: nil)) |")
+}
