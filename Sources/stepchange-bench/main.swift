@@ -9,6 +9,7 @@ var sizes = [10, 100, 1_000, 10_000]
 var runs = 5
 var workDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stepchange-bench")
 var arguments = Array(CommandLine.arguments.dropFirst())
+while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     guard let value = arguments.first else {
         FileHandle.standardError.write(Data("stepchange-bench: \(flag) needs a value\n".utf8))
