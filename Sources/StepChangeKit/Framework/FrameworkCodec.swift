@@ -3,10 +3,8 @@ import Foundation
 /// Writes a framework in the file format `Frameworks/*.json` uses: pretty-printed, keys sorted.
 public enum FrameworkCodec {
     public static func encode(_ framework: Framework) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            var data = try encoder.encode(framework)
+            var data = try CanonicalJSON.encode(framework)
             data.append(UInt8(ascii: "\n"))
             return data
         } catch {

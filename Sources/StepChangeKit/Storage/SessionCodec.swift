@@ -1,15 +1,13 @@
 import Foundation
 
-/// Reads and writes session files: stable pretty-printed JSON with sorted keys, ISO 8601 dates,
+/// Reads and writes session files: stable pretty-printed JSON with sorted keys, ISO 8601 dates
+/// (written by `CanonicalJSON`, which reuses unchanged parts so saving after every answer is cheap),
 /// explicit schema migrations, and decode failures turned into messages naming the field.
 public enum SessionCodec {
     /// The session as stored: the exact bytes `save` writes and `export --format json` prints.
     public static func encode(_ session: Session) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         do {
-            var data = try encoder.encode(session)
+            var data = try CanonicalJSON.encode(session)
             data.append(UInt8(ascii: "\n"))
             return data
         } catch {
