@@ -29,6 +29,8 @@ public struct Session: Codable, Equatable, Sendable {
     /// Statement ids the group chose to plan now, highest priority first.
     public var planned: [String]
     public var plans: [OutcomePlan]
+    /// Where the group is in the self-assessment; absent in files from before the runner existed.
+    public var assessmentCursor: AssessmentCursor?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],

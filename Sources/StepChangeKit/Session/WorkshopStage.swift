@@ -45,7 +45,8 @@ public enum WorkshopStep: Equatable, Sendable {
 public enum WorkshopStages {
     public static func stage(for stage: Stage) -> (any WorkshopStage)? {
         switch stage {
-        case .assessing, .statements, .planning, .complete: nil
+        case .assessing: AssessmentStage()
+        case .statements, .planning, .complete: nil
         }
     }
 }

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Where the group is in the self-assessment, stored in the session so a resumed run lands on the
+/// exact step: the order items are taken in, the current item and step, blind scores typed so far,
+/// when each heading started (for the agenda) and the trail of steps `back` returns along.
+public struct AssessmentCursor: Codable, Equatable, Sendable {
+    /// Item ids in the order the group works through them.
+    public var order: [String]
+    /// The item being worked on; nil at the participants step, the summary and once finished.
+    public var itemID: String?
+    public var step: AssessmentStep
+    /// The round number being scored at the scoring step.
+    public var round: Int
+    /// Blind scores typed so far in this round, in participant order; the round is recorded once all are in.
+    public var blindScores: [ParticipantScore]
+    /// A consensus outside the scores' range, waiting for confirmation and a reason.
+    public var pendingConsensus: Int?
+    /// When the group started each heading, by heading id.
+    public var headingStarts: [String: Date]
+    /// When the last answer was taken: the agenda's "time used so far".
+    public var lastAnswerAt: Date?
+    /// Earlier positions, most recent last, for `back`.
+    public var trail: [AssessmentPosition]
+
+    public init(order: [String], itemID: String?, step: AssessmentStep, round: Int = 1) {
+        self.order = order
+        self.itemID = itemID
+        self.step = step
+        self.round = round
+        self.blindScores = []
+        self.pendingConsensus = nil
+        self.headingStarts = [:]
+        self.lastAnswerAt = nil
+        self.trail = []
+    }
+
+    /// Where the cursor is now, as `back` would return to it.
+    public var position: AssessmentPosition {
+        AssessmentPosition(itemID: itemID, step: step, pendingConsensus: pendingConsensus)
+    }
+}
+
+/// One remembered place in the self-assessment, for `back`.
+public struct AssessmentPosition: Codable, Equatable, Sendable {
+    public var itemID: String?
+    public var step: AssessmentStep
+    public var pendingConsensus: Int?
+
+    public init(itemID: String?, step: AssessmentStep, pendingConsensus: Int? = nil) {
+        self.itemID = itemID
+        self.step = step
+        self.pendingConsensus = pendingConsensus
+    }
+}
+
+/// The steps of the self-assessment, in the order they happen for each item.
+public enum AssessmentStep: String, Codable, Sendable {
+    /// Adding participants, when the session has none yet.
+    case participants
+    /// Individual scores: one line for everyone (open) or one hidden line per participant (blind).
+    case scoring
+    /// The reveal of the latest round, then the consensus (Enter accepts the suggestion, r re-scores).
+    case consensus
+    /// A consensus outside the range of the individual scores: confirm it.
+    case confirmOutsideRange
+    /// A consensus outside the range: the reason the group gives.
+    case outsideRangeReason
+    case evidence, strengths, areas
+    /// The self-assessment summary, shown once every item is done.
+    case summary
+    /// The self-assessment is finished; the run moves on to the next stage.
+    case finished
+}
+
+/// The order the group takes items in: the framework's, or the most divergent first.
+public enum ItemOrder: String, CaseIterable, Sendable {
+    case framework, divergence
+
+    /// The item ids of a session in this order. Divergence puts the widest first-round spread first,
+    /// framework order among equals, items without scores last.
+    public func itemIDs(in session: Session) -> [String] {
+        let ids = session.framework.itemIDs
+        guard self == .divergence else { return ids }
+        let scale = session.framework.scale
+        let spreads = ids.map { id in
+            session.assessment(of: id)?.rounds.first.flatMap { ConsensusStatistics(round: $0, scale: scale).spreadInLevels } ?? -1
+        }
+        return ids.indices.sorted { (spreads[$1], $0) < (spreads[$0], $1) }.map { ids[$0] }
+    }
+}
