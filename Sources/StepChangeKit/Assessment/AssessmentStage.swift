@@ -73,6 +73,10 @@ public struct AssessmentStage: WorkshopStage {
             return WorkshopPrompt(text: lines.joined(separator: "\n"),
                                   question: "Scores for \(item.id), one per participant (- or ? for don't know)")
         case .consensus:
+            if assessment.latestRound?.source == .workshop {
+                lines = ["", TextWrap.wrap(item.prompt, width: width, indent: "      ",
+                                           firstIndent: item.id.padding(toLength: max(6, item.id.count + 2), withPad: " ", startingAt: 0))]
+            }
             lines += text.reveal(assessment, session: session)
             let suggestion = assessment.latestRound.flatMap { ConsensusStatistics(round: $0, scale: scale).suggestedConsensus }
             return WorkshopPrompt(text: lines.joined(separator: "\n"), question: "Consensus score for \(item.id)",
@@ -88,14 +92,15 @@ public struct AssessmentStage: WorkshopStage {
                                   defaultHint: "Enter: do not record it")
         case .evidence, .strengths, .areas:
             let (title, entries) = Self.list(cursor.step, of: assessment)
+            guard entries.isEmpty else {
+                return WorkshopPrompt(question: "\(title) (\(entries.count) so far)", defaultHint: "Enter ends the list")
+            }
             var notes = [""]
             if cursor.step == .evidence {
                 notes.append("Consensus for \(item.id): " + (assessment.consensus.map { String($0.score) } ?? "not agreed") + ".")
             }
             notes.append("\(title) for \(item.id): one per line; an empty line ends the list.")
-            notes += entries.map { "  - \($0)" }
-            return WorkshopPrompt(text: notes.joined(separator: "\n"), question: title,
-                                  defaultHint: entries.isEmpty ? "Enter skips" : "Enter ends the list")
+            return WorkshopPrompt(text: notes.joined(separator: "\n"), question: title, defaultHint: "Enter skips")
         default:
             return nil
         }
@@ -200,7 +205,6 @@ public struct AssessmentStage: WorkshopStage {
             if typed.isEmpty {
                 if let suggested = stats.suggestedConsensus {
                     assessment.consensus = ConsensusRecord(score: suggested, suggested: suggested, round: round.number, agreedAt: now)
-                    message = "Consensus for \(itemID): \(suggested)."
                 } else {
                     assessment.consensus = nil
                     message = "\(itemID) is left without a consensus: no one gave a score."
@@ -219,7 +223,6 @@ public struct AssessmentStage: WorkshopStage {
                     assessment.consensus = ConsensusRecord(score: value, suggested: stats.suggestedConsensus, round: round.number, agreedAt: now)
                     Self.store(assessment, in: &session)
                     cursor.step = .evidence
-                    message = "Consensus for \(itemID): \(value)."
                 }
             } else {
                 let accept = stats.suggestedConsensus.map { "press Enter to accept \($0)" } ?? "press Enter to leave it without a score"
