@@ -8,6 +8,7 @@ import Darwin
 /// What Ctrl-C (SIGINT) and SIGTERM do during a run. Every answer is saved before the next prompt,
 /// so the handler only restores the terminal, writes a resume hint prepared in advance, removes the
 /// session lock and exits: all async-signal-safe calls on C strings made before the signal came.
+/// The signals are unblocked too, since a parent process may have started stepchange with them blocked.
 enum StopSignals {
     nonisolated(unsafe) private static var savedHint: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) private static var unsavedHint: UnsafeMutablePointer<CChar>?
@@ -23,6 +24,11 @@ enum StopSignals {
         signal(SIGXFSZ, SIG_IGN)
         signal(SIGINT, stopOnSignal)
         signal(SIGTERM, stopOnSignal)
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        sigaddset(&stopping, SIGINT)
+        sigaddset(&stopping, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     }
 
     /// Puts the default handlers back once the run is over.
