@@ -37,4 +37,41 @@ struct ExportGoldenTests {
         let report = ReportBuilder(session: emptySession()).report(.all)
         try expectGolden(Data(MarkdownRenderer.render(report).utf8), "empty-all.md")
     }
+
+    @Test(arguments: parts)
+    func html(_ part: ReportPart) throws {
+        let report = ReportBuilder(session: completeSession()).report(part)
+        try expectGolden(Data(HTMLRenderer.render(report).utf8), "complete-\(part.rawValue).html")
+    }
+
+    @Test func htmlAttributedAndEmpty() throws {
+        try expectGolden(Data(HTMLRenderer.render(ReportBuilder(session: completeSession(), attributed: true).report(.all)).utf8),
+                         "complete-all-attributed.html")
+        try expectGolden(Data(HTMLRenderer.render(ReportBuilder(session: emptySession()).report(.all)).utf8), "empty-all.html")
+    }
+
+    @Test(arguments: [ReportPart.assessment, .actions])
+    func csv(_ part: ReportPart) throws {
+        try expectGolden(try SessionExport.export(completeSession(), format: .csv, part: part), "complete-\(part.rawValue).csv")
+        try expectGolden(try SessionExport.export(completeSession(), format: .csv, part: part, attributed: true),
+                         "complete-\(part.rawValue)-attributed.csv")
+    }
+
+    @Test func csvOfAnEmptySessionHasHeadersOnly() throws {
+        let text = String(decoding: try SessionExport.export(emptySession(), format: .csv, part: .actions), as: UTF8.self)
+        #expect(text == "\u{FEFF}Outcome,Ref,Objective,Action,How we will know it has worked,Lead,Theme,Additionality,Status (RAG),Milestone,Output/Impact,Statement,Partners,Resources,Risk,Latest review,Latest actual\r\n")
+    }
+
+    @Test func jsonIsTheStoredSessionAnonymised() throws {
+        try expectGolden(try SessionExport.export(completeSession(), format: .json), "complete.json")
+    }
+
+    @Test(arguments: ExportFormat.allCases)
+    func sameSessionGivesTheSameBytes(_ format: ExportFormat) throws {
+        let part: ReportPart = format == .csv ? .actions : .all
+        let first = try SessionExport.export(completeSession(), format: format, part: part)
+        let second = try SessionExport.export(try SessionCodec.decode(SessionCodec.encode(completeSession()), source: "s.json"),
+                                              format: format, part: part)
+        #expect(first == second)
+    }
 }

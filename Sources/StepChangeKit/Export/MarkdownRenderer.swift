@@ -59,18 +59,16 @@ public enum MarkdownRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// A table cell: inline text with `|` escaped and line breaks as `<br>`.
-    static func cell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|")
-    }
+    /// A table cell: inline text, whose `|` and line breaks are already escaped.
+    static func cell(_ text: String) -> String { inline(text) }
 
-    /// Text that stays text: backslashes, `<`, emphasis and code markers are escaped; line breaks
+    /// Text that stays text: backslashes, `|`, `<`, emphasis and code markers are escaped; line breaks
     /// become `<br>`; a leading block marker (`#`, `>`, `-`, `+`, `1.`) is escaped.
     static func inline(_ text: String) -> String {
         var out = ""
         for character in text.replacingOccurrences(of: "\r\n", with: "\n") {
             switch character {
-            case "\\", "`", "*", "_", "[", "]": out += "\\" + String(character)
+            case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(character)
             case "<": out += "&lt;"
             case "\n", "\r": out += "<br>"
             default: out.append(character)
