@@ -63,7 +63,9 @@ public enum DocxWriter {
             return Self.table(table, landscape: landscape)
         case .barChart(let chart):
             let rows = chart.bars.map { [ReportCell.text($0.label), .text($0.valueText), .text(chart.textBar($0))] }
-            return Self.table(ReportTable(caption: chart.title, header: ["Heading", "Score", "Chart"], rows: rows), landscape: landscape)
+            let total = landscape ? 14570 : 9638
+            return Self.table(ReportTable(caption: chart.title, header: ["Heading", "Score", "Chart"], rows: rows), landscape: landscape,
+                              widths: [total * 45 / 100, total * 12 / 100, total - total * 45 / 100 - total * 12 / 100])
         case .nothingYet(let text):
             return paragraph(text, style: "NothingYet")
         }
@@ -93,10 +95,10 @@ public enum DocxWriter {
 
     // MARK: - Tables
 
-    static func table(_ table: ReportTable, landscape: Bool) -> String {
+    static func table(_ table: ReportTable, landscape: Bool, widths fixed: [Int]? = nil) -> String {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
-        let widths = columnWidths(table, columns: columns, total: landscape ? 14570 : 9638)
+        let widths = fixed ?? columnWidths(table, columns: columns, total: landscape ? 14570 : 9638)
         var xml = table.caption.map { "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>\(run($0))</w:p>" } ?? ""
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\""
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
@@ -135,17 +137,30 @@ public enum DocxWriter {
             + "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>\(runs)</w:p></w:tc>"
     }
 
-    /// Column widths in twentieths of a point, shared out by how much text each column holds.
+    /// Column widths in twentieths of a point: each column gets room for its longest word, and the
+    /// rest of the width is shared out by how much longer its longest line is.
     static func columnWidths(_ table: ReportTable, columns: Int, total: Int) -> [Int] {
-        let weights: [Double] = (0..<columns).map { index in
+        let perCharacter = 95, margins = 200
+        var minimum: [Int] = [], desired: [Int] = []
+        for index in 0..<columns {
             let texts = [index < table.header.count ? table.header[index] : ""]
                 + table.rows.map { index < $0.count ? $0[index].plainText : "" }
             let longestLine = texts.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
             let longestWord = texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\n" }) }.map(\.count).max() ?? 0
-            return Double(max(longestWord, min(longestLine, 60), 4))
+            minimum.append(min(max(longestWord, 3), 18) * perCharacter + margins)
+            desired.append(min(max(longestLine, longestWord, 3), 70) * perCharacter + margins)
         }
-        let sum = weights.reduce(0, +)
-        var widths = weights.map { Int((Double(total) * $0 / sum).rounded(.down)) }
+        let floor = minimum.reduce(0, +)
+        var widths: [Int]
+        if floor >= total {
+            widths = minimum.map { $0 * total / floor }
+        } else {
+            let wanted = zip(desired, minimum).map { max(0, $0 - $1) }
+            let extra = total - floor, share = wanted.reduce(0, +)
+            widths = zip(minimum, wanted).map { base, want in
+                base + (share == 0 ? extra / columns : min(want * extra / share, extra))
+            }
+        }
         widths[widths.count - 1] += total - widths.reduce(0, +)
         return widths
     }

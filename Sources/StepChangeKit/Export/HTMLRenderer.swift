@@ -26,7 +26,8 @@ public enum HTMLRenderer {
         out += "</header>\n"
         for section in report.sections {
             let anchor = "part-" + identifier(section.id)
-            out += "<section class=\"part\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
+            let wide = section.blocks.contains { if case .table(let table) = $0 { table.header.count >= 8 } else { false } }
+            out += "<section class=\"part\(wide ? " wide" : "")\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
             out += "<h2 id=\"\(anchor)-heading\">\(escape(section.heading))</h2>\n"
             for block in section.blocks { out += render(block) }
             out += "</section>\n"
@@ -184,10 +185,12 @@ public enum HTMLRenderer {
     svg .label, svg .value, svg .tick { font: 13px "Segoe UI", Arial, Helvetica, sans-serif; fill: #1b1b1b; }
     svg .tick { fill: #555; }
     @page { size: A4; margin: 15mm; }
+    @page wide { size: A4 landscape; margin: 12mm; }
     @media print {
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
       section.part + section.part { break-before: page; page-break-before: always; }
+      section.wide { page: wide; }
       h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
       tr, figure, dl { break-inside: avoid; page-break-inside: avoid; }
       thead { display: table-header-group; }

@@ -116,7 +116,7 @@ public struct ReportBuilder: Sendable {
         if let statistics = result.finalRound, let round = assessment.latestRound {
             let counts = statistics.distribution.map { "\($0.value): \($0.count)" }
             let abstain = scale.dontKnow == nil ? [] : ["don't know: \(statistics.abstentions)"]
-            let roundName = assessment.rounds.count > 1 ? "Scores in round \(round.number) of \(assessment.rounds.count)" : "Scores"
+            let roundName = "How many gave each score" + (assessment.rounds.count > 1 ? " (round \(round.number) of \(assessment.rounds.count))" : "")
             fields.append(ReportField(roundName, (counts + abstain).joined(separator: " · ")))
             if let agreement = statistics.agreement {
                 let spread = statistics.spreadInLevels.map { " (\(Self.plural($0, "level")) between lowest and highest)" } ?? ""
