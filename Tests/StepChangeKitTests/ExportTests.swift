@@ -154,6 +154,13 @@ struct ExportContentTests {
         }
     }
 
+    @Test func jsonIsAlwaysTheWholeSession() {
+        #expect(throws: StepChangeError(.usage, "JSON export is the whole session, so it takes no --part (got --part actions).",
+                                        hint: "Drop --part, or use --format markdown, html or docx for one part.")) {
+            try SessionExport.export(completeSession(), format: .json, part: .actions)
+        }
+    }
+
     @Test func partsWithNothingSaySoInOneLine() throws {
         let markdown = text(try SessionExport.export(emptySession(), format: .markdown))
         for line in ["_No items have been scored yet._", "_No improvement statements have been agreed yet._",
@@ -182,6 +189,7 @@ struct ExportEscapingTests {
         let markdown = text(try SessionExport.export(hostileSession(), format: .markdown, attributed: true))
         #expect(!markdown.contains("<script"))
         #expect(markdown.contains("&lt;script>alert(1)&lt;/script>"))
+        #expect(!markdown.contains("\u{7}"))
         #expect(markdown.contains("- cell \\| with pipe<br>and a second line"))
         #expect(markdown.contains("### Improvement Statement 1: Statement with \\| pipe and<br>newline"))
         var header: Int?

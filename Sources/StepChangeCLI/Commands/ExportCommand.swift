@@ -61,7 +61,11 @@ extension Command {
                                       : "Add --force to replace it, or choose another --output.")
             }
         }
-        let (session, _) = try context.sessionStore(invocation).load(invocation.positionals[0])
+        let (session, sessionFile) = try context.sessionStore(invocation).load(invocation.positionals[0])
+        if let target, target.standardizedFileURL.resolvingSymlinksInPath() == sessionFile.standardizedFileURL.resolvingSymlinksInPath() {
+            throw StepChangeError(.input, "\(output!) is the session file itself; exporting over it would replace the session.",
+                                  hint: "Choose another --output.")
+        }
         let data = try SessionExport.export(session, format: format, part: part, attributed: invocation.flag("attributed"))
         guard let target else {
             context.terminal.write(String(decoding: data, as: UTF8.self))

@@ -71,7 +71,9 @@ public enum MarkdownRenderer {
             case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(character)
             case "<": out += "&lt;"
             case "\n", "\r": out += "<br>"
-            default: out.append(character)
+            default:
+                if character.unicodeScalars.allSatisfy({ $0.value < 0x20 && $0 != "\t" }) { continue }
+                out.append(character)
             }
         }
         if let first = out.first, "#>-+=".contains(first) { out = "\\" + out }
