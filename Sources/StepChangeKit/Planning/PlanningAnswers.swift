@@ -5,7 +5,8 @@ extension PlanningStage {
     /// The next outcome id at a horizon (`S1.MT3`): one more than the highest used.
     static func nextOutcomeID(_ kind: HorizonKind, plan: OutcomePlan) -> String {
         let prefix = "\(plan.statementID).\(code(kind))"
-        let highest = plan.outcomes.compactMap { $0.id.hasPrefix(prefix) ? Int($0.id.dropFirst(prefix.count)) : nil }.max() ?? 0
+        let used = plan.outcomes.map(\.id) + (plan.retiredIDs ?? [])
+        let highest = used.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
         return "\(prefix)\(highest + 1)"
     }
 
@@ -20,7 +21,8 @@ extension PlanningStage {
     /// The next action ref for a statement (`A3.2` for S3's second action): one more than the highest used.
     static func nextActionRef(for statement: ImprovementStatement, plan: OutcomePlan) -> String {
         let prefix = "A\(statement.number)."
-        let highest = plan.actions.compactMap { $0.ref.hasPrefix(prefix) ? Int($0.ref.dropFirst(prefix.count)) : nil }.max() ?? 0
+        let used = plan.actions.map(\.ref) + (plan.retiredIDs ?? [])
+        let highest = used.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
         return "\(prefix)\(highest + 1)"
     }
 
@@ -57,6 +59,7 @@ extension PlanningStage {
             return .success("\(outcome.id) reworded.")
         }
         plan.outcomes.removeAll { $0.id == outcome.id }
+        plan.retiredIDs = (plan.retiredIDs ?? []) + [outcome.id]
         for index in plan.actions.indices { plan.actions[index].outcomeIDs.removeAll { $0 == outcome.id } }
         for index in plan.existingProvision.indices { plan.existingProvision[index].outcomeIDs.removeAll { $0 == outcome.id } }
         for index in plan.gaps.indices { plan.gaps[index].outcomeIDs.removeAll { $0 == outcome.id } }

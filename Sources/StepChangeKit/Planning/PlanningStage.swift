@@ -208,7 +208,8 @@ public struct PlanningStage: WorkshopStage {
                 if keyword == "edit" {
                     next = PlanningCursor(statementID: id, step: .action, actionRef: plan.actions[index].ref, field: .description)
                 } else {
-                    message = "Deleted \(plan.actions[index].ref)."
+                    message = "Deleted \(plan.actions[index].ref); its ref will not be used again."
+                    plan.retiredIDs = (plan.retiredIDs ?? []) + [plan.actions[index].ref]
                     plan.actions.remove(at: index)
                 }
             } else {
