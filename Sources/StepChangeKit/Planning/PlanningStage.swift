@@ -104,7 +104,8 @@ public struct PlanningStage: WorkshopStage {
         case .description:
             return WorkshopPrompt(text: "\(ref)", question: "\(ref): what will be done?", defaultHint: keep(action.description))
         case .outcomes:
-            let ids = plan.outcomes.map { $0.id.split(separator: ".").last.map(String.init) ?? $0.id }
+            let ids = (plan.outcomes(at: .short) + plan.outcomes(at: .medium) + plan.outcomes(at: .long))
+                .map { $0.id.split(separator: ".").last.map(String.init) ?? $0.id }
             return WorkshopPrompt(text: Self.outcomeLines(plan), question: "Which outcomes does \(ref) serve? (e.g. \(ids.prefix(2).joined(separator: " ")))",
                                   defaultHint: keep(action.outcomeIDs.joined(separator: " ")))
         case .objective: return WorkshopPrompt(question: "\(ref) objective: what it is for", defaultHint: keep(action.objective))

@@ -79,7 +79,8 @@ public struct StatementsStage: WorkshopStage {
         case .choosing:
             let tally = VoteTally(session: session)
             let suggested = session.planned.isEmpty ? tally.suggestedPlan : session.planned
-            return WorkshopPrompt(text: "The ranking:\n" + tally.lines(statements: session.statements).joined(separator: "\n"),
+            let broken = !tally.ties.isEmpty && !cursor.tieBreak.isEmpty ? "\nStatements marked = have the same votes; they are in the order the group chose." : ""
+            return WorkshopPrompt(text: "The ranking:\n" + tally.lines(statements: session.statements).joined(separator: "\n") + broken,
                                   question: "Which statements will the group plan now? (e.g. \(suggested.joined(separator: " ")); `none` for none yet)",
                                   defaultHint: suggested.isEmpty ? "Enter plans none" : "Enter plans \(suggested.joined(separator: ", "))")
         case .done:
@@ -298,7 +299,6 @@ public struct StatementsStage: WorkshopStage {
         }
         session.statementsCursor!.voter = nil
         let tally = VoteTally(session: session)
-        message += "\n\nThe tally:\n" + tally.lines(statements: session.statements).joined(separator: "\n")
         session.statementsCursor!.phase = tally.ties.isEmpty ? .choosing : .tieBreak
         return .accepted(touch(session, now), message: message)
     }

@@ -24,7 +24,7 @@ struct PlanningStageTests {
         driver.type("Fewer children in poverty", "Services shaped by families", "", "Engagement mapped", "Panel meets monthly", "",
                     "Parents' panel -> ST1", "", "No route from panel to decisions -> MT1", "",
                     "Map engagement across services")
-        #expect(driver.prompt?.question == "Which outcomes does A1.1 serve? (e.g. LT1 MT1)")
+        #expect(driver.prompt?.question == "Which outcomes does A1.1 serve? (e.g. ST1 ST2)")
         for line in actionFields() { driver.type(line) }
         driver.type("", "Families keep taking part", "")
         #expect(driver.refusals.isEmpty, "\(driver.refusals)")
