@@ -69,6 +69,11 @@ public struct StatementsStage: WorkshopStage {
                                   hidden: session.settings.scoring == .blind, defaultHint: hint)
         case .tieBreak:
             let tally = VoteTally(session: session)
+            guard !tally.ties.isEmpty else {
+                var session = session
+                session.statementsCursor?.phase = .choosing
+                return nextPrompt(in: session)
+            }
             let ties = tally.ties.map { group in
                 "\(PlanCheck.list(group, joiner: "and")) (\(tally.votes(for: group[0])) votes)"
             }
@@ -271,6 +276,7 @@ public struct StatementsStage: WorkshopStage {
     private func vote(_ line: String, session: Session, now: Date) -> WorkshopStep {
         var session = session
         let index = session.statementsCursor!.voter ?? 0
+        guard session.participants.indices.contains(index) else { return startVoting(session, now: now) }
         let participant = session.participants[index]
         if !line.isEmpty {
             switch Self.parseVotes(line, session: session) {
