@@ -16,17 +16,10 @@ public struct StatementsCursor: Codable, Equatable, Sendable {
     public var statementID: String?
     /// The position in `participants` of the person whose votes are being asked.
     public var voter: Int?
-    /// Ids of deleted or merged statements; they are never given out again.
-    public var retiredIDs: [String]
-    /// The facilitator's order for statements with the same number of votes.
-    public var tieBreak: [String]
 
-    public init(phase: Phase = .drafting, statementID: String? = nil, voter: Int? = nil,
-                retiredIDs: [String] = [], tieBreak: [String] = []) {
+    public init(phase: Phase = .drafting, statementID: String? = nil, voter: Int? = nil) {
         self.phase = phase
         self.statementID = statementID
         self.voter = voter
-        self.retiredIDs = retiredIDs
-        self.tieBreak = tieBreak
     }
 }

@@ -20,13 +20,10 @@ public struct StatementsStage: WorkshopStage {
         """
 
     /// Returns the session with the stage reopened at drafting, for `run --stage statements`.
+    /// Statements, votes, retired ids and the tie-break order are kept.
     public static func reopen(_ session: Session) -> Session {
         var session = session
-        var cursor = session.statementsCursor ?? StatementsCursor()
-        cursor.phase = .drafting
-        cursor.statementID = nil
-        cursor.voter = nil
-        session.statementsCursor = cursor
+        session.statementsCursor = nil
         return session
     }
 
@@ -84,7 +81,7 @@ public struct StatementsStage: WorkshopStage {
         case .choosing:
             let tally = VoteTally(session: session)
             let suggested = session.planned.isEmpty ? tally.suggestedPlan : session.planned
-            let broken = !tally.ties.isEmpty && !cursor.tieBreak.isEmpty ? "\nStatements marked = have the same votes; they are in the order the group chose." : ""
+            let broken = !tally.ties.isEmpty && !(session.tieBreakOrder ?? []).isEmpty ? "\nStatements marked = have the same votes; they are in the order the group chose." : ""
             return WorkshopPrompt(text: "The ranking:\n" + tally.lines(statements: session.statements).joined(separator: "\n") + broken,
                                   question: "Which statements will the group plan now? (e.g. \(suggested.joined(separator: " ")); `none` for none yet)",
                                   defaultHint: suggested.isEmpty ? "Enter plans none" : "Enter plans \(suggested.joined(separator: ", "))")
@@ -201,7 +198,7 @@ public struct StatementsStage: WorkshopStage {
         })
         session.planned = session.planned.map { $0 == source.id ? target.id : $0 }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         session.statements.remove(at: index(of: source, in: session))
-        session.statementsCursor!.retiredIDs.append(source.id)
+        session.retiredStatementIDs = (session.retiredStatementIDs ?? []) + [source.id]
         return .accepted(touch(session, now), message: "\(source.id) merged into \(target.id); \(source.id) will not be used again.")
     }
 
@@ -224,8 +221,8 @@ public struct StatementsStage: WorkshopStage {
         session.statements.remove(at: index(of: statement, in: session))
         session.votes.removeAll { $0.statement == statement.id }
         session.planned.removeAll { $0 == statement.id }
-        session.statementsCursor!.retiredIDs.append(statement.id)
-        session.statementsCursor!.tieBreak.removeAll { $0 == statement.id }
+        session.retiredStatementIDs = (session.retiredStatementIDs ?? []) + [statement.id]
+        session.tieBreakOrder?.removeAll { $0 == statement.id }
         return .accepted(touch(session, now), message: "Deleted \(statement.id); its id will not be used again.")
     }
 
@@ -314,7 +311,7 @@ public struct StatementsStage: WorkshopStage {
         if !line.isEmpty {
             switch Self.parseStatementIDs(line, session: session) {
             case .failure(let refusal): return .refused(refusal.message)
-            case .success(let ids): session.statementsCursor!.tieBreak = ids
+            case .success(let ids): session.tieBreakOrder = ids
             }
         }
         session.statementsCursor!.phase = .choosing
@@ -376,7 +373,7 @@ public struct StatementsStage: WorkshopStage {
 
     /// The next statement id: one more than any id ever given, including deleted and merged ones.
     public static func nextID(_ session: Session) -> String {
-        let used = session.statements.flatMap { [$0.id] + $0.mergedFrom } + (session.statementsCursor?.retiredIDs ?? [])
+        let used = session.statements.flatMap { [$0.id] + $0.mergedFrom } + (session.retiredStatementIDs ?? [])
         let highest = used.compactMap { Int($0.dropFirst()) }.max() ?? 0
         return "S\(highest + 1)"
     }
@@ -453,7 +450,7 @@ public struct StatementsStage: WorkshopStage {
         let ids = session.statements.map(\.id)
         var message = "\"\(word)\" is not a statement."
         if let guess = Suggestion.closest(to: word.uppercased(), among: ids) { message += " Did you mean \(guess)?" }
-        if let retired = session.statementsCursor?.retiredIDs.first(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
+        if let retired = session.retiredStatementIDs?.first(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
             message = "\(retired) was deleted or merged."
         }
         return message + (ids.isEmpty ? " There are no statements yet." : " Statements: \(ids.joined(separator: ", ")).")

@@ -17,7 +17,7 @@ public struct VoteTally: Equatable, Sendable {
 
     /// Counts the session's votes; `tieBreak` orders statements that have the same count.
     public init(session: Session, tieBreak: [String]? = nil) {
-        let order = tieBreak ?? session.statementsCursor?.tieBreak ?? []
+        let order = tieBreak ?? session.tieBreakOrder ?? []
         var counts: [String: Int] = [:]
         for vote in session.votes { counts[vote.statement, default: 0] += vote.count }
         let ranked = session.statements.enumerated().map { (offset: $0.offset, id: $0.element.id, votes: counts[$0.element.id] ?? 0) }

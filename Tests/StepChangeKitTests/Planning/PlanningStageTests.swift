@@ -173,7 +173,8 @@ struct PlanningStageTests {
         #expect(PlanningStage().nextPrompt(in: reopened)?.defaultHint == "Enter keeps \"Fewer children live in poverty\"")
         var statements = session
         statements.statementsCursor = StatementsCursor(phase: .done)
-        #expect(StatementsStage.reopen(statements).statementsCursor?.phase == .drafting)
+        #expect(StatementsStage.reopen(statements).statementsCursor == nil)
+        #expect(StatementsStage().nextPrompt(in: StatementsStage.reopen(statements))?.question == "Statement S4, or a command (help)")
     }
 
     @Test func theStagesAreRegistered() {
