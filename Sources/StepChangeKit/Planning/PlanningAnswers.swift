@@ -140,7 +140,9 @@ extension PlanningStage {
         case .theme:
             if clear { action.theme = ""; break }
             let themes = session.framework.actionThemes
-            if let number = Int(line), themes.indices.contains(number - 1) {
+            if themes.isEmpty {
+                action.theme = value
+            } else if let number = Int(line), themes.indices.contains(number - 1) {
                 action.theme = themes[number - 1].id
             } else if let theme = session.framework.theme(line) ?? themes.first(where: { $0.title.caseInsensitiveCompare(line) == .orderedSame }) {
                 action.theme = theme.id

@@ -15,8 +15,8 @@ public struct StatementsStage: WorkshopStage {
           merge S3 into S1        fold S3 into S1 (items, rationale and votes move; S3 is retired)
           move S3 to 1            put S3 first               delete S3   remove S3 (its id is never reused)
           summary                 what the assessment found   list        the statements so far
-        Anywhere: status (where we are and the vote tally), back (the step before), pause (stop; resume later),
-        help (this list). Enter takes the default shown: it finishes drafting, keeps a value or moves on.
+        Anywhere: goto S2 (its items and rationale), goto drafting, goto voting, goto choosing, status (the
+        statements and the vote tally), back (the step before), pause (stop; resume later), help (this list). Enter takes the default shown: it finishes drafting, keeps a value or moves on.
         """
 
     /// Returns the session with the stage reopened at drafting, for `run --stage statements`.
@@ -108,6 +108,8 @@ public struct StatementsStage: WorkshopStage {
             return .accepted(session, message: StatementsBoard.statementList(session))
         case "back" where words.count == 1:
             return back(session, now: now)
+        case "goto" where words.count == 2:
+            return goto(words[1], session: session, now: now)
         default:
             break
         }
@@ -360,6 +362,29 @@ public struct StatementsStage: WorkshopStage {
         return .accepted(touch(session, now), message: nil)
     }
 
+    private func goto(_ target: String, session: Session, now: Date) -> WorkshopStep {
+        var session = session
+        var cursor = StatementsCursor()
+        switch target.lowercased() {
+        case "drafting", "statements", "draft": break
+        case "voting", "votes", "vote":
+            guard !session.statements.isEmpty, !session.participants.isEmpty else {
+                return .refused("Voting needs at least one statement and one participant.")
+            }
+            cursor = StatementsCursor(phase: .voting, voter: 0)
+        case "choosing", "choose", "plan":
+            guard !session.statements.isEmpty else { return .refused("There are no statements to choose from yet.") }
+            cursor = StatementsCursor(phase: .choosing)
+        default:
+            guard let statement = session.statement(target) else {
+                return .refused(Self.unknownStatementMessage(target, in: session) + " Or goto drafting, voting or choosing.")
+            }
+            cursor = StatementsCursor(phase: .items, statementID: statement.id)
+        }
+        session.statementsCursor = cursor
+        return .accepted(touch(session, now), message: nil)
+    }
+
     private func status(_ session: Session) -> String {
         var lines = [StatementsBoard.statementList(session)]
         if !session.votes.isEmpty {
@@ -449,7 +474,7 @@ public struct StatementsStage: WorkshopStage {
     static func unknownStatementMessage(_ word: String, in session: Session) -> String {
         let ids = session.statements.map(\.id)
         var message = "\"\(word)\" is not a statement."
-        if let guess = Suggestion.closest(to: word.uppercased(), among: ids) { message += " Did you mean \(guess)?" }
+        if !looksLikeID(word), let guess = Suggestion.closest(to: word.uppercased(), among: ids) { message += " Did you mean \(guess)?" }
         if let retired = session.retiredStatementIDs?.first(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
             message = "\(retired) was deleted or merged."
         }

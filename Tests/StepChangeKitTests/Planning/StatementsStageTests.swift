@@ -188,6 +188,20 @@ struct StatementsStageTests {
         #expect(prompt?.question == "Votes of Raj Patel (3 to give)")
     }
 
+    @Test func gotoJumpsBetweenSteps() {
+        var driver = drafted()
+        driver.type("goto voting")
+        #expect(driver.prompt?.question == "Votes of Ann Lee (3 to give)")
+        driver.type("goto S2")
+        #expect(driver.prompt?.question == "Items S2 responds to (e.g. LN4 WW2; `none` to clear)")
+        driver.type("goto choosing")
+        #expect(driver.session.statementsCursor?.phase == .choosing)
+        driver.type("goto S7")
+        #expect(driver.refusals.last == "\"S7\" is not a statement. Statements: S1, S2, S3. Or goto drafting, voting or choosing.")
+        driver.type("goto drafting")
+        #expect(driver.session.statementsCursor?.phase == .drafting)
+    }
+
     @Test func mergingMovesVotes() {
         var driver = drafted()
         driver.type("", "S1 S3", "S3 S3", "", "")
