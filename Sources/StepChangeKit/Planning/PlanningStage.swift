@@ -47,8 +47,10 @@ public struct PlanningStage: WorkshopStage {
             case .done: return nil
             default:
                 let findings = PlanCheck.findings(in: session)
+                let example = session.actions.first.map { "goto \($0.ref) lead" } ?? session.planned.first.map { "goto \($0)" }
                 return WorkshopPrompt(text: "Plan checks: \(PlanCheck.countsDescription(findings))\n" + PlanCheck.lines(findings).joined(separator: "\n"),
-                                      question: "Finish planning, or revise (e.g. goto A1.2 lead)", defaultHint: "Enter finishes planning")
+                                      question: example.map { "Finish planning, or revise (e.g. \($0))" } ?? "Finish planning",
+                                      defaultHint: "Enter finishes planning")
             }
         }
         let plan = session.plan(for: id) ?? OutcomePlan(statementID: id)

@@ -73,7 +73,7 @@ enum PlanningFixtures {
 }
 
 /// Drives a stage with typed lines, as the runner would: every accepted step replaces the session.
-struct StageDriver {
+struct PlanningDriver {
     let stage: any WorkshopStage
     var session: Session
     var refusals: [String] = []

@@ -5,11 +5,11 @@ import Testing
 @Suite("Outcome-based planning stage")
 struct PlanningStageTests {
     /// A session ready for planning: S1 and S2 planned, no plans yet.
-    func ready() -> StageDriver {
+    func ready() -> PlanningDriver {
         var session = PlanningFixtures.plannedSession()
         session.plans = []
         session.planned = ["S1", "S2"]
-        return StageDriver(PlanningStage(), session)
+        return PlanningDriver(PlanningStage(), session)
     }
 
     /// Types a whole action after its description.
@@ -158,8 +158,8 @@ struct PlanningStageTests {
             steps += 1
         }
         #expect(driver.prompt == nil)
-        var nothing = StageDriver(PlanningStage(), PlanningFixtures.assessedSession())
-        #expect(nothing.prompt?.question == "Finish planning, or revise (e.g. goto A1.2 lead)")
+        var nothing = PlanningDriver(PlanningStage(), PlanningFixtures.assessedSession())
+        #expect(nothing.prompt?.question == "Finish planning")
         nothing.type("")
         #expect(nothing.prompt == nil)
     }

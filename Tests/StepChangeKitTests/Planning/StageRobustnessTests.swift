@@ -17,7 +17,7 @@ struct StageRobustnessTests {
         var session = PlanningFixtures.assessedSession()
         for stage in [Stage.statements, .planning] {
             session.stage = stage
-            var driver = StageDriver(WorkshopStages.stage(for: stage)!, session)
+            var driver = PlanningDriver(WorkshopStages.stage(for: stage)!, session)
             for _ in 0..<150 {
                 guard driver.prompt != nil else { break }
                 driver.step(Self.words[Int(random.next() % UInt64(Self.words.count))])

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Improvement statements stage")
 struct StatementsStageTests {
-    func drafted() -> StageDriver {
-        var driver = StageDriver(StatementsStage(), PlanningFixtures.assessedSession())
+    func drafted() -> PlanningDriver {
+        var driver = PlanningDriver(StatementsStage(), PlanningFixtures.assessedSession())
         driver.type("The partnership should develop mechanisms for ongoing dialogue with families.", "LN4", "Raised under LN4",
                     "Third sector organisations will be more involved at strategic level.", "ww1", "",
                     "Partners should examine how existing data could be used.", "LN1, LN5", "")
@@ -13,7 +13,7 @@ struct StatementsStageTests {
     }
 
     @Test func firstPromptShowsWhatTheAssessmentFound() throws {
-        let driver = StageDriver(StatementsStage(), PlanningFixtures.assessedSession())
+        let driver = PlanningDriver(StatementsStage(), PlanningFixtures.assessedSession())
         let prompt = try #require(driver.prompt)
         #expect(prompt.text.contains("Areas for improvement (3):"))
         #expect(prompt.text.contains("LN4   Families' views are gathered once and not used"))
@@ -35,7 +35,7 @@ struct StatementsStageTests {
     }
 
     @Test func anUnknownItemIsRefusedWithASuggestionAndThePromptRepeats() {
-        var driver = StageDriver(StatementsStage(), PlanningFixtures.assessedSession())
+        var driver = PlanningDriver(StatementsStage(), PlanningFixtures.assessedSession())
         driver.type("The partnership should listen to families.")
         let before = driver.prompt
         let session = driver.session
@@ -47,7 +47,7 @@ struct StatementsStageTests {
     }
 
     @Test func anEmptyStatementIsRefused() {
-        var driver = StageDriver(StatementsStage(), PlanningFixtures.assessedSession())
+        var driver = PlanningDriver(StatementsStage(), PlanningFixtures.assessedSession())
         let before = driver.prompt
         driver.type("The partnership should …", "add", "add   ")
         #expect(driver.refusals.count == 3)
@@ -146,7 +146,7 @@ struct StatementsStageTests {
     @Test func theVotesAllowanceComesFromTheSettings() {
         var session = PlanningFixtures.assessedSession()
         session.settings.votesPerParticipant = 5
-        var driver = StageDriver(StatementsStage(), session)
+        var driver = PlanningDriver(StatementsStage(), session)
         driver.type("The partnership should listen.", "", "", "")
         driver.type("S1=5")
         #expect(driver.refusals.isEmpty)
@@ -154,7 +154,7 @@ struct StatementsStageTests {
     }
 
     @Test func blindVotingHidesInputAndTheMessage() {
-        var driver = StageDriver(StatementsStage(), PlanningFixtures.assessedSession(scoring: .blind))
+        var driver = PlanningDriver(StatementsStage(), PlanningFixtures.assessedSession(scoring: .blind))
         driver.type("The partnership should listen.", "", "", "")
         #expect(driver.prompt?.hidden == true)
         driver.type("S1 S1")
@@ -170,7 +170,7 @@ struct StatementsStageTests {
         }
         #expect(driver.prompt == nil)
         #expect(driver.session.planned == ["S1", "S2", "S3"])
-        var empty = StageDriver(StatementsStage(), PlanningFixtures.assessedSession())
+        var empty = PlanningDriver(StatementsStage(), PlanningFixtures.assessedSession())
         empty.type("")
         #expect(empty.prompt == nil)
     }
