@@ -147,6 +147,10 @@ public struct StatementsStage: WorkshopStage {
                 if let refusal = Self.emptyStatementRefusal(rest) { return .refused(refusal) }
                 session.statements[index(of: statement, in: session)].text = rest
                 return .accepted(touch(session, now), message: "\(statement.id) reworded.")
+            case "items" where rest.isEmpty:
+                return .refused("Type the items after the id, e.g. `items \(statement.id) LN4 WW2`, or `items \(statement.id) none` to clear them.")
+            case "why" where rest.isEmpty, "rationale" where rest.isEmpty:
+                return .refused("Type the rationale after the id, e.g. `why \(statement.id) families told us …`, or `why \(statement.id) -` to clear it.")
             case "items":
                 switch Self.parseItems(rest, framework: session.framework) {
                 case .failure(let refusal): return .refused(refusal.message)

@@ -67,6 +67,10 @@ struct StatementsStageTests {
         driver.type("", "")
         #expect(driver.session.statement("S1")?.itemIDs == ["LN4"])
         #expect(driver.session.statement("S1")?.rationale == "Raised under LN4")
+        driver.type("items S2", "why S2")
+        #expect(driver.refusals == ["Type the items after the id, e.g. `items S2 LN4 WW2`, or `items S2 none` to clear them.",
+                                    "Type the rationale after the id, e.g. `why S2 families told us …`, or `why S2 -` to clear it."])
+        #expect(driver.session.statement("S2")?.itemIDs == ["WW1", "WW2"])
         driver.type("edit S9 Something")
         #expect(driver.refusals.last?.hasPrefix("\"S9\" is not a statement.") == true)
     }
