@@ -29,7 +29,7 @@ public struct PlanningStage: WorkshopStage {
         guard var cursor = session.planningCursor else {
             return PlanningCursor(statementID: session.planned.first, step: session.planned.isEmpty ? .review : .longTerm)
         }
-        if [.review, .done].contains(cursor.step) { return cursor }
+        if [.review, .done].contains(cursor.step) { return PlanningCursor(step: cursor.step) }
         guard let id = cursor.statementID, session.planned.contains(id) else {
             return PlanningCursor(statementID: session.planned.first, step: session.planned.isEmpty ? .review : .longTerm)
         }
