@@ -45,7 +45,9 @@ public enum WorkshopStep: Equatable, Sendable {
 public enum WorkshopStages {
     public static func stage(for stage: Stage) -> (any WorkshopStage)? {
         switch stage {
-        case .assessing, .statements, .planning, .complete: nil
+        case .statements: StatementsStage()
+        case .planning: PlanningStage()
+        case .assessing, .complete: nil
         }
     }
 }
