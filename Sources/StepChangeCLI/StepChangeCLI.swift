@@ -10,6 +10,7 @@ public enum StepChangeCLI {
     public static let commands: [Command] = [
         .frameworks, .frameworkShow, .frameworkExport, .frameworkCheck,
         .start, .new, .run, .importScores,
+        .check, .export,
     ]
 
     /// Runs stepchange with these arguments (without the program name) and returns the exit code.

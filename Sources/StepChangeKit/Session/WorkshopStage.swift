@@ -46,7 +46,9 @@ public enum WorkshopStages {
     public static func stage(for stage: Stage) -> (any WorkshopStage)? {
         switch stage {
         case .assessing: AssessmentStage()
-        case .statements, .planning, .complete: nil
+        case .statements: StatementsStage()
+        case .planning: PlanningStage()
+        case .complete: nil
         }
     }
 }
