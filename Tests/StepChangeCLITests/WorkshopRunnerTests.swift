@@ -96,6 +96,21 @@ struct WorkshopRunnerTests {
         #expect(run.output.contains("== Self-assessment summary: Survey =="))
     }
 
+    @Test func stageOptionReopensTheAssessmentKeepingEveryAnswer() throws {
+        let dir = try temporaryDirectory()
+        _ = runCLI(["new", "--title", "Reopen", "--participants", "Ann; Raj"], in: dir)
+        _ = runCLI(["run", "2026-11-18-reopen"], input: ["3 4", "", "", "", "", "2 2", "pause"], in: dir)
+        _ = runCLI(["run", "2026-11-18-reopen", "--stage", "statements"], input: ["pause"], in: dir)
+        #expect(try storedSession(in: dir).stage == .statements)
+        let reopened = runCLI(["run", "2026-11-18-reopen", "--stage", "assessing"], input: ["pause"], in: dir)
+        #expect(reopened.status == 0)
+        #expect(reopened.output.contains("Consensus score for LN2"))
+        let session = try storedSession(in: dir)
+        #expect(session.stage == .assessing)
+        #expect(session.assessment(of: "LN1")?.consensus?.score == 3)
+        #expect(session.assessment(of: "LN2")?.rounds.count == 1)
+    }
+
     @Test func badImportRowsAreAllReportedAndNothingIsWritten() throws {
         let dir = try temporaryDirectory()
         _ = runCLI(["new", "--title", "Survey", "--participants", participants], in: dir)

@@ -53,7 +53,12 @@ extension Command {
         if let votes { session.settings.votesPerParticipant = votes }
         if let stage {
             session.stage = stage
-            if stage == .assessing { session.assessmentCursor = nil }
+            switch stage {
+            case .assessing: session = AssessmentStage.reopen(session)
+            case .statements: session = StatementsStage.reopen(session)
+            case .planning: session = PlanningStage.reopen(session)
+            case .complete: break
+            }
         }
         if let order { session = AssessmentStage.reorder(session, by: order) }
         if session != original {

@@ -377,6 +377,17 @@ public struct AssessmentStage: WorkshopStage {
         return cursor
     }
 
+    /// Returns the session with the self-assessment reopened at the first item not yet done (or the
+    /// summary), for `run --stage assessing`. Every round, consensus and note is kept.
+    public static func reopen(_ session: Session) -> Session {
+        var session = session
+        let order = session.assessmentCursor?.order ?? session.framework.itemIDs
+        var cursor = initialCursor(for: session, order: order)
+        cursor.headingStarts = session.assessmentCursor?.headingStarts ?? [:]
+        session.assessmentCursor = cursor
+        return session
+    }
+
     /// The session with its remaining items put in a new order; the group carries on where it was.
     public static func reorder(_ session: Session, by order: ItemOrder) -> Session {
         var session = session
