@@ -28,7 +28,8 @@ final class WorkshopRunner {
     /// Runs stage after stage until the input ends, the group pauses, or no built stage is left.
     /// Returns the exit status: 0 when everything answered is saved, 1 when something could not be.
     func run() -> Int32 {
-        terminal.writeLine(context.style.bold("\(session.title) (\(session.id))") + " — saved after every answer in \(file).")
+        terminal.writeLine(context.style.bold(session.title) + " (\(session.id))")
+        terminal.writeLine("Saved after every answer in \(file).")
         terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
         while true {
             guard let stage = WorkshopStages.stage(for: session.stage) else { return endWithoutStage() }

@@ -128,7 +128,7 @@ struct AssessmentStageTests {
     @Test func consensusOutsideTheRangeNeedsConfirmationAndAReason() throws {
         var driver = StageDriver(workshopSession())
         driver.type("3 4 3 4", "1")
-        #expect(driver.prompt?.question == "1 is outside the individual scores (3–4). Record it anyway? y/n")
+        #expect(driver.prompt?.question == "1 is outside the scores (3–4). Record it? y/n")
         driver.type("")
         #expect(driver.cursor.step == .consensus)
         #expect(driver.session.assessment(of: "LN1")?.consensus == nil)

@@ -84,11 +84,11 @@ public struct AssessmentStage: WorkshopStage {
                                       ?? "Enter leaves it without a score; r re-scores")
         case .confirmOutsideRange:
             let stats = assessment.latestRound.map { ConsensusStatistics(round: $0, scale: scale) }
-            let range = stats.flatMap { s in s.minimum.map { "\($0)–\(s.maximum!)" } } ?? "none"
-            return WorkshopPrompt(question: "\(cursor.pendingConsensus ?? 0) is outside the individual scores (\(range)). Record it anyway? y/n",
-                                  defaultHint: "Enter: no, choose again")
+            let range = stats.flatMap { s in s.minimum.map { $0 == s.maximum ? "\($0)" : "\($0)–\(s.maximum!)" } } ?? "none"
+            return WorkshopPrompt(question: "\(cursor.pendingConsensus ?? 0) is outside the scores (\(range)). Record it? y/n",
+                                  defaultHint: "Enter: no")
         case .outsideRangeReason:
-            return WorkshopPrompt(question: "Why is the consensus \(cursor.pendingConsensus ?? 0)? The reason is recorded with it",
+            return WorkshopPrompt(question: "Reason for \(cursor.pendingConsensus ?? 0), kept with it",
                                   defaultHint: "Enter: do not record it")
         case .evidence, .strengths, .areas:
             let (title, entries) = Self.list(cursor.step, of: assessment)
@@ -251,7 +251,6 @@ public struct AssessmentStage: WorkshopStage {
                 let suggested = ConsensusStatistics(round: round, scale: scale).suggestedConsensus
                 assessment.consensus = ConsensusRecord(score: value, suggested: suggested, round: round.number, outsideRangeReason: typed, agreedAt: now)
                 Self.store(assessment, in: &session)
-                message = "Consensus for \(itemID): \(value), with the reason recorded."
             }
             cursor.pendingConsensus = nil
             cursor.step = typed.isEmpty ? .consensus : .evidence
