@@ -10,7 +10,7 @@ extension Command {
     static let run = Command(
         name: "run",
         summary: "Run or resume a workshop session in the terminal.",
-        usage: "stepchange run SESSION [--blind] [--order framework|divergence] [--minutes-per-heading N] [--stage assessing|statements|planning] [--votes N] [--break-lock] [--sessions DIR]",
+        usage: "stepchange run SESSION [--blind|--open] [--order framework|divergence] [--minutes-per-heading N] [--stage assessing|statements|planning] [--votes N] [--break-lock] [--sessions DIR]",
         discussion: """
         SESSION is a session id, a unique start of one, or a path to a session file. The session is saved
         after every answer; Ctrl-C, end of input or `pause` stop with the command to resume. An empty line
@@ -20,6 +20,7 @@ extension Command {
                    "stepchange run 2026-11-23-riverside --order divergence"],
         options: [
             OptionSpec("blind", help: "Each participant types their own score, unseen (saved with the session)."),
+            OptionSpec("open", help: "The facilitator types everyone's scores on one line (the default; undoes --blind)."),
             OptionSpec("order", value: "ORDER", help: "Item order: framework (default) or divergence (widest disagreement first)."),
             OptionSpec("minutes-per-heading", value: "N", help: "Planned minutes per heading; shows time used and warns when over."),
             OptionSpec("stage", value: "STAGE", help: "Go to a stage: assessing, statements or planning."),
@@ -43,12 +44,16 @@ extension Command {
             }
             return stage
         }
+        if invocation.flag("blind") && invocation.flag("open") {
+            throw StepChangeError(.usage, "Choose one of --blind and --open.")
+        }
         let url = try store.resolve(invocation.positionals[0])
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         var session = try store.load(url)
         let original = session
         if invocation.flag("blind") { session.settings.scoring = .blind }
+        if invocation.flag("open") { session.settings.scoring = .open }
         if let minutes { session.settings.minutesPerHeading = minutes }
         if let votes { session.settings.votesPerParticipant = votes }
         if let stage {
