@@ -100,6 +100,20 @@ struct SessionStoreTests {
         #expect(store.newID(date: "2026-11-23", title: "Riverside") == "2026-11-23-riverside-2")
     }
 
+    @Test func createNeverReplacesAnExistingSession() throws {
+        let store = try store()
+        let existing = sampleSession(id: "2026-11-23-riverside")
+        try store.save(existing)
+        let before = try Data(contentsOf: store.url(for: existing.id))
+        #expect(try !DurableFile.create(Data("other".utf8), at: store.url(for: existing.id)))
+        #expect(try Data(contentsOf: store.url(for: existing.id)) == before)
+        let created = try store.create(sampleSession(id: ""))
+        #expect(created.id == "2026-11-23-riverside-2")
+        #expect(try store.load(created.id).session == created)
+        #expect(try store.sessionFiles().map(\.lastPathComponent) == ["2026-11-23-riverside-2.json", "2026-11-23-riverside.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path).count == 2)
+    }
+
     @Test func aSecondLockIsRefusedNamingTheHolder() throws {
         let store = try store()
         let url = store.url(for: "x")
