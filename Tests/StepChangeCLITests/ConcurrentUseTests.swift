@@ -91,6 +91,35 @@ struct ConcurrentUseTests {
         #expect(session.assessment(of: "LN1")?.rounds.first?.scores.count == 3)
     }
 
+    /// Two runners started at the same moment, with --break-lock and (when `stale`) a lock left by a dead
+    /// process: exactly one runs, the other is refused naming it — never two writers on one session.
+    @Test(arguments: [true, false])
+    func twoRunnersStartedTogetherNeverBothRun(stale: Bool) throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSession(dir, title: "Race")
+        let lock = SessionStore.lockPath(for: file)
+        for attempt in 1...10 {
+            if stale { try Data("4000000\n\(LockHolder.thisHost)\n2026-11-18T09:00:00Z\n".utf8).write(to: URL(fileURLWithPath: lock)) }
+            let runners = try (0..<2).map { _ in try BinaryRunner.start(["run", id, "--break-lock"], in: dir) }
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline && !runners.allSatisfy({ !$0.process.isRunning || $0.stdoutSoFar.contains("Scores for LN1") }) {
+                usleep(20_000)
+            }
+            let running = runners.filter { $0.process.isRunning }
+            #expect(running.count == 1, "attempt \(attempt): \(running.count) runners on one session")
+            #expect(SessionLock.holder(at: lock)?.pid == running.first?.process.processIdentifier)
+            for runner in running { runner.send("pause\n") }
+            let results = runners.map { finish($0) }
+            let refused = results.filter { $0.status == 1 }
+            #expect(results.filter { $0.status == 0 }.count == 1 && refused.count == 1, "attempt \(attempt): \(results.map(\.stderr))")
+            if let winner = running.first {
+                #expect(refused.first?.stderr.contains("locked by process \(winner.process.processIdentifier) on \(LockHolder.thisHost)") == true,
+                        "attempt \(attempt): \(refused.first?.stderr ?? "")")
+            }
+            #expect(!FileManager.default.fileExists(atPath: lock))
+        }
+    }
+
     @Test func newSessionsWithTheSameTitleAtTheSameMomentAllKeepTheirFiles() throws {
         let dir = try temporaryDirectory()
         let processes = try (1...6).map { n in

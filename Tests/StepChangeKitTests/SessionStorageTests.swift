@@ -141,6 +141,20 @@ struct SessionStoreTests {
         #expect(SessionLock.holder(at: SessionStore.lockPath(for: url))?.isStale == true)
     }
 
+    @Test func breakingALockRemovesOnlyTheStaleHolderSeen() throws {
+        let store = try store()
+        let path = SessionStore.lockPath(for: store.url(for: "x"))
+        let stale = LockHolder(pid: 999_999, host: LockHolder.thisHost, startedAt: "2026-01-01T00:00:00Z")
+        let fresh = try store.lock(store.url(for: "x"), now: Date())
+        #expect(!SessionLock.breakLock(at: path, heldBy: stale))
+        #expect(SessionLock.holder(at: path)?.pid == getpid())
+        fresh.release()
+        try "999999\n\(LockHolder.thisHost)\n2026-01-01T00:00:00Z\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(SessionLock.breakLock(at: path, heldBy: stale))
+        #expect(!SessionLock.breakLock(at: path, heldBy: stale))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path).isEmpty)
+    }
+
     @Test func saveIntoAMissingDirectoryFailsClearly() {
         let store = SessionStore(directory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
         #expect(throws: StepChangeError.self) { try store.save(sampleSession()) }
