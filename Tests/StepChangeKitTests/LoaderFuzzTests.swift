@@ -66,3 +66,33 @@ struct LoaderFuzzTests {
         #expect(throws: StepChangeError.self) { try SessionCodec.decode(deep, source: "deep.json") }
     }
 }
+
+@Suite("Typed-text parsers never crash on hostile strings")
+struct TypedTextFuzzTests {
+    static let pieces = ["", " ", "-", "+", "(", ")", ";", ",", "/", "..", "0", "1", "12", "2027", "9999999999999999999999",
+                         "-1", "march", "Mar", "31st", "Ann", "statutory", "third sector", "\u{1B}[2J", "\u{202E}", "🎉", "\u{0}",
+                         "?", "dont know", "S1", "A1.1", "ST1", "=", "\"", "\r\n", String(repeating: "x", count: 300)]
+
+    @Test func randomCombinationsGiveAValueOrARefusal() {
+        var random = SeededRandom(seed: 2511)
+        let participants = [Participant(id: "p1", name: "Ann", organisation: "", sector: .statutory)]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 1...6, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }
+                .joined(separator: Bool.random(using: &random) ? " " : "")
+            if case .success(let parsed) = ParticipantList.parse(text, after: participants) {
+                #expect(parsed.allSatisfy { !$0.name.isEmpty && $0.id.hasPrefix("p") })
+            }
+            _ = Score.parse(text, on: Framework.childPoverty.scale)
+            _ = ScoreLine.parse(text, participants: participants, scale: Framework.childPoverty.scale)
+            if let day = DayDate.parse(text) { #expect((1...12).contains(day.month)) }
+            if let milestone = Milestone.parse(text) {
+                #expect(Milestone.isValid(milestone))
+                #expect(!Milestone.label(milestone).isEmpty)
+            }
+            _ = Sector(typed: text)
+            _ = ActionField(typed: text)
+            let slug = Slug.make(text)
+            #expect(!slug.isEmpty && !slug.contains("/") && !slug.contains(".."))
+        }
+    }
+}
