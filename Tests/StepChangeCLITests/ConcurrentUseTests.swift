@@ -120,6 +120,21 @@ struct ConcurrentUseTests {
         }
     }
 
+    @Test func importScoresClearsAStaleLockAsItsMessageSays() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSession(dir, title: "Stale")
+        try Data("participant,item,score\nAnn Lee,LN1,3\n".utf8).write(to: dir.appendingPathComponent("survey.csv"))
+        try Data("4000000\n\(LockHolder.thisHost)\n2026-11-18T09:00:00Z\n".utf8).write(to: URL(fileURLWithPath: SessionStore.lockPath(for: file)))
+        let refused = try BinaryRunner.run(["import-scores", id, "survey.csv"], in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("no longer running (a stale lock)") && refused.stderr.contains("--break-lock"), "\(refused.stderr)")
+        let cleared = try BinaryRunner.run(["import-scores", id, "survey.csv", "--break-lock"], in: dir)
+        #expect(cleared.status == 0, "\(cleared.stderr)")
+        #expect(cleared.stderr.contains("Cleared the lock held by process 4000000"))
+        #expect(try load(file).assessment(of: "LN1")?.rounds.first?.source == .imported)
+        #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
+    }
+
     @Test func newSessionsWithTheSameTitleAtTheSameMomentAllKeepTheirFiles() throws {
         let dir = try temporaryDirectory()
         let processes = try (1...6).map { n in

@@ -6,7 +6,7 @@ extension Command {
     static let importScores = Command(
         name: "import-scores",
         summary: "Import scores gathered before the workshop from a CSV file.",
-        usage: "stepchange import-scores SESSION FILE.csv [--sessions DIR]",
+        usage: "stepchange import-scores SESSION FILE.csv [--break-lock] [--sessions DIR]",
         discussion: """
         The CSV needs a header with the columns participant,item,score and optionally comment. Participant is
         a name or id; score a value on the scale or `dont know`. Every row is checked first, and nothing is
@@ -14,7 +14,7 @@ extension Command {
         """,
         examples: ["stepchange import-scores 2026-11-23-riverside survey.csv",
                    "stepchange run 2026-11-23-riverside --order divergence"],
-        options: [.sessions], arguments: 2...2
+        options: [.breakLock, .sessions], arguments: 2...2
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
         let url = try store.resolve(invocation.positionals[0])
@@ -23,7 +23,7 @@ extension Command {
             throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.")
         }
         let rows = try CSVReader.read(data, source: path)
-        let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: false)
+        let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         let session = try store.load(url)
         var (updated, scores, items) = try ScoreImport.apply(rows, to: session, source: path)
