@@ -23,6 +23,45 @@ struct SessionsDirectoryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
     }
 
+    /// Runs stepchange with a file-size limit of 4 KB (`ulimit -f 8`): every session save fails as on a full disk.
+    func runWithFullDisk(_ arguments: [String], in dir: URL) throws -> BinaryRunner.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" \"$@\"", BinaryRunner.executable.path] + arguments
+        process.currentDirectoryURL = dir
+        let output = Pipe(), errors = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return BinaryRunner.Result(status: process.terminationStatus, stdout: out, stderr: err)
+    }
+
+    @Test func aFullDiskLeavesNoHalfSessionAndNoHalfImport() throws {
+        let dir = try temporaryDirectory()
+        let sessions = dir.appendingPathComponent("Sessions")
+        let refused = try runWithFullDisk(["new", "--title", "Full", "--participants", "Ann; Raj"], in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.hasPrefix("error: Could not save \(sessions.path)/2026-"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("(File too large)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sessions.path).isEmpty)
+
+        let created = try BinaryRunner.run(["new", "--title", "Full", "--participants", "Ann; Raj"], in: dir)
+        let id = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = sessions.appendingPathComponent("\(id).json")
+        let before = try Data(contentsOf: file)
+        try Data("participant,item,score\nAnn,LN1,3\nRaj,LN1,4\n".utf8).write(to: dir.appendingPathComponent("survey.csv"))
+        let failed = try runWithFullDisk(["import-scores", id, "survey.csv"], in: dir)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("Could not save \(file.path): could not write the file (File too large)."), "\(failed.stderr)")
+        #expect(try Data(contentsOf: file) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sessions.path) == ["\(id).json"])
+    }
+
     @Test func aDirectoryRemovedMidRunKeepsTheAnswerAndSavesItWhenTheDirectoryIsBack() throws {
         let dir = try temporaryDirectory()
         let created = try BinaryRunner.run(["new", "--title", "Vanishing", "--participants", "Ann; Raj; Mo"], in: dir)

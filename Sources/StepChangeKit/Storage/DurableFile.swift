@@ -71,7 +71,7 @@ public enum DurableFile {
 
     private static func failure(_ what: String, url: URL) -> StepChangeError {
         StepChangeError(.input, "Could not save \(url.path): \(what).",
-                        hint: "The previous version of the file is intact. Check there is free disk space and that the directory is writable.")
+                        hint: "Any earlier version of the file is intact. Check there is free disk space and that the directory is writable.")
     }
 
     private static func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
