@@ -63,6 +63,12 @@ struct HostileInputEndToEndTests {
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("&lt;b&gt;&quot;Evidence&quot; &amp; more&lt;/b&gt; " + String(repeating: "z", count: 10_000)))
         #expect(!html.stdout.contains("<b>\"Evidence"))
+
+        let formula = try BinaryRunner.run(["run", id], stdin: "=HYPERLINK(\"http://x\",\"y\")\n\npause\n", in: dir)
+        #expect(formula.status == 0, "\(formula.stderr)")
+        let csv = try BinaryRunner.run(["export", id, "--format", "csv", "--part", "assessment"], in: dir)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","), "\(csv.stdout.prefix(600))")
     }
 
     func surveySession(_ dir: URL) throws -> (id: String, file: URL) {
