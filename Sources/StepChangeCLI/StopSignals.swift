@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// What Ctrl-C (SIGINT) and SIGTERM do during a run. Every answer is saved before the next prompt,
-/// so the handler only restores the terminal, writes a resume hint prepared in advance, removes the
+/// What Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal window or SSH connection closed) do during
+/// a run. Every answer is saved before the next prompt, so the handler only restores the terminal, writes a resume hint prepared in advance, removes the
 /// session lock and exits: all async-signal-safe calls on C strings made before the signal came.
 /// The signals are unblocked too, since a parent process may have started stepchange with them blocked.
 enum StopSignals {
@@ -24,10 +24,12 @@ enum StopSignals {
         signal(SIGXFSZ, SIG_IGN)
         signal(SIGINT, stopOnSignal)
         signal(SIGTERM, stopOnSignal)
+        signal(SIGHUP, stopOnSignal)
         var stopping = sigset_t()
         sigemptyset(&stopping)
         sigaddset(&stopping, SIGINT)
         sigaddset(&stopping, SIGTERM)
+        sigaddset(&stopping, SIGHUP)
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     }
 
@@ -35,6 +37,7 @@ enum StopSignals {
     static func remove() {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+        signal(SIGHUP, SIG_DFL)
     }
 
     fileprivate static func handle(_ number: Int32) {
@@ -43,7 +46,7 @@ enum StopSignals {
             _ = write(STDERR_FILENO, hint, strlen(hint))
         }
         if let lockPath { unlink(lockPath) }
-        _exit(number == SIGINT ? 130 : 143)
+        _exit(128 + number)
     }
 }
 

@@ -130,7 +130,7 @@ struct WorkshopEndToEndTests {
         #expect(session.assessment(of: "LN1")?.rounds.count == 1)
     }
 
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
     func signalsStopWithTheResumeCommandAndASavedFile(signal: Int32, status: Int32) throws {
         let dir = try temporaryDirectory()
         let (id, file) = try newSession(dir)
