@@ -85,6 +85,17 @@ struct SessionStoreTests {
         #expect(leftovers == ["2026-11-23-riverside.json"])
     }
 
+    @Test func anEmptyReferenceNeverPicksTheOnlySession() throws {
+        let store = try store()
+        try store.save(sampleSession())
+        do {
+            _ = try store.resolve("")
+            Issue.record("an empty reference must not resolve")
+        } catch {
+            #expect(error.kind == .usage && error.message.hasPrefix("The session is empty"))
+        }
+    }
+
     @Test func ambiguousPrefixNamesTheMatches() throws {
         let store = try store()
         try store.save(sampleSession(id: "2026-11-23-a"))

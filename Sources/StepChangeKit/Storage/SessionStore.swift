@@ -28,6 +28,10 @@ public struct SessionStore: Sendable {
 
     /// Finds the file for a session reference: a path to a file, an exact id, or a unique id prefix.
     public func resolve(_ reference: String) throws(StepChangeError) -> URL {
+        guard !reference.isEmpty else {
+            throw StepChangeError(.usage, "The session is empty: give a session id, a unique start of one, or a path to a session file.",
+                                  hint: "Run `stepchange sessions` to list the sessions in \(directory.path).")
+        }
         let fileManager = FileManager.default
         if reference.contains("/") || reference.hasSuffix(".json") {
             let url = URL(fileURLWithPath: reference)
