@@ -135,6 +135,26 @@ struct ConcurrentUseTests {
         #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
     }
 
+    /// After a restart the process number in a lock can belong to another program: the lock is stale, not held.
+    @Test func aLockWhoseProcessNumberNowRunsAnotherProgramIsStale() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSession(dir, title: "Rebooted")
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        other.arguments = ["30"]
+        try other.run()
+        defer { kill(other.processIdentifier, SIGKILL); other.waitUntilExit() }
+        let pid = other.processIdentifier
+        try Data("\(pid)\n\(LockHolder.thisHost)\n2026-11-18T09:00:00Z\n".utf8).write(to: URL(fileURLWithPath: SessionStore.lockPath(for: file)))
+        let refused = try BinaryRunner.run(["run", id], in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("locked by process \(pid) on \(LockHolder.thisHost), since 2026-11-18T09:00:00Z, which is no longer running (a stale lock)"), "\(refused.stderr)")
+        let cleared = try BinaryRunner.run(["run", id, "--break-lock"], stdin: "pause\n", in: dir)
+        #expect(cleared.status == 0, "\(cleared.stderr)")
+        #expect(cleared.stderr.contains("Cleared the lock held by process \(pid)"))
+        #expect(other.isRunning)
+    }
+
     @Test func newSessionsWithTheSameTitleAtTheSameMomentAllKeepTheirFiles() throws {
         let dir = try temporaryDirectory()
         let processes = try (1...6).map { n in

@@ -13,9 +13,21 @@ public struct LockHolder: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "process \(pid) on \(host), since \(startedAt)" }
 
-    /// True when the holder ran on this host and that process no longer exists.
+    /// True when the holder ran on this host and that process no longer exists — or its number now
+    /// belongs to another program, as after a restart (checked where /proc shows it).
     public var isStale: Bool {
-        host == LockHolder.thisHost && kill(pid, 0) != 0 && errno == ESRCH
+        guard host == LockHolder.thisHost else { return false }
+        if kill(pid, 0) != 0 { return errno == ESRCH }
+        return !LockHolder.runsThisProgram(pid)
+    }
+
+    /// Whether process `pid` runs a program of the same name as this one (its `comm` in /proc); true when unknown.
+    static func runsThisProgram(_ pid: Int32) -> Bool {
+        func name(_ process: String) -> String? {
+            try? String(contentsOfFile: "/proc/\(process)/comm", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let theirs = name(String(pid)), let mine = name("self") else { return true }
+        return theirs == mine
     }
 
     public static var thisHost: String {
