@@ -1,0 +1,91 @@
+import Foundation
+
+/// The listing cache kept in the sessions directory (`.stepchange-index.json`): one summary (or the
+/// reason a file could not be read) per session file, each valid only while the file's stamp —
+/// size, inode, modification and change times to the nanosecond — is unchanged. A file changed
+/// within the last moments is never cached, so two writes inside one clock tick cannot fool it.
+public struct SessionIndex: Codable, Equatable, Sendable {
+    /// The index file's name inside the sessions directory.
+    public static let fileName = ".stepchange-index.json"
+    /// Bumped whenever `SessionSummary` or the way it is extracted changes, so old caches are dropped.
+    public static let currentFormat = 1
+
+    /// What was learned from one file at one stamp.
+    public struct Entry: Codable, Equatable, Sendable {
+        public var stamp: FileStamp
+        public var summary: SessionSummary?
+        public var problem: String?
+
+        public init(stamp: FileStamp, summary: SessionSummary? = nil, problem: String? = nil) {
+            self.stamp = stamp
+            self.summary = summary
+            self.problem = problem
+        }
+    }
+
+    public var format: Int
+    public var schemaVersion: Int
+    /// Entries by file name.
+    public var entries: [String: Entry]
+
+    public init(entries: [String: Entry] = [:]) {
+        format = Self.currentFormat
+        schemaVersion = Session.currentSchemaVersion
+        self.entries = entries
+    }
+
+    /// Reads an index; anything unreadable or from another format is an empty index.
+    public static func decode(_ data: Data?) -> SessionIndex {
+        guard let data, let index = try? JSONDecoder().decode(SessionIndex.self, from: data),
+              index.format == currentFormat, index.schemaVersion == Session.currentSchemaVersion else { return SessionIndex() }
+        return index
+    }
+
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    /// Brings the index up to date with the files present: entries whose stamp still matches are
+    /// reused, every other file is read with `read`, and entries of vanished files are dropped.
+    /// Files whose status changed less than `settle` seconds before `now` are read but not kept.
+    /// Returns the fresh index, one entry per file (in the order given) and how many files were read.
+    public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 2,
+                          read: (String) -> Result<SessionSummary, StepChangeError>) -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
+        var fresh = SessionIndex()
+        var listed: [(String, Entry)] = []
+        var readCount = 0
+        for file in files {
+            if let stamp = file.stamp, let cached = entries[file.name], cached.stamp == stamp {
+                fresh.entries[file.name] = cached
+                listed.append((file.name, cached))
+                continue
+            }
+            readCount += 1
+            let entry: Entry
+            switch read(file.name) {
+            case .success(let summary):
+                entry = Entry(stamp: file.stamp ?? .unknown, summary: summary)
+            case .failure(let error):
+                entry = Entry(stamp: file.stamp ?? .unknown,
+                              problem: Self.reason(error))
+            }
+            listed.append((file.name, entry))
+            if let stamp = file.stamp, Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle {
+                fresh.entries[file.name] = entry
+            }
+        }
+        return (fresh, listed, readCount)
+    }
+
+    /// A one-line reason a session file could not be read: the message and the first problem.
+    static func reason(_ error: StepChangeError) -> String {
+        var text = error.message
+        if let first = error.problems.first {
+            text += " " + ([first.location, first.message].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": "))
+            if error.problems.count > 1 { text += " (and \(error.problems.count - 1) more)" }
+        }
+        return text
+    }
+}
