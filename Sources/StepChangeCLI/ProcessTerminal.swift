@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,21 +11,32 @@ import Darwin
 public final class ProcessTerminal: Terminal {
     public let isInteractive: Bool
     public let isOutputTerminal: Bool
+    let isErrorTerminal: Bool
 
     public init() {
         isInteractive = isatty(STDIN_FILENO) == 1
         isOutputTerminal = isatty(STDOUT_FILENO) == 1
+        isErrorTerminal = isatty(STDERR_FILENO) == 1
     }
 
+    /// Everything written passes through `TerminalSafeText`, so text from people and files can never
+    /// carry a raw escape sequence to the screen; only stepchange's own emphasis survives, and only
+    /// on a terminal (the only place colour is ever on).
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalSafeText.forDisplay(text, keepingStyle: isOutputTerminal).utf8))
     }
 
     public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(TerminalSafeText.forDisplay(text, keepingStyle: isErrorTerminal).utf8))
     }
 
+    /// Reads a line and cleans it (`TerminalSafeText.cleanInput`): stray escape sequences from arrow
+    /// keys and other control characters never reach a session file.
     public func readLine(hidden: Bool) -> String? {
+        readRawLine(hidden: hidden).map(TerminalSafeText.cleanInput)
+    }
+
+    private func readRawLine(hidden: Bool) -> String? {
         guard hidden, isInteractive else { return Swift.readLine(strippingNewline: true) }
         var original = termios()
         guard tcgetattr(STDIN_FILENO, &original) == 0 else { return Swift.readLine(strippingNewline: true) }

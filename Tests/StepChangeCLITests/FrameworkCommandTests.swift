@@ -87,4 +87,22 @@ struct FrameworkCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("Did you mean `stepchange framework`?"))
     }
+
+    @Test func escapeSequencesInAFrameworkFileNeverReachTheTerminalRaw() throws {
+        let dir = try temporaryDirectory()
+        var framework = Framework.childPoverty
+        framework.id = "hostile"
+        framework.title = "Evil \u{1B}]0;owned\u{07}\u{1B}[2J title \u{202E}txt.exe"
+        framework.headings[0].items[0].prompt = "Prompt with \u{1B}[31mcolour\u{1B}[0m and a bell\u{07}"
+        let file = dir.appendingPathComponent("hostile.json")
+        try FrameworkCodec.encode(framework).write(to: file)
+        for arguments in [["framework", "show", file.path], ["framework", "check", file.path]] {
+            let result = try BinaryRunner.run(arguments, environment: ["TERM": "xterm"])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
+            #expect(!result.stdout.contains("\u{07}") && !result.stdout.contains("\u{202E}"))
+        }
+        let show = try BinaryRunner.run(["framework", "show", file.path])
+        #expect(show.stdout.contains("Evil \u{241B}]0;owned"))
+    }
 }
