@@ -9,7 +9,7 @@ public enum StepChangeCLI {
     /// Every command, in the order `stepchange --help` lists them.
     public static let commands: [Command] = [
         .frameworks, .frameworkShow, .frameworkExport, .frameworkCheck,
-        .sessions, .show, .compare, .review,
+        .sessions, .show, .compare, .review, .importPlan,
     ]
 
     /// Runs stepchange with these arguments (without the program name) and returns the exit code.
