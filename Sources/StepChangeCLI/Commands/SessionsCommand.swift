@@ -43,7 +43,7 @@ enum SessionListText {
             if !out.isEmpty { out += "\n" }
             out += style.yellow("Could not read \(listing.unreadable.count) file\(listing.unreadable.count == 1 ? "" : "s") in \(directory):") + "\n"
             for file in listing.unreadable {
-                out += "  \(file.file): \(file.reason)\n"
+                out += "  " + (file.reason.hasPrefix(file.file) ? file.reason : "\(file.file): \(file.reason)") + "\n"
             }
         }
         return out

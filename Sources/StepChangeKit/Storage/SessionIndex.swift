@@ -2,8 +2,9 @@ import Foundation
 
 /// The listing cache kept in the sessions directory (`.stepchange-index.json`): one summary (or the
 /// reason a file could not be read) per session file, each valid only while the file's stamp —
-/// size, inode, modification and change times to the nanosecond — is unchanged. A file changed
-/// within the last moments is never cached, so two writes inside one clock tick cannot fool it.
+/// size, inode, modification and change times to the nanosecond — is unchanged. A file changed less
+/// than a second ago is never cached, so two same-size writes inside one file-system clock tick
+/// (which can be coarser than a nanosecond) cannot fool it. Reasons name the file, not its directory.
 public struct SessionIndex: Codable, Equatable, Sendable {
     /// The index file's name inside the sessions directory.
     public static let fileName = ".stepchange-index.json"
@@ -51,7 +52,7 @@ public struct SessionIndex: Codable, Equatable, Sendable {
     /// reused, every other file is read with `read`, and entries of vanished files are dropped.
     /// Files whose status changed less than `settle` seconds before `now` are read but not kept.
     /// Returns the fresh index, one entry per file (in the order given) and how many files were read.
-    public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 2,
+    public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
                           read: (String) -> Result<SessionSummary, StepChangeError>) -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
         var fresh = SessionIndex()
         var listed: [(String, Entry)] = []
