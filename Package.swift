@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "StepChangeCLI", dependencies: ["StepChangeKit"]),
         .executableTarget(name: "stepchange", dependencies: ["StepChangeCLI"]),
         .executableTarget(name: "stepchange-bench", dependencies: ["StepChangeKit", "stepchange"]),
-        .testTarget(name: "StepChangeKitTests", dependencies: ["StepChangeKit"]),
+        .testTarget(name: "StepChangeKitTests", dependencies: ["StepChangeKit"], exclude: ["Fixtures"]),
         .testTarget(name: "StepChangeCLITests", dependencies: ["StepChangeCLI", "StepChangeKit", "stepchange"]),
     ]
 )

@@ -10,6 +10,7 @@ public enum StepChangeCLI {
     public static let commands: [Command] = [
         .frameworks, .frameworkShow, .frameworkExport, .frameworkCheck,
         .sessions, .show, .compare, .review, .importPlan,
+        .export,
     ]
 
     /// Runs stepchange with these arguments (without the program name) and returns the exit code.

@@ -6,8 +6,9 @@ import Testing
 func exampleArchiveCopy() throws -> SessionStore {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for file in try SessionStore(directory: exampleSessionsDirectory).sessionFiles() {
-        try FileManager.default.copyItem(at: file, to: directory.appendingPathComponent(file.lastPathComponent))
+    let archive = SessionStore(directory: exampleSessionsDirectory)
+    for session in WorkedExampleBuilder.all {
+        try FileManager.default.copyItem(at: archive.url(for: session.id), to: directory.appendingPathComponent(session.id + ".json"))
     }
     return SessionStore(directory: directory)
 }

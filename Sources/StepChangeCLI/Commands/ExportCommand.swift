@@ -1,0 +1,87 @@
+import Foundation
+import StepChangeKit
+
+extension Command {
+    /// `stepchange export`: a session's results as Markdown, HTML, Word, CSV or JSON.
+    static let export = Command(
+        name: "export",
+        summary: "Export a session's report, statements, plans, action plan or measures.",
+        usage: "stepchange export SESSION --format markdown|html|docx|csv|json [--part PART] [--output FILE] [--attributed] [--force]",
+        discussion: """
+        Parts: assessment, statements, plan, actions, measures or all (the default).
+        Markdown, HTML, CSV and JSON go to standard output unless --output is given; Word (docx) needs --output.
+        CSV holds one table, so it exports --part assessment or --part actions.
+        Exports are non-attributable: no participant names or individual scores (JSON names participants
+        "Participant 1"…). --attributed adds names and individual scores.
+        An existing output file is only replaced with --force.
+        """,
+        examples: [
+            "stepchange export 2026-11-23-riverside --format markdown > report.md",
+            "stepchange export 2026-11-23-riverside --format html --output report.html",
+            "stepchange export 2026-11-23-riverside --format docx --part actions --output action-plan.docx",
+            "stepchange export 2026-11-23-riverside --format csv --part actions --output actions.csv",
+        ],
+        options: [
+            OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html, docx, csv or json (required)."),
+            OptionSpec("part", value: "PART", help: "assessment, statements, plan, actions, measures or all (default all)."),
+            OptionSpec("output", value: "FILE", short: "o", help: "Write to FILE instead of standard output (required for docx)."),
+            OptionSpec("attributed", help: "Include participant names and individual scores."),
+            OptionSpec("force", help: "Replace FILE if it exists."),
+            .sessions,
+        ],
+        arguments: 1...1
+    ) { invocation, context throws(StepChangeError) in
+        let usage = "Usage: stepchange export SESSION --format markdown|html|docx|csv|json [--part PART] [--output FILE]"
+        guard let formatName = invocation.value("format") else {
+            throw StepChangeError(.usage, "`stepchange export` needs --format: \(ExportFormat.choices).", hint: usage)
+        }
+        guard let format = ExportFormat(rawValue: formatName.lowercased()) ?? (formatName.lowercased() == "md" ? .markdown : nil) else {
+            var hint = "Formats: \(ExportFormat.choices)."
+            if let guess = Suggestion.closest(to: formatName, among: ExportFormat.allCases.map(\.rawValue)) { hint = "Did you mean \(guess)? " + hint }
+            throw StepChangeError(.usage, "Unknown format \"\(formatName)\".", hint: hint)
+        }
+        let partName = invocation.value("part") ?? "all"
+        guard let part = ReportPart(rawValue: partName.lowercased()) else {
+            var hint = "Parts: \(ReportPart.choices)."
+            if let guess = Suggestion.closest(to: partName, among: ReportPart.allCases.map(\.rawValue)) { hint = "Did you mean \(guess)? " + hint }
+            throw StepChangeError(.usage, "Unknown part \"\(partName)\".", hint: hint)
+        }
+        let output = invocation.value("output")
+        if format.isBinary && output == nil {
+            throw StepChangeError(.usage, "A Word document cannot be written to the terminal: give --output FILE.docx.",
+                                  hint: "For example: stepchange export \(invocation.positionals[0]) --format docx --output report.docx")
+        }
+        let target = output.map { context.url($0) }
+        if let target, !invocation.flag("force") {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+                throw StepChangeError(.input, isDirectory.boolValue ? "\(output!) is a directory, not a file."
+                                      : "\(output!) already exists; it has not been changed.",
+                                      hint: isDirectory.boolValue ? "Give a file name, such as \(output!)/report.\(format.fileExtension)."
+                                      : "Add --force to replace it, or choose another --output.")
+            }
+        }
+        let (session, sessionFile) = try context.sessionStore(invocation).load(invocation.positionals[0])
+        if let target, target.standardizedFileURL.resolvingSymlinksInPath() == sessionFile.standardizedFileURL.resolvingSymlinksInPath() {
+            throw StepChangeError(.input, "\(output!) is the session file itself; exporting over it would replace the session.",
+                                  hint: "Choose another --output.")
+        }
+        let data = try SessionExport.export(session, format: format, part: part, attributed: invocation.flag("attributed"))
+        guard let target else {
+            context.terminal.write(String(decoding: data, as: UTF8.self))
+            return 0
+        }
+        var isDirectory: ObjCBool = false
+        let folder = target.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StepChangeError(.input, "Cannot write \(output!): the folder \(context.displayPath(folder)) does not exist.",
+                                  hint: "Create the folder first, or choose another --output.")
+        }
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StepChangeError(.input, "\(output!) is a directory, not a file.", hint: "Give a file name, such as \(output!)/report.\(format.fileExtension).")
+        }
+        try DurableFile.write(data, to: target)
+        context.terminal.writeLine("Wrote \(context.displayPath(target)) (\(format.rawValue), \(part.rawValue), \(data.count) bytes\(invocation.flag("attributed") ? ", attributed" : "")).")
+        return 0
+    }
+}

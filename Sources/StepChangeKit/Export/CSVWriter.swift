@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writes one `ReportTable` as CSV for Excel and other spreadsheets: RFC 4180 quoting, CRLF line ends,
+/// UTF-8 with a byte-order mark, and cells that a spreadsheet would run as a formula neutralised.
+public enum CSVWriter {
+    /// The table as CSV bytes, header row first, starting with the UTF-8 byte-order mark.
+    public static func render(_ table: ReportTable) -> Data {
+        var text = "\u{FEFF}"
+        text += row(table.header)
+        for cells in table.rows { text += row(cells.map(\.plainText)) }
+        return Data(text.utf8)
+    }
+
+    static func row(_ cells: [String]) -> String {
+        cells.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One field: neutralised if it could start a formula, quoted when it holds a comma, quote or line break.
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

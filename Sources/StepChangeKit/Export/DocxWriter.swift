@@ -1,0 +1,264 @@
+import Foundation
+
+/// Writes a `Report` as a Word document (Office Open XML, `.docx`) with our own stored ZIP: the title
+/// and headings use Word's Title and Heading 1–3 styles, tables have borders and a repeating header row,
+/// RAG cells are shaded in their colour and carry their label. Each section starts a new page, turned
+/// to landscape when it holds a wide table.
+public enum DocxWriter {
+    public static func document(_ report: Report) -> Data {
+        var zip = ZipArchive()
+        zip.add("[Content_Types].xml", contentTypes)
+        zip.add("_rels/.rels", packageRelationships)
+        zip.add("word/document.xml", documentXML(report))
+        zip.add("word/styles.xml", styles)
+        zip.add("word/_rels/document.xml.rels", documentRelationships)
+        return zip.data
+    }
+
+    // MARK: - Document
+
+    static func documentXML(_ report: Report) -> String {
+        var body = paragraph(report.title, style: "Title")
+        if !report.metadata.isEmpty { body += fields(report.metadata) }
+        let orientations = report.sections.map(isWide)
+        for (index, section) in report.sections.enumerated() {
+            if index > 0 {
+                body += "<w:p><w:pPr>\(sectionProperties(landscape: orientations[index - 1]))</w:pPr></w:p>"
+            }
+            body += paragraph(section.heading, style: "Heading1")
+            for block in section.blocks { body += render(block, landscape: orientations[index]) }
+        }
+        body += sectionProperties(landscape: orientations.last ?? false)
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<w:document xmlns:w=\"\(mainNamespace)\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            + "<w:body>\(body)</w:body></w:document>"
+    }
+
+    /// A section holding a table of eight or more columns is printed landscape.
+    static func isWide(_ section: ReportSection) -> Bool {
+        section.blocks.contains { block in
+            if case .table(let table) = block { return table.header.count >= 8 }
+            return false
+        }
+    }
+
+    /// Page setup for the section that ends here: A4 portrait or landscape, 2 cm margins.
+    static func sectionProperties(landscape: Bool) -> String {
+        let size = landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+        return "<w:sectPr>\(size)<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
+    }
+
+    static func render(_ block: ReportBlock, landscape: Bool) -> String {
+        switch block {
+        case .heading(let level, let text):
+            return paragraph(text, style: "Heading\(min(3, max(2, level)))")
+        case .paragraph(let text):
+            return paragraph(text)
+        case .fields(let fields):
+            return Self.fields(fields)
+        case .list(let title, let items):
+            let heading = title.map { "<w:p><w:pPr><w:pStyle w:val=\"ListTitle\"/></w:pPr>\(run($0, properties: "<w:b/>"))</w:p>" } ?? ""
+            return heading + items.map { paragraph("•\t" + $0, style: "ListBullet") }.joined()
+        case .table(let table):
+            return Self.table(table, landscape: landscape)
+        case .barChart(let chart):
+            let rows = chart.bars.map { [ReportCell.text($0.label), .text($0.valueText), .text(chart.textBar($0))] }
+            let total = landscape ? 14570 : 9638
+            return Self.table(ReportTable(caption: chart.title, header: ["Heading", "Score", "Chart"], rows: rows), landscape: landscape,
+                              widths: [total * 45 / 100, total * 12 / 100, total - total * 45 / 100 - total * 12 / 100])
+        case .nothingYet(let text):
+            return paragraph(text, style: "NothingYet")
+        }
+    }
+
+    static func fields(_ fields: [ReportField]) -> String {
+        fields.map { field in
+            "<w:p><w:pPr><w:pStyle w:val=\"Field\"/></w:pPr>\(run(field.label + ": ", properties: "<w:b/>"))\(run(field.value))</w:p>"
+        }.joined()
+    }
+
+    static func paragraph(_ text: String, style: String? = nil) -> String {
+        let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
+        return "<w:p>\(properties)\(run(text))</w:p>"
+    }
+
+    /// A run of text; line breaks become `<w:br/>` and tabs `<w:tab/>`.
+    static func run(_ text: String, properties: String = "") -> String {
+        let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let content = lines.map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { "<w:t xml:space=\"preserve\">\(escape(String($0)))</w:t>" }.joined(separator: "<w:tab/>")
+        }.joined(separator: "<w:br/>")
+        return "<w:r>\(rPr)\(content)</w:r>"
+    }
+
+    // MARK: - Tables
+
+    static func table(_ table: ReportTable, landscape: Bool, widths fixed: [Int]? = nil) -> String {
+        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return "" }
+        let widths = fixed ?? columnWidths(table, columns: columns, total: landscape ? 14570 : 9638)
+        var xml = table.caption.map { "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>\(run($0))</w:p>" } ?? ""
+        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\""
+        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+            + "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+            + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
+        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        let header = table.header + Array(repeating: "", count: columns - table.header.count)
+        xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        for (index, text) in header.enumerated() {
+            xml += cell(run(text, properties: "<w:b/><w:color w:val=\"FFFFFF\"/>"), width: widths[index], fill: "0B3D5C")
+        }
+        xml += "</w:tr>"
+        for row in table.rows {
+            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            for index in 0..<columns {
+                let value = index < row.count ? row[index] : .text("")
+                switch value {
+                case .text(let text):
+                    xml += cell(run(text, properties: index == 0 ? "<w:b/>" : ""), width: widths[index], fill: nil)
+                case .status(let rag, let label):
+                    let colour = ragColours[rag] ?? ("FFFFFF", "000000")
+                    xml += cell(run(rag.label, properties: "<w:b/><w:color w:val=\"\(colour.text)\"/>")
+                                + run(" — " + label, properties: "<w:color w:val=\"\(colour.text)\"/>"),
+                                width: widths[index], fill: colour.fill)
+                }
+            }
+            xml += "</w:tr>"
+        }
+        return xml + "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>"
+    }
+
+    static func cell(_ runs: String, width: Int, fill: String?) -> String {
+        let shading = fill.map { "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\($0)\"/>" } ?? ""
+        return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(shading)</w:tcPr>"
+            + "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>\(runs)</w:p></w:tc>"
+    }
+
+    /// Column widths in twentieths of a point: each column gets room for its longest word, and the
+    /// rest of the width is shared out by how much longer its longest line is.
+    static func columnWidths(_ table: ReportTable, columns: Int, total: Int) -> [Int] {
+        let perCharacter = 95, margins = 200
+        var minimum: [Int] = [], desired: [Int] = []
+        for index in 0..<columns {
+            let texts = [index < table.header.count ? table.header[index] : ""]
+                + table.rows.map { index < $0.count ? $0[index].plainText : "" }
+            let longestLine = texts.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
+            let longestWord = texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\n" }) }.map(\.count).max() ?? 0
+            minimum.append(min(max(longestWord, 3), 18) * perCharacter + margins)
+            desired.append(min(max(longestLine, longestWord, 3), 70) * perCharacter + margins)
+        }
+        let floor = minimum.reduce(0, +)
+        var widths: [Int]
+        if floor >= total {
+            widths = minimum.map { $0 * total / floor }
+        } else {
+            let wanted = zip(desired, minimum).map { max(0, $0 - $1) }
+            let extra = total - floor, share = wanted.reduce(0, +)
+            widths = zip(minimum, wanted).map { base, want in
+                base + (share == 0 ? extra / columns : min(want * extra / share, extra))
+            }
+        }
+        widths[widths.count - 1] += total - widths.reduce(0, +)
+        return widths
+    }
+
+    static let ragColours: [RAGStatus: (fill: String, text: String)] = [
+        .blue: ("1D5FB4", "FFFFFF"), .green: ("1E7B34", "FFFFFF"), .amber: ("F0A500", "000000"),
+        .red: ("B3261E", "FFFFFF"), .grey: ("D0D4D8", "000000"),
+    ]
+
+    /// Text safe inside XML: markup characters escaped, characters XML 1.0 forbids dropped.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                let value = scalar.value
+                let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+                    || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+                if allowed { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Package parts
+
+    static let mainNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    static let contentTypes = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+    <Default Extension="xml" ContentType="application/xml"/>\
+    <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+    <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+    </Types>
+    """
+
+    static let packageRelationships = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+    </Relationships>
+    """
+
+    static let documentRelationships = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+    </Relationships>
+    """
+
+    static func paragraphStyle(_ id: String, name: String, basedOn: String? = "Normal", next: String? = nil,
+                               paragraph: String = "", run: String = "", outline: Int? = nil) -> String {
+        var pPr = paragraph
+        if let outline { pPr += "<w:outlineLvl w:val=\"\(outline)\"/>" }
+        return "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/>"
+            + (basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "")
+            + (next.map { "<w:next w:val=\"\($0)\"/>" } ?? "")
+            + "<w:qFormat/>"
+            + (pPr.isEmpty ? "" : "<w:pPr>\(pPr)</w:pPr>")
+            + (run.isEmpty ? "" : "<w:rPr>\(run)</w:rPr>")
+            + "</w:style>"
+    }
+
+    static let styles: String = {
+        let font = "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>"
+        let heading = "<w:keepNext/><w:keepLines/>"
+        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<w:styles xmlns:w=\"\(mainNamespace)\">"
+            + "<w:docDefaults><w:rPrDefault><w:rPr>\(font)<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
+            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+            + paragraphStyle("Title", name: "Title", next: "Normal", paragraph: "<w:spacing w:after=\"240\"/>",
+                             run: "<w:b/><w:color w:val=\"0B3D5C\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>")
+            + paragraphStyle("Heading1", name: "heading 1", next: "Normal",
+                             paragraph: heading + "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"0B3D5C\"/></w:pBdr><w:spacing w:before=\"240\" w:after=\"160\"/>",
+                             run: "<w:b/><w:color w:val=\"0B3D5C\"/><w:sz w:val=\"34\"/><w:szCs w:val=\"34\"/>", outline: 0)
+            + paragraphStyle("Heading2", name: "heading 2", next: "Normal", paragraph: heading + "<w:spacing w:before=\"280\" w:after=\"120\"/>",
+                             run: "<w:b/><w:color w:val=\"0B3D5C\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>", outline: 1)
+            + paragraphStyle("Heading3", name: "heading 3", next: "Normal", paragraph: heading + "<w:spacing w:before=\"200\" w:after=\"80\"/>",
+                             run: "<w:b/><w:sz w:val=\"23\"/><w:szCs w:val=\"23\"/>", outline: 2)
+            + paragraphStyle("Field", name: "Field", paragraph: "<w:spacing w:after=\"40\"/>")
+            + paragraphStyle("ListTitle", name: "List Title", paragraph: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/>")
+            + paragraphStyle("ListBullet", name: "List Bullet", paragraph: "<w:tabs><w:tab w:val=\"left\" w:pos=\"360\"/></w:tabs><w:spacing w:after=\"40\"/><w:ind w:left=\"360\" w:hanging=\"360\"/>")
+            + paragraphStyle("Caption", name: "caption", paragraph: "<w:spacing w:before=\"120\" w:after=\"60\"/>", run: "<w:b/>")
+            + paragraphStyle("TableText", name: "Table Text", paragraph: "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
+                             run: "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>")
+            + paragraphStyle("AfterTable", name: "After Table", paragraph: "<w:spacing w:after=\"120\"/>")
+            + paragraphStyle("NothingYet", name: "Nothing Yet", run: "<w:i/><w:color w:val=\"555555\"/>")
+            + "<w:style w:type=\"table\" w:styleId=\"ReportTable\"><w:name w:val=\"Report Table\"/><w:tblPr>"
+            + "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
+            + "</w:tblPr></w:style>"
+            + "</w:styles>"
+    }()
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Renders a `Report` as GitHub-flavoured Markdown. User text cannot break the document: `|` and
+/// line breaks inside table cells are escaped, `<` cannot open HTML, and Markdown's own markers are escaped.
+public enum MarkdownRenderer {
+    public static func render(_ report: Report) -> String {
+        var out: [String] = ["# " + inline(report.title)]
+        if !report.metadata.isEmpty { out.append(fields(report.metadata)) }
+        for section in report.sections {
+            out.append("## " + inline(section.heading))
+            for block in section.blocks { out.append(render(block)) }
+        }
+        return out.joined(separator: "\n\n") + "\n"
+    }
+
+    static func render(_ block: ReportBlock) -> String {
+        switch block {
+        case .heading(let level, let text):
+            return String(repeating: "#", count: min(6, level + 1)) + " " + inline(text)
+        case .paragraph(let text):
+            return inline(text)
+        case .fields(let fields):
+            return Self.fields(fields)
+        case .list(let title, let items):
+            let bullets = items.map { "- " + inline($0) }.joined(separator: "\n")
+            return title.map { "**\(inline($0))**\n\n" + bullets } ?? bullets
+        case .table(let table):
+            return Self.table(table)
+        case .barChart(let chart):
+            let rows = chart.bars.map { [ReportCell.text($0.label), .text($0.valueText), .text(chart.textBar($0))] }
+            return Self.table(ReportTable(caption: chart.title, header: ["", "Score", "Chart"], rows: rows))
+        case .nothingYet(let text):
+            return "_" + inline(text) + "_"
+        }
+    }
+
+    static func fields(_ fields: [ReportField]) -> String {
+        fields.map { "- **\(inline($0.label)):** \(inline($0.value))" }.joined(separator: "\n")
+    }
+
+    static func table(_ table: ReportTable) -> String {
+        var lines: [String] = []
+        if let caption = table.caption { lines += ["**\(inline(caption))**", ""] }
+        let width = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        func row(_ cells: [String]) -> String {
+            let padded = cells + Array(repeating: "", count: width - cells.count)
+            return "| " + padded.joined(separator: " | ") + " |"
+        }
+        lines.append(row(table.header.map(cell)))
+        lines.append("|" + Array(repeating: " --- |", count: width).joined())
+        for cells in table.rows {
+            lines.append(row(cells.map { cell in
+                switch cell {
+                case .text(let text): Self.cell(text)
+                case .status(let rag, let label): "**\(Self.cell(rag.label))**: \(Self.cell(label))"
+                }
+            }))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A table cell: inline text, whose `|` and line breaks are already escaped.
+    static func cell(_ text: String) -> String { inline(text) }
+
+    /// Text that stays text: backslashes, `|`, `<`, emphasis and code markers are escaped; line breaks
+    /// become `<br>`; a leading block marker (`#`, `>`, `-`, `+`, `1.`) is escaped.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for character in text.replacingOccurrences(of: "\r\n", with: "\n") {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(character)
+            case "<": out += "&lt;"
+            case "\n", "\r": out += "<br>"
+            default:
+                if character.unicodeScalars.allSatisfy({ $0.value < 0x20 && $0 != "\t" }) { continue }
+                out.append(character)
+            }
+        }
+        if let first = out.first, "#>-+=".contains(first) { out = "\\" + out }
+        if let dot = out.firstIndex(where: { $0 == "." || $0 == ")" }), dot != out.startIndex,
+           out[..<dot].allSatisfy(\.isNumber), out[out.index(after: dot)...].first == " " {
+            out.insert("\\", at: dot)
+        }
+        return out
+    }
+}

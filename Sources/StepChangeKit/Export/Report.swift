@@ -1,0 +1,118 @@
+import Foundation
+
+/// A document decided once and rendered by every format: a title, facts about the document, and
+/// sections (one per part, printed on a new page) made of headings, paragraphs, lists, tables and charts.
+/// It holds no formatting: `MarkdownRenderer`, `HTMLRenderer`, `DocxWriter` and `CSVWriter` only format it.
+public struct Report: Equatable, Sendable {
+    public var title: String
+    /// Facts shown under the title (partnership, date, facilitator, framework…).
+    public var metadata: [ReportField]
+    public var sections: [ReportSection]
+
+    public init(title: String, metadata: [ReportField] = [], sections: [ReportSection] = []) {
+        self.title = title
+        self.metadata = metadata
+        self.sections = sections
+    }
+}
+
+/// One part of a report under its own top-level heading; each section after the first starts a new printed page.
+public struct ReportSection: Equatable, Sendable {
+    /// A stable identifier (`assessment`, `actions`…), used for anchors.
+    public var id: String
+    public var heading: String
+    public var blocks: [ReportBlock]
+
+    public init(id: String, heading: String, blocks: [ReportBlock] = []) {
+        self.id = id
+        self.heading = heading
+        self.blocks = blocks
+    }
+}
+
+/// One piece of a section's content, in reading order.
+public enum ReportBlock: Equatable, Sendable {
+    /// A sub-heading: level 2 is directly under the section heading, level 3 below that.
+    case heading(level: Int, text: String)
+    case paragraph(String)
+    /// Labelled facts ("Consensus: 3 — Developing").
+    case fields([ReportField])
+    /// A bulleted list with an optional label shown before it.
+    case list(title: String?, items: [String])
+    case table(ReportTable)
+    case barChart(ReportBarChart)
+    /// A one-line statement that there is nothing here yet, so a part is never silently empty.
+    case nothingYet(String)
+}
+
+/// A label and its value.
+public struct ReportField: Equatable, Sendable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// A table with one header row; the first column names each row.
+public struct ReportTable: Equatable, Sendable {
+    public var caption: String?
+    public var header: [String]
+    public var rows: [[ReportCell]]
+
+    public init(caption: String? = nil, header: [String], rows: [[ReportCell]]) {
+        self.caption = caption
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// A table cell: text (which may hold line breaks), or a RAG status shown by colour and its label.
+public enum ReportCell: Equatable, Sendable {
+    case text(String)
+    case status(RAGStatus, label: String)
+
+    /// The cell as plain text, for formats without colour: "Green: Action not yet completed, but on track".
+    public var plainText: String {
+        switch self {
+        case .text(let text): text
+        case .status(let rag, let label): "\(rag.label): \(label)"
+        }
+    }
+}
+
+/// A horizontal bar chart on a fixed axis (for example each heading's mean consensus on the scale).
+public struct ReportBarChart: Equatable, Sendable {
+    public var title: String
+    /// The axis runs from 0 to this value; ticks are drawn at each whole number.
+    public var maximum: Double
+    public var bars: [Bar]
+
+    /// One bar: its label, its value (nil when there is none yet) and the value as text.
+    public struct Bar: Equatable, Sendable {
+        public var label: String
+        public var value: Double?
+        public var valueText: String
+
+        public init(label: String, value: Double?, valueText: String) {
+            self.label = label
+            self.value = value
+            self.valueText = valueText
+        }
+    }
+
+    public init(title: String, maximum: Double, bars: [Bar]) {
+        self.title = title
+        self.maximum = maximum
+        self.bars = bars
+    }
+
+    /// The bar as a row of block characters out of `width`, for text formats.
+    public func textBar(_ bar: Bar, width: Int = 20) -> String {
+        guard let value = bar.value, maximum > 0 else { return "" }
+        let filled = max(0, min(width, Int((value / maximum * Double(width)).rounded())))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+}

@@ -1,0 +1,430 @@
+import Foundation
+
+/// Decides once what a session's report says, part by part: the self-assessment, the improvement
+/// statements, the outcome plans, the action plan and the measures. Non-attributable unless
+/// `attributed` is set: no participant names, per-person scores, votes or reviewer names.
+public struct ReportBuilder: Sendable {
+    public let session: Session
+    public let attributed: Bool
+    private let summary: AssessmentSummary
+
+    public init(session: Session, attributed: Bool = false) {
+        self.session = session
+        self.attributed = attributed
+        self.summary = AssessmentSummary(session: session)
+    }
+
+    /// The report of one part, or of every part for `.all`.
+    public func report(_ part: ReportPart) -> Report {
+        Report(title: session.title, metadata: metadata, sections: part.parts.map(section))
+    }
+
+    /// The one table a CSV export of a part holds: one row per item (`assessment`) or per action (`actions`).
+    /// Other parts are not single tables and are refused as a usage error.
+    public func table(_ part: ReportPart) throws(StepChangeError) -> ReportTable {
+        switch part {
+        case .assessment: return assessmentTable
+        case .actions: return actionPlanTable(session.actions, detailed: true)
+        default:
+            throw StepChangeError(.usage, "CSV holds one table, so it exports --part assessment or --part actions, not --part \(part.rawValue).",
+                                  hint: "Use --format markdown, html or docx for the \(part.rawValue) part, or choose --part assessment or --part actions.")
+        }
+    }
+
+    // MARK: - Document facts
+
+    var metadata: [ReportField] {
+        var fields: [ReportField] = []
+        if !session.partnership.isEmpty { fields.append(ReportField("Partnership", session.partnership)) }
+        fields.append(ReportField("Workshop date", Self.longDate(session.date)))
+        if !session.facilitator.isEmpty { fields.append(ReportField("Facilitator", session.facilitator)) }
+        fields.append(ReportField("Framework", "\(session.framework.title) (version \(session.framework.version))"))
+        fields.append(ReportField("Session", session.id))
+        return fields
+    }
+
+    func section(_ part: ReportPart) -> ReportSection {
+        let blocks: [ReportBlock]
+        switch part {
+        case .assessment: blocks = assessmentBlocks
+        case .statements: blocks = statementBlocks
+        case .plan: blocks = planBlocks
+        case .actions: blocks = actionBlocks
+        case .measures: blocks = measureBlocks
+        case .all: blocks = []
+        }
+        return ReportSection(id: part.rawValue, heading: part.heading, blocks: blocks)
+    }
+
+    // MARK: - Assessment
+
+    var assessmentBlocks: [ReportBlock] {
+        let scale = session.framework.scale
+        var blocks: [ReportBlock] = []
+        var facts = [ReportField("Participants", participantCount)]
+        if !session.description.isEmpty { facts.insert(ReportField("About", session.description), at: 0) }
+        facts.append(ReportField("Scale", "\(scale.lowest) (\(scale.level(scale.lowest)?.label ?? "")) to \(scale.highest) (\(scale.level(scale.highest)?.label ?? ""))"))
+        facts.append(ReportField("Items agreed", "\(summary.agreedCount) of \(summary.items.count)"))
+        if let mean = summary.overallMean { facts.append(ReportField("Mean consensus", Self.decimal(mean))) }
+        blocks.append(.fields(facts))
+        if attributed && !session.participants.isEmpty {
+            blocks.append(.table(ReportTable(caption: "Participants", header: ["Participant", "Organisation", "Sector"],
+                rows: session.participants.map { [.text($0.name), .text($0.organisation), .text($0.sector.label)] })))
+        }
+        blocks.append(.table(ReportTable(caption: "The scale", header: ["Score", "Level", "What it means"],
+            rows: scale.levels.map { [.text(String($0.value)), .text($0.label), .text($0.descriptor)] }
+                + (scale.dontKnow.map { [[.text("?"), .text($0.label), .text($0.descriptor + " Counted, not scored.")]] } ?? []))))
+        blocks.append(.heading(level: 2, text: "Consensus by heading"))
+        guard summary.agreedCount > 0 || !session.assessments.isEmpty else {
+            blocks.append(.nothingYet("No items have been scored yet."))
+            return blocks
+        }
+        blocks.append(.table(ReportTable(header: ["Heading", "Items agreed", "Mean consensus"], rows: summary.headings.map { result in
+            [.text(result.heading.title), .text("\(result.agreedCount) of \(result.items.count)"), .text(result.mean.map(Self.decimal) ?? "not yet agreed")]
+        })))
+        blocks.append(.barChart(ReportBarChart(title: "Mean consensus by heading (scale \(scale.lowest) to \(scale.highest))",
+            maximum: Double(scale.highest), bars: summary.headings.map { result in
+                ReportBarChart.Bar(label: result.heading.title, value: result.mean, valueText: result.mean.map(Self.decimal) ?? "not yet agreed")
+            })))
+        for heading in summary.headings {
+            blocks.append(.heading(level: 2, text: "\(heading.heading.id) \(heading.heading.title)"))
+            var notStarted: [String] = []
+            for result in heading.items {
+                guard let assessment = result.assessment else { notStarted.append(result.item.id); continue }
+                blocks += itemBlocks(result, assessment)
+            }
+            if !notStarted.isEmpty {
+                blocks.append(.nothingYet("Not scored yet: \(notStarted.joined(separator: ", "))."))
+            }
+        }
+        return blocks
+    }
+
+    private func itemBlocks(_ result: AssessmentSummary.ItemResult, _ assessment: ItemAssessment) -> [ReportBlock] {
+        let scale = session.framework.scale
+        var blocks: [ReportBlock] = [.heading(level: 3, text: "\(result.item.id): \(result.item.prompt)")]
+        var fields: [ReportField] = []
+        if let record = assessment.consensus {
+            let level = scale.level(record.score)
+            fields.append(ReportField("Consensus", "\(record.score) — \(level?.label ?? "")" + (level.map { ": \($0.descriptor)" } ?? "")))
+            if let reason = record.outsideRangeReason, !reason.isEmpty {
+                fields.append(ReportField("Why outside the individual scores", reason))
+            }
+        } else {
+            fields.append(ReportField("Consensus", assessment.skipped ? "not agreed yet (the group will come back to it)" : "not agreed yet"))
+        }
+        if let statistics = result.finalRound, let round = assessment.latestRound {
+            let counts = statistics.distribution.map { "\($0.value): \($0.count)" }
+            let abstain = scale.dontKnow == nil ? [] : ["don't know: \(statistics.abstentions)"]
+            let roundName = "How many gave each score" + (assessment.rounds.count > 1 ? " (round \(round.number) of \(assessment.rounds.count))" : "")
+            fields.append(ReportField(roundName, (counts + abstain).joined(separator: " · ")))
+            if let agreement = statistics.agreement {
+                let spread = statistics.spreadInLevels.map { " (\(Self.plural($0, "level")) between lowest and highest)" } ?? ""
+                fields.append(ReportField("Agreement", agreement.label + spread))
+            }
+        }
+        blocks.append(.fields(fields))
+        if attributed, !assessment.rounds.isEmpty {
+            let header = ["Participant"] + assessment.rounds.map { "Round \($0.number)" }
+            let ids = session.participants.map(\.id).filter { id in assessment.rounds.contains { $0.score(of: id) != nil } }
+            blocks.append(.table(ReportTable(caption: "Individual scores", header: header, rows: ids.map { id in
+                [.text(session.participant(id)?.name ?? id)] + assessment.rounds.map { .text($0.score(of: id)?.description ?? "") }
+            })))
+        }
+        if !assessment.evidence.isEmpty { blocks.append(.list(title: "Evidence", items: assessment.evidence)) }
+        if !assessment.strengths.isEmpty { blocks.append(.list(title: "Strengths", items: assessment.strengths)) }
+        if !assessment.areasForImprovement.isEmpty { blocks.append(.list(title: "Areas for improvement", items: assessment.areasForImprovement)) }
+        return blocks
+    }
+
+    var participantCount: String {
+        let count = session.participants.count
+        guard count > 0 else { return "none recorded" }
+        let bySector = Sector.allCases.compactMap { sector -> String? in
+            let n = session.participants.filter { $0.sector == sector }.count
+            return n == 0 ? nil : "\(sector.label) \(n)"
+        }
+        return "\(count) (\(bySector.joined(separator: ", ")))"
+    }
+
+    var assessmentTable: ReportTable {
+        let scale = session.framework.scale
+        var header = ["Heading", "Item", "Prompt", "Consensus", "Level", "Agreement", "Scores", "Don't know", "Rounds",
+                      "Evidence", "Strengths", "Areas for improvement"]
+        let people = attributed ? session.participants : []
+        header += people.map { "\($0.name) (final round)" }
+        let rows: [[ReportCell]] = summary.items.map { result in
+            let assessment = result.assessment
+            var row: [ReportCell] = [
+                .text(result.heading.title), .text(result.item.id), .text(result.item.prompt),
+                .text(result.consensus.map(String.init) ?? ""),
+                .text(result.consensus.flatMap { scale.level($0)?.label } ?? ""),
+                .text(result.agreement?.label ?? ""),
+                .text(result.finalRound.map { String($0.count) } ?? ""),
+                .text(result.finalRound.map { String($0.abstentions) } ?? ""),
+                .text(assessment.map { String($0.rounds.count) } ?? "0"),
+                .text((assessment?.evidence ?? []).joined(separator: "\n")),
+                .text((assessment?.strengths ?? []).joined(separator: "\n")),
+                .text(result.areasForImprovement.joined(separator: "\n")),
+            ]
+            row += people.map { person in .text(assessment?.latestRound?.score(of: person.id)?.description ?? "") }
+            return row
+        }
+        return ReportTable(caption: "Self-assessment", header: header, rows: rows)
+    }
+
+    // MARK: - Statements
+
+    var statementBlocks: [ReportBlock] {
+        guard !session.statements.isEmpty else {
+            return [.nothingYet("No improvement statements have been agreed yet.")]
+        }
+        var blocks: [ReportBlock] = []
+        if !session.votes.isEmpty {
+            blocks.append(.paragraph("Each participant had \(Self.plural(session.settings.votesPerParticipant, "vote")) to prioritise the statements."))
+        }
+        blocks.append(.table(ReportTable(header: ["Statement", "Responds to", "Votes", "Priority"], rows: session.statements.map { statement in
+            [.text("Improvement Statement \(statement.number)"), .text(statement.itemIDs.joined(separator: ", ")),
+             .text(String(votes(for: statement.id))), .text(priority(of: statement.id))]
+        })))
+        for statement in session.statements {
+            blocks.append(.heading(level: 2, text: "Improvement Statement \(statement.number): \(statement.text)"))
+            var fields: [ReportField] = []
+            if !statement.itemIDs.isEmpty {
+                fields.append(ReportField("Responds to", statement.itemIDs.map(itemReference).joined(separator: "\n")))
+            }
+            if !statement.rationale.isEmpty { fields.append(ReportField("Why", statement.rationale)) }
+            if !statement.mergedFrom.isEmpty { fields.append(ReportField("Merged from", statement.mergedFrom.joined(separator: ", "))) }
+            fields.append(ReportField("Votes", String(votes(for: statement.id))))
+            if attributed {
+                let voters = session.votes.filter { $0.statement == statement.id && $0.count > 0 }
+                    .map { "\(session.participant($0.participant)?.name ?? $0.participant) \($0.count)" }
+                if !voters.isEmpty { fields.append(ReportField("Votes by participant", voters.joined(separator: ", "))) }
+            }
+            fields.append(ReportField("Priority", priority(of: statement.id)))
+            blocks.append(.fields(fields))
+            let actions = session.plan(for: statement.id)?.actions ?? []
+            if actions.isEmpty {
+                blocks.append(.nothingYet("No actions agreed under this statement yet."))
+            } else {
+                blocks.append(.table(ReportTable(caption: "Actions agreed", header: ["Ref", "Action", "Lead", "Milestone", "Status"],
+                    rows: actions.map { [.text($0.ref), .text($0.description), .text($0.lead), .text(Self.milestone($0.milestone)), statusCell($0)] })))
+            }
+        }
+        return blocks
+    }
+
+    func votes(for statementID: String) -> Int {
+        session.votes.filter { $0.statement == statementID }.reduce(0) { $0 + $1.count }
+    }
+
+    func priority(of statementID: String) -> String {
+        guard let index = session.planned.firstIndex(of: statementID) else { return "not planned now" }
+        return "\(index + 1) of \(session.planned.count) planned"
+    }
+
+    func itemReference(_ id: String) -> String {
+        guard let item = session.framework.item(id) else { return id }
+        return "\(item.id): \(item.prompt)"
+    }
+
+    // MARK: - Outcome plans
+
+    var planBlocks: [ReportBlock] {
+        let plans = orderedPlans
+        guard !plans.isEmpty else {
+            return [.nothingYet("No outcome plans yet: planning has not started.")]
+        }
+        var blocks: [ReportBlock] = []
+        for plan in plans {
+            let statement = session.statement(plan.statementID)
+            blocks.append(.heading(level: 2, text: statement.map { "Improvement Statement \($0.number): \($0.text)" } ?? plan.statementID))
+            if plan.outcomes.isEmpty {
+                blocks.append(.nothingYet("No outcomes agreed yet."))
+            } else {
+                let rows: [[ReportCell]] = HorizonKind.allCases.reversed().flatMap { kind in
+                    plan.outcomes(at: kind).map { [.text(horizonText(kind)), .text($0.id), .text($0.text)] }
+                }
+                blocks.append(.table(ReportTable(caption: "Outcomes, worked back from the long term", header: ["Horizon", "Ref", "Outcome"], rows: rows)))
+            }
+            blocks.append(plan.existingProvision.isEmpty ? .nothingYet("No existing provision mapped yet.")
+                : .list(title: "Existing provision", items: plan.existingProvision.map { linked($0.text, $0.outcomeIDs) }))
+            blocks.append(plan.gaps.isEmpty ? .nothingYet("No gaps named yet.")
+                : .list(title: "Gaps", items: plan.gaps.map { linked($0.text, $0.outcomeIDs) }))
+            if !plan.assumptions.isEmpty { blocks.append(.list(title: "Assumptions", items: plan.assumptions)) }
+            guard !plan.actions.isEmpty else {
+                blocks.append(.nothingYet("No actions agreed yet."))
+                continue
+            }
+            var shown = Set<String>()
+            for outcome in HorizonKind.allCases.flatMap({ plan.outcomes(at: $0) }) {
+                let serving = plan.actions.filter { action in
+                    !shown.contains(action.ref) && action.outcomeIDs.contains { $0.caseInsensitiveCompare(outcome.id) == .orderedSame }
+                }
+                guard !serving.isEmpty else { continue }
+                shown.formUnion(serving.map(\.ref))
+                blocks.append(.heading(level: 3, text: "Actions towards \(outcome.id): \(outcome.text)"))
+                blocks += actionSummary(serving)
+            }
+            let unlinked = plan.actions.filter { !shown.contains($0.ref) }
+            if !unlinked.isEmpty {
+                blocks.append(.heading(level: 3, text: "Actions not linked to an outcome"))
+                blocks += actionSummary(unlinked)
+            }
+        }
+        return blocks
+    }
+
+    /// Planned statements first in priority order, then any other plans in the order they were made.
+    var orderedPlans: [OutcomePlan] {
+        let planned = session.planned.compactMap { session.plan(for: $0) }
+        return planned + session.plans.filter { !session.planned.contains($0.statementID) }
+    }
+
+    private func actionSummary(_ actions: [Action]) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.table(ReportTable(header: ["Ref", "Action", "Serves", "Lead", "Milestone", "How we will know it has worked", "Status"],
+            rows: actions.map { [.text($0.ref), .text($0.description), .text($0.outcomeIDs.joined(separator: ", ")), .text($0.lead),
+                                 .text(Self.milestone($0.milestone)), .text(measureText($0.measure)), statusCell($0)] }))]
+        if let progress = progressTable(actions) { blocks.append(.table(progress)) }
+        return blocks
+    }
+
+    func horizonText(_ kind: HorizonKind) -> String {
+        let horizon = session.framework.horizon(kind)
+        let to = DayDate.adding(years: horizon.toYears, to: session.date).map(Self.longDate) ?? ""
+        let from = DayDate.adding(years: horizon.fromYears, to: session.date).map(Self.longDate) ?? ""
+        let dates = horizon.fromYears == 0 ? "by \(to)" : "\(from) to \(to)"
+        let name = horizon.title.replacingOccurrences(of: " outcomes", with: "").replacingOccurrences(of: " outcome", with: "")
+        return "\(name) (\(dates))"
+    }
+
+    func linked(_ text: String, _ outcomeIDs: [String]) -> String {
+        outcomeIDs.isEmpty ? text : "\(text) (\(outcomeIDs.joined(separator: ", ")))"
+    }
+
+    // MARK: - Actions
+
+    var actionBlocks: [ReportBlock] {
+        let actions = session.actions
+        guard !actions.isEmpty else { return [.nothingYet("No actions have been agreed yet.")] }
+        var table = actionPlanTable(actions, detailed: false)
+        table.caption = nil
+        var blocks: [ReportBlock] = [.table(table)]
+        let counts = ActionStatus.allCases.compactMap { status -> String? in
+            let n = actions.filter { $0.currentStatus == status }.count
+            return n == 0 ? nil : "\(status.rag.label) (\(status.shortLabel)) \(n)"
+        }
+        blocks.insert(.fields([ReportField("Actions", String(actions.count)), ReportField("Latest status", counts.joined(separator: ", ")),
+                               ReportField("Additionality", additionalityCounts(actions))]), at: 0)
+        blocks.append(.heading(level: 2, text: "Progress updates"))
+        if var progress = progressTable(actions) {
+            progress.caption = nil
+            blocks.append(.table(progress))
+        } else {
+            blocks.append(.nothingYet("No progress reviews recorded yet."))
+        }
+        return blocks
+    }
+
+    func additionalityCounts(_ actions: [Action]) -> String {
+        Additionality.allCases.map { kind in "\(kind.rawValue) \(actions.filter { $0.additionality == kind }.count)" }.joined(separator: ", ")
+    }
+
+    /// The action plan in the shape council improvement plans use; `detailed` adds the columns a spreadsheet wants.
+    func actionPlanTable(_ actions: [Action], detailed: Bool) -> ReportTable {
+        var header = ["Outcome", "Ref", "Objective", "Action", "How we will know it has worked", "Lead", "Theme",
+                      "Additionality", "Status (RAG)", "Milestone", "Output/Impact"]
+        if detailed { header += ["Statement", "Partners", "Resources", "Risk", "Latest review", "Latest actual"] }
+        let rows: [[ReportCell]] = actions.map { action in
+            let plan = session.plans.first { $0.actions.contains { $0.ref == action.ref } }
+            let outcomes = action.outcomeIDs.map { id in plan?.outcome(id).map { "\($0.id): \($0.text)" } ?? id }
+            var row: [ReportCell] = [
+                .text(outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
+                .text(measureText(action.measure)), .text(action.lead),
+                .text(session.framework.theme(action.theme)?.title ?? action.theme), .text(action.additionality.rawValue),
+                statusCell(action), .text(Self.milestone(action.milestone)), .text(action.outputImpact),
+            ]
+            if detailed {
+                row += [.text(plan?.statementID ?? ""), .text(action.partners.joined(separator: ", ")), .text(action.resources),
+                        .text(action.risk), .text(action.latestUpdate?.date ?? ""), .text(latestActual(action) ?? "")]
+            }
+            return row
+        }
+        return ReportTable(caption: "Action plan", header: header, rows: rows)
+    }
+
+    func statusCell(_ action: Action) -> ReportCell {
+        .status(action.currentStatus.rag, label: action.currentStatus.label)
+    }
+
+    func measureText(_ measure: Measure) -> String {
+        guard !measure.isEmpty else { return "" }
+        var lines = [measure.indicator]
+        if !measure.baseline.isEmpty { lines.append("Baseline: \(measure.baseline)") }
+        if !measure.target.isEmpty { lines.append("Target: \(measure.target)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every progress update of these actions, oldest first per action.
+    func progressTable(_ actions: [Action]) -> ReportTable? {
+        let rows: [[ReportCell]] = actions.flatMap { action in
+            action.updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { entry in
+                let update = entry.element
+                var row: [ReportCell] = [.text(action.ref), .text(Self.longDate(update.date)),
+                                         .status(update.status.rag, label: update.status.label), .text(update.actual ?? ""), .text(update.note)]
+                if attributed { row.append(.text(update.reviewer)) }
+                return row
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        return ReportTable(caption: "Progress updates", header: ["Ref", "Review", "Status", "Actual", "Note"] + (attributed ? ["Reviewer"] : []), rows: rows)
+    }
+
+    func latestActual(_ action: Action) -> String? {
+        action.updates.enumerated().filter { $0.element.actual?.isEmpty == false }
+            .max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .map { "\($0.element.actual!) (\(Self.longDate($0.element.date)))" }
+    }
+
+    // MARK: - Measures
+
+    var measureBlocks: [ReportBlock] {
+        let actions = session.actions
+        let measured = actions.filter { !$0.measure.isEmpty }
+        guard !measured.isEmpty else {
+            return [.nothingYet(actions.isEmpty ? "No actions, so no measures, have been agreed yet." : "No measures have been set for the actions yet.")]
+        }
+        var blocks: [ReportBlock] = [.table(ReportTable(header: ["Ref", "Measure", "Frequency", "Baseline", "Target", "Latest actual"], rows: measured.map { action in
+            [.text(action.ref), .text(action.measure.indicator), .text(action.measure.frequency), .text(action.measure.baseline),
+             .text(action.measure.target), .text(latestActual(action) ?? "not yet reported")]
+        }))]
+        let unmeasured = actions.filter { $0.measure.isEmpty }.map(\.ref)
+        if !unmeasured.isEmpty {
+            blocks.append(.paragraph("Actions without a measure yet: \(unmeasured.joined(separator: ", "))."))
+        }
+        return blocks
+    }
+
+    // MARK: - Wording
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// `2026-11-23` → "23 November 2026"; anything else is shown as written.
+    static func longDate(_ text: String) -> String {
+        guard let (year, month, day) = DayDate.parse(text) else { return text }
+        return "\(day) \(monthNames[month - 1]) \(year)"
+    }
+
+    /// A milestone month (`2027-03` → "March 2027") or day; anything else as written.
+    static func milestone(_ text: String) -> String {
+        let parts = text.split(separator: "-")
+        if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) {
+            return "\(monthNames[month - 1]) \(year)"
+        }
+        return longDate(text)
+    }
+
+    static func decimal(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+}
