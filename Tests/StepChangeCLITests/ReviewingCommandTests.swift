@@ -102,6 +102,26 @@ struct ReviewingCommandTests {
         #expect(out.contains("  A4.3  Amber  some issues  2026-11-19"))
     }
 
+    @Test func compareWritesAReportWithTheExportRenderers() throws {
+        let workspace = try exampleWorkspace()
+        let markdown = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "markdown"], in: workspace)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# What changed: Riverside child poverty self-assessment (2025-11-20)"))
+        #expect(markdown.stdout.contains("| UP2 | We have a monitoring framework with clear indicators, baselines and targets. | 1 | 3 | ▲ +2 | consensus | some disagreement |"))
+        let csv = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "csv"], in: workspace)
+        #expect(csv.stdout.contains("Heading,Item,Prompt,Then,Now,Change,Agreement then,Agreement now\r\n"))
+        #expect(csv.stdout.contains(",1,3,up 2,consensus,some disagreement\r\n"))
+
+        let html = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "html", "--output", "changed.html"], in: workspace)
+        #expect(html.status == 0 && html.stdout.contains("Wrote the comparison as html to changed.html."))
+        let page = try String(contentsOf: workspace.appendingPathComponent("changed.html"), encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("Parents&#39; Voice") || page.contains("Parents&#x27; Voice") || page.contains("Parents' Voice"))
+        let again = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "html", "--output", "changed.html"], in: workspace)
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+        let unknown = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "pdf"], in: workspace)
+        #expect(unknown.status == 2 && unknown.stderr.contains("Unknown format \"pdf\""))
+    }
+
     @Test func compareRefusesDifferentFrameworks() throws {
         let workspace = try exampleWorkspace()
         let file = sessionFile(workspace, laterID)

@@ -6,17 +6,58 @@ extension Command {
     static let compare = Command(
         name: "compare",
         summary: "Compare two sessions of the same framework: what changed since last time.",
-        usage: "stepchange compare OLD NEW [--sessions DIR]",
-        discussion: "Items are matched by id, so a session on a newer version of the framework still compares; items in only one session are listed. Changes are shown as ▲ ▼ = and as +1 / -2 for readers without those symbols.",
+        usage: "stepchange compare OLD NEW [--format markdown|html|csv] [--output FILE] [--force] [--sessions DIR]",
+        discussion: """
+        Items are matched by id, so a session on a newer version of the framework still compares; items in only
+        one session are listed. Changes are shown as ▲ ▼ = and as +1 / -2 for readers without those symbols.
+        --format writes the comparison as a report (Markdown or HTML), or the item table as CSV, to standard
+        output or --output FILE (an existing file is only replaced with --force).
+        """,
         examples: ["stepchange compare 2025-11-20-riverside-child-poverty-self-assessment 2026-11-19-riverside-child-poverty-self-assessment",
-                   "stepchange compare 2025-11 2026-11"],
-        options: [.sessions], arguments: 2...2
+                   "stepchange compare 2025-11 2026-11",
+                   "stepchange compare 2025-11 2026-11 --format html --output what-changed.html"],
+        options: [.sessions,
+                  OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html or csv: write the comparison as a report."),
+                  OptionSpec("output", value: "FILE", short: "o", help: "Write the report to FILE instead of standard output."),
+                  OptionSpec("force", help: "Replace FILE if it exists.")],
+        arguments: 2...2
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
         let (old, _) = try store.load(invocation.positionals[0])
         let (new, _) = try store.load(invocation.positionals[1])
+        let formats: [String: ExportFormat] = ["markdown": .markdown, "md": .markdown, "html": .html, "csv": .csv]
+        var format: ExportFormat?
+        if let name = invocation.value("format") {
+            guard let chosen = formats[name.lowercased()] else {
+                var hint = "Formats for compare: markdown, html or csv."
+                if let guess = Suggestion.closest(to: name, among: ["markdown", "html", "csv"]) { hint = "Did you mean \(guess)? " + hint }
+                throw StepChangeError(.usage, "Unknown format \"\(name)\" for `stepchange compare`.", hint: hint)
+            }
+            format = chosen
+        } else if invocation.value("output") != nil {
+            throw StepChangeError(.usage, "--output needs --format markdown, html or csv.")
+        }
+        let target = invocation.value("output").map { context.url($0) }
+        if let target, !invocation.flag("force"), FileManager.default.fileExists(atPath: target.path) {
+            throw StepChangeError(.input, "\(invocation.value("output")!) already exists; it has not been changed.",
+                                  hint: "Add --force to replace it, or choose another --output.")
+        }
         let comparison = try SessionComparison(old: old, new: new)
-        context.terminal.write(ComparisonText.render(comparison, width: context.width, style: context.style))
+        guard let format else {
+            context.terminal.write(ComparisonText.render(comparison, width: context.width, style: context.style))
+            return 0
+        }
+        let data: Data = switch format {
+        case .csv: CSVWriter.render(ComparisonReport.table(comparison))
+        case .html: Data(HTMLRenderer.render(ComparisonReport.report(comparison)).utf8)
+        default: Data(MarkdownRenderer.render(ComparisonReport.report(comparison)).utf8)
+        }
+        guard let target else {
+            context.terminal.write(String(decoding: data, as: UTF8.self))
+            return 0
+        }
+        try DurableFile.write(data, to: target)
+        context.terminal.writeLine("Wrote the comparison as \(format.rawValue) to \(context.displayPath(target)).")
         return 0
     }
 }
@@ -95,12 +136,7 @@ enum ComparisonText {
         }
     }
 
-    static func itemChange(_ item: SessionComparison.ItemChange) -> String {
-        if !item.inOld { return "new item" }
-        if !item.inNew { return "removed" }
-        guard let change = item.change, let direction = item.direction else { return "-" }
-        return "\(direction.symbol) \(SessionComparison.signed(change))"
-    }
+    static func itemChange(_ item: SessionComparison.ItemChange) -> String { ComparisonReport.itemChange(item) }
 
     static func headingChange(_ change: Double?) -> String {
         guard let change else { return "" }
