@@ -122,6 +122,29 @@ struct SessionIndexTests {
         #expect(listing.sessions.count == 2)
     }
 
+    @Test func theIndexFileRoundTripsEveryKindOfText() {
+        var awkward = summary("Tabs\tnew\nlines\r\\back\\slash \\t, émoji 🎉 and ‮ marks")
+        awkward.partnership = ""
+        awkward.meanConsensus = 2.583333333333333
+        awkward.actionsByStatus = ["on-track": 4, "some-issues": 2]
+        awkward.latestReview = "2026-11-19"
+        var empty = summary("No mean")
+        empty.meanConsensus = nil
+        let index = SessionIndex(entries: [
+            "a\tb.json": .init(stamp: stamp(), summary: awkward),
+            "b.json": .init(stamp: stamp(inode: 9), summary: empty),
+            "c.json": .init(stamp: stamp(size: 3), problem: "c.json is not valid JSON.\tline 1"),
+        ])
+        let data = index.encoded()
+        #expect(String(decoding: data, as: UTF8.self).split(separator: "\n").count == 5)
+        #expect(SessionIndex.decode(data) == index)
+        #expect(SessionIndex.decode(Data("stepchange-index\t0\t1\nend\t0\n".utf8)) == SessionIndex(), "another format is ignored")
+        #expect(SessionIndex.decode(Data("{\"format\":1}".utf8)) == SessionIndex())
+        var damaged = data
+        damaged.removeLast(20)
+        #expect(SessionIndex.decode(damaged) == SessionIndex(), "a damaged index is thrown away, not trusted")
+    }
+
     @Test func theSummaryCountsOpenActionsByCurrentStatus() throws {
         let summary = SessionSummary(session: WorkedExample2025.session)
         #expect(summary.actionCount == 11)

@@ -62,8 +62,8 @@ extension Command {
                                     actual: invocation.value("actual").flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now)
         session = try ProgressReview.record(update, on: ref, in: session)
         try store.save(session, to: url)
-        let action = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }!
-        context.terminal.writeLine("\(action.ref): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(reviewer)\(update.actual.map { "; actual \($0)" } ?? ""). Saved to \(context.displayPath(url)).")
+        let shownRef = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }?.ref ?? ref
+        context.terminal.writeLine("\(shownRef): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(reviewer)\(update.actual.map { "; actual \($0)" } ?? ""). Saved to \(context.displayPath(url)).")
         return 0
     }
 }

@@ -20,6 +20,25 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     /// The date of the most recent progress review of any action.
     public var latestReview: String?
 
+    public init(id: String, date: String, title: String, partnership: String, frameworkID: String, frameworkVersion: String,
+                stage: Stage, participants: Int, meanConsensus: Double?, agreedItems: Int, items: Int,
+                actionsByStatus: [String: Int], latestReview: String?) {
+        self.id = id
+        self.date = date
+        self.title = title
+        self.partnership = partnership
+        self.frameworkID = frameworkID
+        self.frameworkVersion = frameworkVersion
+        self.stage = stage
+        self.participants = participants
+        self.meanConsensus = meanConsensus
+        self.agreedItems = agreedItems
+        self.items = items
+        self.actionsByStatus = actionsByStatus
+        self.latestReview = latestReview
+    }
+
+    /// The summary of a session, computed from the full session once.
     public init(session: Session) {
         let assessment = AssessmentSummary(session: session)
         id = session.id

@@ -5,14 +5,14 @@ import Foundation
 /// size, inode, modification and change times to the nanosecond — is unchanged. A file changed less
 /// than a second ago is never cached, so two same-size writes inside one file-system clock tick
 /// (which can be coarser than a nanosecond) cannot fool it. Reasons name the file, not its directory.
-public struct SessionIndex: Codable, Equatable, Sendable {
+public struct SessionIndex: Equatable, Sendable {
     /// The index file's name inside the sessions directory.
     public static let fileName = ".stepchange-index.json"
     /// Bumped whenever `SessionSummary` or the way it is extracted changes, so old caches are dropped.
     public static let currentFormat = 1
 
     /// What was learned from one file at one stamp.
-    public struct Entry: Codable, Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
         public var stamp: FileStamp
         public var summary: SessionSummary?
         public var problem: String?
@@ -37,16 +37,32 @@ public struct SessionIndex: Codable, Equatable, Sendable {
 
     /// Reads an index; anything unreadable or from another format is an empty index.
     public static func decode(_ data: Data?) -> SessionIndex {
-        guard let data, let index = try? JSONDecoder().decode(SessionIndex.self, from: data),
-              index.format == currentFormat, index.schemaVersion == Session.currentSchemaVersion else { return SessionIndex() }
+        guard let data, let text = String(data: data, encoding: .utf8) else { return SessionIndex() }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard let first = lines.popFirst(), first == "\(magic)\t\(currentFormat)\t\(Session.currentSchemaVersion)",
+              text.hasSuffix("\n"), let last = lines.popLast(), last == "end\t\(lines.count)" else { return SessionIndex() }
+        var index = SessionIndex()
+        index.entries.reserveCapacity(lines.count)
+        for line in lines {
+            guard let (name, entry) = IndexLine.parse(line) else { return SessionIndex() }
+            index.entries[name] = entry
+        }
         return index
     }
 
+    /// The index as stored: a header line, one tab-separated line per file sorted by name, and an end
+    /// line with the count, so a cut-short file is recognised and ignored.
+    /// A plain line format rather than JSON, because reading it is the listing's whole cost.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)) ?? Data()
+        var text = "\(Self.magic)\t\(format)\t\(schemaVersion)\n"
+        for name in entries.keys.sorted() {
+            text += IndexLine.line(name: name, entry: entries[name]!) + "\n"
+        }
+        text += "end\t\(entries.count)\n"
+        return Data(text.utf8)
     }
+
+    static let magic = "stepchange-index"
 
     /// Brings the index up to date with the files present: entries whose stamp still matches are
     /// reused, every other file is read with `read`, and entries of vanished files are dropped.
