@@ -34,7 +34,7 @@ enum SessionListText {
                 let summary = listed.summary
                 return [summary.id, summary.date, clip(summary.title, 40), clip(summary.partnership, 40),
                         "\(summary.frameworkID) v\(summary.frameworkVersion)", summary.stage.rawValue,
-                        String(summary.participants), summary.meanConsensus.map { String(format: "%.2f", $0) } ?? "-",
+                        String(summary.participants), summary.meanConsensus.map(twoDecimals) ?? "-",
                         openActions(summary)]
             }
             out += TextTable.render(header: ["ID", "DATE", "TITLE", "PARTNERSHIP", "FRAMEWORK", "STAGE", "PEOPLE", "MEAN", "OPEN ACTIONS"], rows: rows)
@@ -57,7 +57,15 @@ enum SessionListText {
         return open.map { "\($0.count) \($0.status.shortLabel)" }.joined(separator: ", ")
     }
 
+    /// "2.58": a mean to two decimal places, without going through a format string.
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths) % 100
+        return (hundredths < 0 ? "-" : "") + "\(abs(hundredths) / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+
     static func clip(_ text: String, _ width: Int) -> String {
+        if text.utf8.count <= width, !text.utf8.contains(where: { $0 < 32 }) { return text }
         let flat = text.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 32 } ?? false) }
         return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
     }

@@ -20,8 +20,8 @@ enum IndexLine {
         return fields.joined(separator: "\t")
     }
 
-    static func parse(_ line: Substring) -> (String, SessionIndex.Entry)? {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    static func parse(_ bytes: ArraySlice<UInt8>) -> (String, SessionIndex.Entry)? {
+        let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self)[...] }
         guard fields.count >= 8, let size = Int64(fields[1]), let inode = UInt64(fields[2]),
               let modified = Int64(fields[3]), let modifiedNano = Int64(fields[4]),
               let changed = Int64(fields[5]), let changedNano = Int64(fields[6]) else { return nil }

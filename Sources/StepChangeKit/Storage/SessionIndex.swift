@@ -35,15 +35,22 @@ public struct SessionIndex: Equatable, Sendable {
         self.entries = entries
     }
 
-    /// Reads an index; anything unreadable or from another format is an empty index.
+    /// Reads an index; anything unreadable, cut short or from another format is an empty index.
     public static func decode(_ data: Data?) -> SessionIndex {
-        guard let data, let text = String(data: data, encoding: .utf8) else { return SessionIndex() }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard let first = lines.popFirst(), first == "\(magic)\t\(currentFormat)\t\(Session.currentSchemaVersion)",
-              text.hasSuffix("\n"), let last = lines.popLast(), last == "end\t\(lines.count)" else { return SessionIndex() }
+        guard let data, data.last == 0x0A else { return SessionIndex() }
+        let bytes = [UInt8](data)
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(bytes[start..<offset])
+            start = offset + 1
+        }
+        guard lines.count >= 2,
+              String(decoding: lines[0], as: UTF8.self) == "\(magic)\t\(currentFormat)\t\(Session.currentSchemaVersion)",
+              String(decoding: lines[lines.count - 1], as: UTF8.self) == "end\t\(lines.count - 2)" else { return SessionIndex() }
         var index = SessionIndex()
-        index.entries.reserveCapacity(lines.count)
-        for line in lines {
+        index.entries.reserveCapacity(lines.count - 2)
+        for line in lines[1..<(lines.count - 1)] {
             guard let (name, entry) = IndexLine.parse(line) else { return SessionIndex() }
             index.entries[name] = entry
         }

@@ -25,10 +25,11 @@ public struct SessionListing: Sendable {
     /// Lists the sessions directory of `store`, reading and updating its index. The index is
     /// rewritten (atomically) only when it changed; an unwritable directory just means no cache.
     public static func list(_ store: SessionStore, now: Date = Date(), settle: TimeInterval = 1) throws(StepChangeError) -> SessionListing {
-        let files = try store.sessionFiles()
+        let names = try store.sessionFileNames()
         let indexURL = store.directory.appendingPathComponent(SessionIndex.fileName)
         let index = SessionIndex.decode(try? Data(contentsOf: indexURL))
-        let stamped = files.map { (name: $0.lastPathComponent, stamp: FileStamp(path: $0.path)) }
+        let directory = store.directory.path + "/"
+        let stamped = names.map { (name: $0, stamp: FileStamp(path: directory + $0)) }
         let (fresh, entries, readCount) = index.refreshed(files: stamped, now: now, settle: settle) { name in
             guard let data = try? Data(contentsOf: store.directory.appendingPathComponent(name)) else {
                 return .failure(StepChangeError(.input, "\(name) cannot be read (check its permissions)."))

@@ -16,6 +16,11 @@ public struct SessionStore: Sendable {
 
     /// Session files in the directory, sorted by name (ids begin with the date).
     public func sessionFiles() throws(StepChangeError) -> [URL] {
+        try sessionFileNames().map { directory.appendingPathComponent($0) }
+    }
+
+    /// The names of the session files in the directory, sorted (no URLs built, for fast listing).
+    public func sessionFileNames() throws(StepChangeError) -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -23,7 +28,7 @@ public struct SessionStore: Sendable {
             throw StepChangeError(.input, "Cannot read the sessions directory \(directory.path).",
                                   hint: "Create it, or point --sessions (or STEPCHANGE_SESSIONS) at the right place.")
         }
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { directory.appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
     }
 
     /// Finds the file for a session reference: a path to a file, an exact id, or a unique id prefix.
