@@ -64,10 +64,15 @@ enum SessionListText {
         return (hundredths < 0 ? "-" : "") + "\(abs(hundredths) / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
+    /// The text on one line, cut to `width` characters with an ellipsis.
     static func clip(_ text: String, _ width: Int) -> String {
         if text.utf8.count <= width, !text.utf8.contains(where: { $0 < 32 }) { return text }
-        let flat = text.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 32 } ?? false) }
-        return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
+        var kept: [Character] = []
+        for character in text where !(character.asciiValue.map { $0 < 32 } ?? character.isNewline) {
+            kept.append(character)
+            if kept.count > width { return String(kept.prefix(width - 1)) + "…" }
+        }
+        return String(kept)
     }
 
     /// The listing as JSON: the directory, each session's summary with its file, and unreadable files.
