@@ -31,32 +31,58 @@ struct SessionIndexTests {
 
     @Test func anEntryIsReusedOnlyWhileItsStampMatches() {
         let now = Date(timeIntervalSince1970: 10_000)
-        let index = SessionIndex(entries: ["a.json": .init(stamp: stamp(), summary: summary("cached"))])
+        let index = SessionIndex(entries: ["a.json": .init(stamp: stamp(), summary: summary("cached"), checksum: 1, settled: true)])
         var reads: [String] = []
-        let read = { (name: String) -> Result<SessionSummary, StepChangeError> in reads.append(name); return .success(summary("fresh")) }
+        var checks = 0
+        let checksum = { (_: String) -> UInt64? in checks += 1; return 1 }
+        let read = { (name: String) -> (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?) in
+            reads.append(name)
+            return (.success(summary("fresh")), 2)
+        }
 
-        let same = index.refreshed(files: [("a.json", stamp())], now: now, read: read)
+        let same = index.refreshed(files: [("a.json", stamp())], now: now, checksum: checksum, read: read)
         #expect(same.readCount == 0 && same.entries[0].entry.summary?.title == "cached" && same.index == index)
+        #expect(checks == 0, "a settled entry is trusted on its stamp")
 
-        let edited = index.refreshed(files: [("a.json", stamp(nanoseconds: 6))], now: now, read: read)
+        let edited = index.refreshed(files: [("a.json", stamp(nanoseconds: 6))], now: now, checksum: checksum, read: read)
         #expect(edited.readCount == 1 && edited.entries[0].entry.summary?.title == "fresh")
+        #expect(edited.index.entries["a.json"]?.checksum == 2)
 
-        let replaced = index.refreshed(files: [("a.json", stamp(inode: 8))], now: now, read: read)
+        let replaced = index.refreshed(files: [("a.json", stamp(inode: 8))], now: now, checksum: checksum, read: read)
         #expect(replaced.readCount == 1 && replaced.entries[0].entry.summary?.title == "fresh")
 
-        let resized = index.refreshed(files: [("a.json", stamp(size: 101))], now: now, read: read)
+        let resized = index.refreshed(files: [("a.json", stamp(size: 101))], now: now, checksum: checksum, read: read)
         #expect(resized.readCount == 1)
         #expect(reads == ["a.json", "a.json", "a.json"])
     }
 
-    @Test func vanishedFilesAreDroppedAndJustChangedFilesAreNotKept() {
+    @Test func anUnsettledEntryIsCheckedByChecksumUntilItSettles() {
+        // The file changed at 1,000 s; the entry was recorded at 1,000.5 s, so it has not settled.
+        let index = SessionIndex(entries: ["a.json": .init(stamp: stamp(seconds: 1_000), summary: summary("cached"), checksum: 7, settled: false)])
+        var decoded = 0
+        let read = { (_: String) -> (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?) in
+            decoded += 1
+            return (.success(summary("fresh")), 8)
+        }
+        // Same stamp, same bytes: reused without decoding, and now settled.
+        let same = index.refreshed(files: [("a.json", stamp(seconds: 1_000))], now: Date(timeIntervalSince1970: 1_002), checksum: { _ in 7 }, read: read)
+        #expect(same.readCount == 0 && same.entries[0].entry.summary?.title == "cached")
+        #expect(same.index.entries["a.json"]?.settled == true)
+        // Same stamp but different bytes (two writes inside one clock tick): decoded again.
+        let racy = index.refreshed(files: [("a.json", stamp(seconds: 1_000))], now: Date(timeIntervalSince1970: 1_000.6), checksum: { _ in 8 }, read: read)
+        #expect(racy.readCount == 1 && racy.entries[0].entry.summary?.title == "fresh")
+        #expect(racy.index.entries["a.json"]?.settled == false)
+        #expect(decoded == 1)
+    }
+
+    @Test func vanishedFilesAreDropped() {
         let now = Date(timeIntervalSince1970: 1_001)
         let index = SessionIndex(entries: ["gone.json": .init(stamp: stamp(), summary: summary("old"))])
-        let result = index.refreshed(files: [("new.json", stamp(seconds: 1_000))], now: now, settle: 2) { _ in .success(summary("new")) }
+        let result = index.refreshed(files: [("new.json", stamp(seconds: 900))], now: now, checksum: { _ in 0 }) { _ in (.success(summary("new")), 3) }
         #expect(result.entries.map(\.name) == ["new.json"])
-        #expect(result.index.entries.isEmpty, "a file changed a moment ago must be read again next time")
-        let settled = index.refreshed(files: [("new.json", stamp(seconds: 900))], now: now, settle: 2) { _ in .success(summary("new")) }
-        #expect(Array(settled.index.entries.keys) == ["new.json"])
+        #expect(Array(result.index.entries.keys) == ["new.json"])
+        let unreadable = index.refreshed(files: [("new.json", nil)], now: now, checksum: { _ in nil }) { _ in (.failure(StepChangeError(.input, "gone")), nil) }
+        #expect(unreadable.entries.count == 1 && unreadable.index.entries.isEmpty, "a file that cannot be examined is never cached")
     }
 
     @Test func aSecondListingDecodesNothing() throws {
@@ -91,6 +117,23 @@ struct SessionIndexTests {
         let listing = try SessionListing.list(store, settle: 0)
         #expect(listing.decodedCount == 1)
         #expect(listing.sessions[1].summary.title == "Riverside child poverty self-assessmenT")
+    }
+
+    @Test func anInPlaceEditRightAfterListingIsSeenEvenWithinOneClockTick() throws {
+        let store = try exampleArchiveCopy()
+        let file = store.url(for: Self.later)
+        let original = try Data(contentsOf: file)
+        _ = try SessionListing.list(store)
+        let edited = Data(String(decoding: original, as: UTF8.self)
+            .replacingOccurrences(of: "\"title\" : \"Riverside child poverty self-assessment\"",
+                                  with: "\"title\" : \"Riverside child poverty self-assessmenX\"").utf8)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.write(contentsOf: edited)
+        try handle.close()
+        // Put the old times back, as a clock too coarse to notice the second write would.
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: file.path)
+        #expect(try SessionListing.list(store).sessions[0].summary.title == "Riverside child poverty self-assessmenX")
     }
 
     @Test func replacingAFileInvalidatesItsEntry() throws {
@@ -131,7 +174,7 @@ struct SessionIndexTests {
         var empty = summary("No mean")
         empty.meanConsensus = nil
         let index = SessionIndex(entries: [
-            "a\tb.json": .init(stamp: stamp(), summary: awkward),
+            "a\tb.json": .init(stamp: stamp(), summary: awkward, checksum: UInt64.max, settled: false),
             "b.json": .init(stamp: stamp(inode: 9), summary: empty),
             "c.json": .init(stamp: stamp(size: 3), problem: "c.json is not valid JSON.\tline 1"),
         ])

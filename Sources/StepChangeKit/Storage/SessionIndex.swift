@@ -2,9 +2,10 @@ import Foundation
 
 /// The listing cache kept in the sessions directory (`.stepchange-index.json`): one summary (or the
 /// reason a file could not be read) per session file, each valid only while the file's stamp —
-/// size, inode, modification and change times to the nanosecond — is unchanged. A file changed less
-/// than a second ago is never cached, so two same-size writes inside one file-system clock tick
-/// (which can be coarser than a nanosecond) cannot fool it. Reasons name the file, not its directory.
+/// size, inode, modification and change times to the nanosecond — is unchanged. File-system clocks
+/// can tick more coarsely than a nanosecond, so an entry recorded within a second of the file's last
+/// change is not trusted on its stamp alone: until it has settled, the file's bytes are re-read and
+/// compared by checksum (cheap) before the summary is reused. Reasons name the file, not its directory.
 public struct SessionIndex: Equatable, Sendable {
     /// The index file's name inside the sessions directory.
     public static let fileName = ".stepchange-index.json"
@@ -16,11 +17,17 @@ public struct SessionIndex: Equatable, Sendable {
         public var stamp: FileStamp
         public var summary: SessionSummary?
         public var problem: String?
+        /// FNV-1a of the file's bytes when the entry was made.
+        public var checksum: UInt64
+        /// True once the file's last change was at least the settle time before it was recorded or checked.
+        public var settled: Bool
 
-        public init(stamp: FileStamp, summary: SessionSummary? = nil, problem: String? = nil) {
+        public init(stamp: FileStamp, summary: SessionSummary? = nil, problem: String? = nil, checksum: UInt64 = 0, settled: Bool = true) {
             self.stamp = stamp
             self.summary = summary
             self.problem = problem
+            self.checksum = checksum
+            self.settled = settled
         }
     }
 
@@ -71,36 +78,66 @@ public struct SessionIndex: Equatable, Sendable {
 
     static let magic = "stepchange-index"
 
-    /// Brings the index up to date with the files present: entries whose stamp still matches are
-    /// reused, every other file is read with `read`, and entries of vanished files are dropped.
-    /// Files whose status changed less than `settle` seconds before `now` are read but not kept.
-    /// Returns the fresh index, one entry per file (in the order given) and how many files were read.
+    /// Brings the index up to date with the files present: an entry whose stamp still matches is reused
+    /// (after a checksum of the file's bytes, while it has not settled); every other file is read with
+    /// `read`, which returns the summary or the failure and the bytes' checksum; entries of vanished
+    /// files are dropped. Returns the fresh index, one entry per file in the order given, and how many
+    /// files were decoded.
     public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
-                          read: (String) -> Result<SessionSummary, StepChangeError>) -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
+                          checksum: (String) -> UInt64?,
+                          read: (String) -> (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?))
+        -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
         var fresh = SessionIndex()
+        fresh.entries.reserveCapacity(files.count)
         var listed: [(String, Entry)] = []
+        listed.reserveCapacity(files.count)
         var readCount = 0
+        func isSettled(_ stamp: FileStamp) -> Bool {
+            Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle
+        }
         for file in files {
-            if let stamp = file.stamp, let cached = entries[file.name], cached.stamp == stamp {
-                fresh.entries[file.name] = cached
-                listed.append((file.name, cached))
-                continue
+            if let stamp = file.stamp, var cached = entries[file.name], cached.stamp == stamp {
+                if cached.settled {
+                    fresh.entries[file.name] = cached
+                    listed.append((file.name, cached))
+                    continue
+                }
+                if let sum = checksum(file.name), sum == cached.checksum {
+                    cached.settled = isSettled(stamp)
+                    fresh.entries[file.name] = cached
+                    listed.append((file.name, cached))
+                    continue
+                }
             }
             readCount += 1
-            let entry: Entry
-            switch read(file.name) {
+            let (result, sum) = read(file.name)
+            var entry: Entry
+            switch result {
             case .success(let summary):
                 entry = Entry(stamp: file.stamp ?? .unknown, summary: summary)
             case .failure(let error):
-                entry = Entry(stamp: file.stamp ?? .unknown,
-                              problem: Self.reason(error))
+                entry = Entry(stamp: file.stamp ?? .unknown, problem: Self.reason(error))
             }
             listed.append((file.name, entry))
-            if let stamp = file.stamp, Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle {
+            if let stamp = file.stamp, let sum {
+                entry.checksum = sum
+                entry.settled = isSettled(stamp)
+                listed[listed.count - 1].1 = entry
                 fresh.entries[file.name] = entry
             }
         }
         return (fresh, listed, readCount)
+    }
+
+    /// The FNV-1a 64-bit hash of some bytes: cheap, and enough to tell two versions of a file apart.
+    public static func checksum(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
     }
 
     /// A one-line reason a session file could not be read: the message and the first problem.

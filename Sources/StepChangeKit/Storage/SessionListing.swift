@@ -31,13 +31,15 @@ public struct SessionListing: Sendable {
         let directory = store.directory.path + "/"
         let stamped = names.map { (name: $0, stamp: FileStamp(path: directory + $0)) }
         let (fresh, entries, readCount) = index.refreshed(files: stamped, now: now, settle: settle) { name in
-            guard let data = try? Data(contentsOf: store.directory.appendingPathComponent(name)) else {
-                return .failure(StepChangeError(.input, "\(name) cannot be read (check its permissions)."))
+            (try? Data(contentsOf: URL(fileURLWithPath: directory + name))).map(SessionIndex.checksum)
+        } read: { name in
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: directory + name)) else {
+                return (.failure(StepChangeError(.input, "\(name) cannot be read (check its permissions).")), nil)
             }
             do throws(StepChangeError) {
-                return .success(SessionSummary(session: try SessionCodec.decode(data, source: name)))
+                return (.success(SessionSummary(session: try SessionCodec.decode(data, source: name))), SessionIndex.checksum(data))
             } catch {
-                return .failure(error)
+                return (.failure(error), SessionIndex.checksum(data))
             }
         }
         if fresh != index {
