@@ -9,8 +9,9 @@ public enum StepChangeCLI {
     /// Every command, in the order `stepchange --help` lists them.
     public static let commands: [Command] = [
         .frameworks, .frameworkShow, .frameworkExport, .frameworkCheck,
+        .start, .new, .run, .importScores,
         .sessions, .show, .compare, .review, .importPlan,
-        .export,
+        .check, .export,
     ]
 
     /// Runs stepchange with these arguments (without the program name) and returns the exit code.

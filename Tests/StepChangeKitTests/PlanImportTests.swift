@@ -49,7 +49,7 @@ struct PlanImportTests {
             "plan.csv: line 2: action ref \"A3.1\" is already in 2026-11-19-riverside-child-poverty-self-assessment (refs must be unique in a session; was this plan imported before?)",
             "plan.csv: line 4: action ref \"X1\" is used on an earlier row too (refs must be unique)",
             "plan.csv: line 5: " + PlanImport.statusMessage("perhaps"),
-            "plan.csv: line 6: milestone \"Q3\" is not a date; expected a month such as \"March 2027\" or 2027-03, or a day such as 2027-03-31",
+            "plan.csv: line 6: milestone \"Q3\" is not a date; expected " + Milestone.expected,
             "plan.csv: line 7: action X4 has no text in the \"The Actions We Are Taking\" column",
         ])
     }

@@ -84,7 +84,7 @@ public enum PlanImport {
                 }
                 let milestone = field(row, .milestone), output = field(row, .outputImpact)
                 if !milestone.isEmpty && parseMilestone(milestone) == nil {
-                    report("milestone \"\(milestone)\" is not a date; expected a month such as \"March 2027\" or 2027-03, or a day such as 2027-03-31")
+                    report("milestone \"\(milestone)\" is not a date; expected \(Milestone.expected)")
                 }
                 if !field(row, .status).isEmpty && ActionStatus(typed: field(row, .status)) == nil {
                     report(statusMessage(field(row, .status)))
@@ -106,7 +106,7 @@ public enum PlanImport {
             if status == nil { report(statusMessage(statusText)) }
             let milestoneText = field(row, .milestone)
             let milestone = milestoneText.isEmpty ? "" : parseMilestone(milestoneText)
-            if milestone == nil { report("milestone \"\(milestoneText)\" is not a date; expected a month such as \"March 2027\" or 2027-03, or a day such as 2027-03-31") }
+            if milestone == nil { report("milestone \"\(milestoneText)\" is not a date; expected \(Milestone.expected)") }
             let themeText = field(row, .theme)
             let theme = session.framework.actionThemes.first {
                 $0.id.caseInsensitiveCompare(themeText) == .orderedSame || $0.title.caseInsensitiveCompare(themeText) == .orderedSame
@@ -157,22 +157,18 @@ public enum PlanImport {
         String(header.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
-    /// Reads a milestone as plans write it: `2027-03`, `2027-03-31`, `March 2027`, `Mar 2027`, `31/03/2027`, `03/2027`.
+    /// Reads a milestone as plans write it: every form `Milestone.parse` reads ("March 2027", 2027-03,
+    /// 2027-03-31), plus the slashed forms spreadsheets produce (`31/03/2027`, `03/2027`, `2027/3`).
     /// Returns the stored form (`2027-03` or `2027-03-31`), or nil.
     public static func parseMilestone(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if DayDate.isValid(trimmed) { return trimmed }
-        let parts = trimmed.split { $0 == "-" || $0 == "/" || $0 == " " || $0 == "." }.map(String.init)
+        if let milestone = Milestone.parse(trimmed) { return milestone }
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) {
             return String(format: "%04d-%02d", year, month)
         }
-        if parts.count == 2, let year = Int(parts[1]), parts[1].count == 4 {
-            if let month = Int(parts[0]), (1...12).contains(month) { return String(format: "%04d-%02d", year, month) }
-            let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-            let name = parts[0].lowercased()
-            if name.count >= 3, let index = months.firstIndex(where: { name.hasPrefix($0) }) {
-                return String(format: "%04d-%02d", year, index + 1)
-            }
+        if parts.count == 2, parts[1].count == 4, let year = Int(parts[1]), let month = Int(parts[0]), (1...12).contains(month) {
+            return String(format: "%04d-%02d", year, month)
         }
         if parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) {
             let candidate = String(format: "%04d-%02d-%02d", year, month, day)

@@ -11,6 +11,8 @@ public struct OutcomePlan: Codable, Equatable, Sendable {
     public var actions: [Action]
     /// Assumptions and external factors the chain depends on.
     public var assumptions: [String]
+    /// Outcome ids and action refs deleted from this plan; they are never given out again.
+    public var retiredIDs: [String]?
 
     public init(statementID: String, outcomes: [Outcome] = [], existingProvision: [Provision] = [],
                 gaps: [Gap] = [], actions: [Action] = [], assumptions: [String] = []) {

@@ -29,6 +29,16 @@ public struct Session: Codable, Equatable, Sendable {
     /// Statement ids the group chose to plan now, highest priority first.
     public var planned: [String]
     public var plans: [OutcomePlan]
+    /// Where the group is in the self-assessment; absent in files from before the runner existed.
+    public var assessmentCursor: AssessmentCursor?
+    /// Where the group is in the improvement-statements stage; absent until the stage starts.
+    public var statementsCursor: StatementsCursor?
+    /// Where the group is in the planning stage; absent until the stage starts.
+    public var planningCursor: PlanningCursor?
+    /// Ids of deleted or merged statements; they are never given out again.
+    public var retiredStatementIDs: [String]?
+    /// The facilitator's order for statements with the same number of votes.
+    public var tieBreakOrder: [String]?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],

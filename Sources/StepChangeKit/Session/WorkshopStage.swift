@@ -45,7 +45,10 @@ public enum WorkshopStep: Equatable, Sendable {
 public enum WorkshopStages {
     public static func stage(for stage: Stage) -> (any WorkshopStage)? {
         switch stage {
-        case .assessing, .statements, .planning, .complete: nil
+        case .assessing: AssessmentStage()
+        case .statements: StatementsStage()
+        case .planning: PlanningStage()
+        case .complete: nil
         }
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import StepChangeKit
+
+extension OptionSpec {
+    static let breakLock = OptionSpec("break-lock", help: "Clear a lock left behind by a runner that is no longer running.")
+}
+
+extension Command {
+    /// `stepchange run SESSION`: runs or resumes a workshop in the terminal, saving after every answer.
+    static let run = Command(
+        name: "run",
+        summary: "Run or resume a workshop session in the terminal.",
+        usage: "stepchange run SESSION [--blind|--open] [--order framework|divergence] [--minutes-per-heading N] [--stage assessing|statements|planning] [--votes N] [--break-lock] [--sessions DIR]",
+        discussion: """
+        SESSION is a session id, a unique start of one, or a path to a session file. The session is saved
+        after every answer; Ctrl-C, end of input or `pause` stop with the command to resume. An empty line
+        takes the default shown in brackets (the suggested consensus, skip the notes).
+        """,
+        examples: ["stepchange run 2026-11-23-riverside", "stepchange run 2026-11 --blind --minutes-per-heading 30",
+                   "stepchange run 2026-11-23-riverside --order divergence"],
+        options: [
+            OptionSpec("blind", help: "Each participant types their own score, unseen (saved with the session)."),
+            OptionSpec("open", help: "The facilitator types everyone's scores on one line (the default; undoes --blind)."),
+            OptionSpec("order", value: "ORDER", help: "Item order: framework (default) or divergence (widest disagreement first)."),
+            OptionSpec("minutes-per-heading", value: "N", help: "Planned minutes per heading; shows time used and warns when over."),
+            OptionSpec("stage", value: "STAGE", help: "Go to a stage: assessing, statements or planning."),
+            OptionSpec("votes", value: "N", help: "Votes each participant has when prioritising statements (1–20)."),
+            .breakLock, .sessions,
+        ],
+        arguments: 1...1
+    ) { invocation, context throws(StepChangeError) in
+        let store = context.sessionStore(invocation)
+        let order = try invocation.value("order").map { value throws(StepChangeError) in
+            guard let order = ItemOrder(rawValue: value.lowercased()) else {
+                throw StepChangeError(.usage, "--order must be framework or divergence, not \"\(value)\".")
+            }
+            return order
+        }
+        let minutes = try WorkshopLaunch.number(invocation, "minutes-per-heading", in: 1...600)
+        let votes = try WorkshopLaunch.number(invocation, "votes", in: 1...20)
+        let stage = try invocation.value("stage").map { value throws(StepChangeError) in
+            guard let stage = Stage(rawValue: value.lowercased()), stage != .complete else {
+                throw StepChangeError(.usage, "--stage must be assessing, statements or planning, not \"\(value)\".")
+            }
+            return stage
+        }
+        if invocation.flag("blind") && invocation.flag("open") {
+            throw StepChangeError(.usage, "Choose one of --blind and --open.")
+        }
+        let url = try store.resolve(invocation.positionals[0])
+        let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
+        defer { lock.release() }
+        var session = try store.load(url)
+        let original = session
+        if invocation.flag("blind") { session.settings.scoring = .blind }
+        if invocation.flag("open") { session.settings.scoring = .open }
+        if let minutes { session.settings.minutesPerHeading = minutes }
+        if let votes { session.settings.votesPerParticipant = votes }
+        if let stage {
+            session.stage = stage
+            switch stage {
+            case .assessing: session = AssessmentStage.reopen(session)
+            case .statements: session = StatementsStage.reopen(session)
+            case .planning: session = PlanningStage.reopen(session)
+            case .complete: break
+            }
+        }
+        if let order { session = AssessmentStage.reorder(session, by: order) }
+        if session != original {
+            session.updatedAt = context.time.now
+            try store.save(session, to: url)
+        }
+        return WorkshopLaunch.runWorkshop(session, url: url, store: store, lock: lock, context: context)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import StepChangeKit
+
+/// The terminal shell around the workshop stages: shows each prompt, reads one line, applies it to
+/// the stage, and saves the session after every accepted answer before the next prompt appears.
+/// When stdin is not a terminal it echoes each answer, so a transcript of a piped run reads well.
+final class WorkshopRunner {
+    private let context: CommandContext
+    private let store: SessionStore
+    private let url: URL
+    private(set) var session: Session
+    /// The exact command that resumes this session, e.g. `stepchange run 2026-11-23-riverside`.
+    let resumeCommand: String
+    /// Answers taken but not yet in the file because a save failed, as the user typed them.
+    private var unsaved: [String] = []
+
+    init(session: Session, url: URL, store: SessionStore, context: CommandContext, resumeCommand: String) {
+        self.session = session
+        self.url = url
+        self.store = store
+        self.context = context
+        self.resumeCommand = resumeCommand
+    }
+
+    private var terminal: Terminal { context.terminal }
+    private var file: String { context.displayPath(url) }
+
+    /// Runs stage after stage until the input ends, the group pauses, or no built stage is left.
+    /// Returns the exit status: 0 when everything answered is saved, 1 when something could not be.
+    func run() -> Int32 {
+        terminal.writeLine(context.style.bold(session.title) + " (\(session.id))")
+        terminal.writeLine("Saved after every answer in \(file).")
+        terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
+        while true {
+            guard let stage = WorkshopStages.stage(for: session.stage) else { return endWithoutStage() }
+            guard let prompt = stage.nextPrompt(in: session) else {
+                let next = Stage.allCases.first { $0 > session.stage } ?? .complete
+                session.stage = next
+                session.updatedAt = context.time.now
+                save(answer: "moving on to the \(next.rawValue) stage")
+                continue
+            }
+            if !prompt.text.isEmpty { terminal.writeLine(prompt.text) }
+            while true {
+                var question = context.style.bold(prompt.question)
+                if let hint = prompt.defaultHint { question += " [\(hint)]" }
+                terminal.write(question + ": ")
+                guard let answer = terminal.readLine(hidden: prompt.hidden && terminal.isInteractive) else {
+                    terminal.writeLine()
+                    return stop(because: "End of input.")
+                }
+                if !terminal.isInteractive { terminal.writeLine(prompt.hidden ? "(hidden)" : answer) }
+                let typed = prompt.hidden ? "(a hidden score)" : "\"\(answer)\""
+                switch stage.apply(answer, to: session, now: context.time.now) {
+                case .accepted(let next, let message):
+                    session = next
+                    save(answer: "\(prompt.question): \(typed)")
+                    if let message { terminal.writeLine(message) }
+                case .refused(let message):
+                    terminal.writeLine(message)
+                    continue
+                case .pause(let next):
+                    session = next
+                    save(answer: "pause")
+                    return stop(because: "Paused.")
+                }
+                break
+            }
+        }
+    }
+
+    /// Saves the session; on failure keeps the answer in memory, says so, and tries again next time.
+    private func save(answer: String) {
+        do throws(StepChangeError) {
+            try store.save(session, to: url)
+            if !unsaved.isEmpty {
+                terminal.writeErrorLine("Saved: the \(unsaved.count) earlier answer\(unsaved.count == 1 ? "" : "s") that could not be saved \(unsaved.count == 1 ? "is" : "are") now in \(file).")
+            }
+            unsaved = []
+            StopSignals.everythingSaved = true
+        } catch {
+            unsaved.append(answer)
+            StopSignals.everythingSaved = false
+            terminal.writeErrorLine("error: " + error.description)
+            terminal.writeErrorLine("Your answer is kept in memory; saving will be tried again after the next answer.")
+        }
+    }
+
+    /// Ends the run, saying whether everything is saved and how to carry on.
+    private func stop(because reason: String) -> Int32 {
+        if !unsaved.isEmpty { save(answer: "retry") }
+        if unsaved.isEmpty {
+            terminal.writeErrorLine("\(reason) Everything answered is saved in \(file).")
+            terminal.writeErrorLine("Resume with: \(resumeCommand)")
+            return 0
+        }
+        terminal.writeErrorLine("\(reason) These answers could NOT be saved to \(file) (the file holds everything before them):")
+        for answer in unsaved { terminal.writeErrorLine("  - " + answer) }
+        terminal.writeErrorLine("Free some space or make the directory writable, then run \(resumeCommand) and give them again.")
+        return 1
+    }
+
+    private func endWithoutStage() -> Int32 {
+        if !unsaved.isEmpty { return stop(because: "Stopped.") }
+        if session.stage == .complete {
+            terminal.writeLine("The workshop is complete. Everything is saved in \(file).")
+            return 0
+        }
+        let name = session.stage == .statements ? "improvement statements" : session.stage.rawValue
+        terminal.writeLine("The session is now at the \(name) stage, which this version of stepchange cannot run yet.")
+        terminal.writeLine("Everything is saved in \(file). Continue later with: \(resumeCommand)")
+        return 0
+    }
+}

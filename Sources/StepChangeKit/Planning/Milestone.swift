@@ -1,0 +1,61 @@
+import Foundation
+
+/// An action's milestone: a month (`2027-03`) or a day (`2027-03-31`). Typed forms such as
+/// "March 2027", "Mar 2027", "31 March 2027" or "2027-3" are read and stored in the canonical form.
+public enum Milestone {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"]
+
+    /// The canonical form of a typed milestone, or nil when it is not a month or a date.
+    public static func parse(_ text: String) -> String? {
+        let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if DayDate.isValid(typed) { return typed }
+        let dashed = typed.split(separator: "-", omittingEmptySubsequences: false)
+        if dashed.count == 2, dashed[0].count == 4, let year = Int(dashed[0]), let month = Int(dashed[1]),
+           (1...2).contains(dashed[1].count), (1...12).contains(month) {
+            return monthString(year, month)
+        }
+        let words = typed.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        if words.count == 2, let month = monthNumber(words[0]), let year = year(words[1]) {
+            return monthString(year, month)
+        }
+        if words.count == 3, let day = Int(words[0].trimmingCharacters(in: .letters)), let month = monthNumber(words[1]),
+           let year = year(words[2]) {
+            let date = String(format: "%04d-%02d-%02d", year, month, day)
+            return DayDate.isValid(date) ? date : nil
+        }
+        return nil
+    }
+
+    public static func isValid(_ text: String) -> Bool { parse(text) == text }
+
+    /// True when the milestone falls before the session date: a day before it, or a month before its month.
+    public static func isBefore(_ milestone: String, sessionDate: String) -> Bool {
+        guard let canonical = parse(milestone) else { return false }
+        if canonical.count == 7 { return canonical < String(sessionDate.prefix(7)) }
+        return canonical < sessionDate
+    }
+
+    /// The milestone as people say it: "March 2027", "31 March 2027".
+    public static func label(_ milestone: String) -> String {
+        guard let canonical = parse(milestone) else { return milestone }
+        let parts = canonical.split(separator: "-").compactMap { Int($0) }
+        let name = months[parts[1] - 1].capitalized
+        return parts.count == 3 ? "\(parts[2]) \(name) \(parts[0])" : "\(name) \(parts[0])"
+    }
+
+    /// What to type, for refusals.
+    public static let expected = "a month such as 2027-03 or March 2027, or a date such as 2027-03-31"
+
+    private static func monthString(_ year: Int, _ month: Int) -> String { String(format: "%04d-%02d", year, month) }
+
+    private static func year(_ word: String) -> Int? {
+        guard word.count == 4, let year = Int(word), year >= 1900 else { return nil }
+        return year
+    }
+
+    private static func monthNumber(_ word: String) -> Int? {
+        guard word.count >= 3 else { return nil }
+        return months.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+    }
+}

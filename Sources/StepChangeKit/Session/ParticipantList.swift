@@ -1,0 +1,59 @@
+import Foundation
+
+/// Reads participants as a facilitator types them: `Ann Lee (Council, statutory)`, several separated
+/// by `;`. The part in brackets is optional; one word there that names a sector is the sector,
+/// anything else the organisation.
+public enum ParticipantList {
+    /// Parses a `;`-separated list, numbering new participants after `existing` (ids p1, p2, …).
+    public static func parse(_ text: String, after existing: [Participant] = []) -> Result<[Participant], ParticipantListError> {
+        var participants = existing
+        for entry in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
+            switch parseOne(entry, after: participants) {
+            case .success(let participant): participants.append(participant)
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(Array(participants.dropFirst(existing.count)))
+    }
+
+    /// Parses one participant, given the participants already in the session (for the id and duplicates).
+    public static func parseOne(_ text: String, after existing: [Participant]) -> Result<Participant, ParticipantListError> {
+        let entry = text.trimmingCharacters(in: .whitespaces)
+        var name = entry
+        var organisation = ""
+        var sector = Sector.other
+        if let open = entry.firstIndex(of: "(") {
+            guard entry.hasSuffix(")") else {
+                return .failure(ParticipantListError(message: "\"\(entry)\": a closing bracket is missing; write Name (Organisation, sector)."))
+            }
+            name = entry[..<open].trimmingCharacters(in: .whitespaces)
+            let inside = entry[entry.index(after: open)..<entry.index(before: entry.endIndex)]
+            let parts = inside.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            switch parts.count {
+            case 0: break
+            case 1:
+                if let typed = Sector(typed: parts[0]) { sector = typed } else { organisation = parts[0] }
+            default:
+                organisation = parts.dropLast().joined(separator: ", ")
+                guard let typed = Sector(typed: parts.last!) else {
+                    return .failure(ParticipantListError(message: "\"\(entry)\": \"\(parts.last!)\" is not a sector; use one of \(Sector.allCases.map(\.label).joined(separator: ", "))."))
+                }
+                sector = typed
+            }
+        }
+        guard !name.isEmpty else {
+            return .failure(ParticipantListError(message: "\"\(entry)\": the name is missing; write Name (Organisation, sector)."))
+        }
+        if existing.contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+            return .failure(ParticipantListError(message: "\"\(name)\" is already a participant; give each person a different name."))
+        }
+        let numbers = existing.compactMap { $0.id.hasPrefix("p") ? Int($0.id.dropFirst()) : nil }
+        let id = "p\((numbers.max() ?? 0) + 1)"
+        return .success(Participant(id: id, name: name, organisation: organisation, sector: sector))
+    }
+}
+
+/// Why a typed participant was refused.
+public struct ParticipantListError: Error, Equatable, Sendable {
+    public var message: String
+}
