@@ -188,6 +188,19 @@ struct ReviewingCommandTests {
         #expect(try Data(contentsOf: file) == original)
     }
 
+    @Test func aStaleLockIsClearedOnlyWithBreakLock() throws {
+        let workspace = try exampleWorkspace()
+        let lock = sessionFile(workspace, earlierID).deletingPathExtension().path + ".lock"
+        try Data("999999\n\(LockHolder.thisHost)\n2026-11-25T10:00:00Z\n".utf8).write(to: URL(fileURLWithPath: lock))
+        let arguments = ["review", earlierID, "--action", "A1.2", "--status", "complete", "--reviewer", "X"]
+        let refused = try BinaryRunner.run(arguments, in: workspace)
+        #expect(refused.status == 1 && refused.stderr.contains("stale lock"))
+        let cleared = try BinaryRunner.run(arguments + ["--break-lock"], in: workspace)
+        #expect(cleared.status == 0, "\(cleared.stderr)")
+        #expect(cleared.stderr.contains("Cleared the lock held by process 999999"))
+        #expect(!FileManager.default.fileExists(atPath: lock))
+    }
+
     @Test func reviewInteractivelyFromStandardInput() throws {
         let workspace = try exampleWorkspace()
         // Reviewer; A1.1 kept (Enter ×3); A1.2 → some issues with a note and an actual; then stop.

@@ -17,7 +17,7 @@ extension Command {
         improvement statement with its actions.
         """,
         examples: ["stepchange import-plan 2026-11-19-riverside-child-poverty-self-assessment improvement-plan.csv"],
-        options: [.sessions, OptionSpec("break-lock", help: "Remove a lock left by a runner that is no longer running.")],
+        options: [.sessions, .breakLock],
         arguments: 2...2
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
@@ -27,8 +27,7 @@ extension Command {
             throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.")
         }
         let rows = try CSVReader.read(data, source: path)
-        if invocation.flag("break-lock") { SessionLock.breakLock(at: SessionStore.lockPath(for: url)) }
-        let lock = try store.lock(url, now: context.time.now)
+        let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         var session = try store.load(url)
         let imported = try PlanImport.apply(rows, source: path, to: session)

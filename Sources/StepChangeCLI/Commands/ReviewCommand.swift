@@ -25,7 +25,7 @@ extension Command {
                   OptionSpec("note", value: "TEXT", help: "What has happened since the last review."),
                   OptionSpec("date", value: "YYYY-MM-DD", help: "The review date (default today)."),
                   OptionSpec("reviewer", value: "NAME", help: "Who reviewed (default $STEPCHANGE_REVIEWER, then $USER)."),
-                  OptionSpec("break-lock", help: "Remove a lock left by a runner that is no longer running.")],
+                  .breakLock],
         arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
@@ -34,8 +34,7 @@ extension Command {
         guard DayDate.isValid(date) else {
             throw StepChangeError(.usage, "--date \(date) is not a date.", hint: "Give it as YYYY-MM-DD, for example 2026-11-19.")
         }
-        if invocation.flag("break-lock") { SessionLock.breakLock(at: SessionStore.lockPath(for: url)) }
-        let lock = try store.lock(url, now: context.time.now)
+        let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         var session = try store.load(url)
         let reviewer = invocation.value("reviewer") ?? context.environment["STEPCHANGE_REVIEWER"] ?? context.environment["USER"]
