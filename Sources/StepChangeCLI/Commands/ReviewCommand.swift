@@ -57,12 +57,14 @@ extension Command {
         guard let reviewer, !reviewer.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StepChangeError(.usage, "Say who reviewed the action with --reviewer NAME.")
         }
-        let update = ProgressUpdate(date: date, reviewer: reviewer, status: status, note: invocation.value("note") ?? "",
-                                    actual: invocation.value("actual").flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now)
+        let actual = invocation.value("actual").map(TerminalSafeText.cleanInput)
+        let update = ProgressUpdate(date: date, reviewer: TerminalSafeText.cleanInput(reviewer), status: status,
+                                    note: TerminalSafeText.cleanInput(invocation.value("note") ?? ""),
+                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now)
         session = try ProgressReview.record(update, on: ref, in: session)
         try store.save(session, to: url)
         let shownRef = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }?.ref ?? ref
-        context.terminal.writeLine("\(shownRef): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(reviewer)\(update.actual.map { "; actual \($0)" } ?? ""). Saved to \(context.displayPath(url)).")
+        context.terminal.writeLine("\(shownRef): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(update.reviewer)\(update.actual.map { "; actual \($0)" } ?? ""). Saved to \(context.displayPath(url)).")
         return 0
     }
 }
@@ -82,7 +84,7 @@ struct ProgressReviewSession {
             context.terminal.writeLine()
             return nil
         }
-        let answer = TerminalSafeText.forDisplay(line).trimmingCharacters(in: .whitespaces)
+        let answer = TerminalSafeText.cleanInput(line).trimmingCharacters(in: .whitespaces)
         return ["q", "quit"].contains(answer.lowercased()) ? nil : answer
     }
 
