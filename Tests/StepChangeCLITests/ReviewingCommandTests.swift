@@ -78,6 +78,7 @@ struct ReviewingCommandTests {
         #expect(result.stdout.contains("  S1  8 votes   planned  The partnership should develop"))
         #expect(result.stdout.contains("5 complete (Blue), 4 on track (Green), 2 some issues (Amber)"))
         #expect(result.stdout.contains("Latest review: 2026-11-19"))
+        #expect(result.stdout.contains("Plan check: no errors, no warnings, 2 notes\n  note    S6    S6 received 3 votes but is not planned yet."))
         let unknown = try BinaryRunner.run(["show", "2024"], in: workspace)
         #expect(unknown.status == 1 && unknown.stderr.contains("No session \"2024\""))
         let corrupt = try BinaryRunner.run(["show", "2026-01-15-truncated"], in: workspace)

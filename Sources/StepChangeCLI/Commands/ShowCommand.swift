@@ -2,10 +2,10 @@ import Foundation
 import StepChangeKit
 
 extension Command {
-    /// `stepchange show`: one screen on a session — consensus by heading, statements, action status.
+    /// `stepchange show`: one screen on a session — consensus by heading, statements, action status, plan check.
     static let show = Command(
         name: "show",
-        summary: "Show a one-screen summary of a session: consensus, statements and action progress.",
+        summary: "Show a one-screen summary of a session: consensus, statements, action progress and plan check.",
         usage: "stepchange show SESSION [--sessions DIR]",
         discussion: "SESSION is a session id, a unique start of one, or a path to a session file.",
         examples: ["stepchange show 2025-11-20-riverside-child-poverty-self-assessment", "stepchange show 2026-11"],
@@ -17,7 +17,7 @@ extension Command {
     }
 }
 
-/// The terminal rendering of `show`: heading bars, statements and the action plan's status.
+/// The terminal rendering of `show`: heading bars, statements, the action plan's status and what `check` finds.
 enum SessionOverviewText {
     static func render(_ session: Session, width: Int, style: Style) -> String {
         var out: [String] = []
@@ -65,6 +65,14 @@ enum SessionOverviewText {
             out.append("  " + order.compactMap { status in counts[status].map { "\($0) \(status.shortLabel) (\(status.rag.label))" } }.joined(separator: ", "))
             let latest = actions.compactMap { $0.latestUpdate?.date }.max()
             out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(session.id)`"))
+        }
+
+        let findings = PlanCheck.findings(in: session)
+        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings)]
+        let shown = 5
+        out += PlanCheck.lines(Array(findings.prefix(shown))).map { clip($0, width) }
+        if findings.count > shown {
+            out.append("  … and \(findings.count - shown) more: run `stepchange check \(session.id)`")
         }
         return out.joined(separator: "\n") + "\n"
     }
