@@ -17,6 +17,15 @@ public enum SessionCodec {
 
     /// Decodes a session file, migrating older schema versions and validating what it holds.
     public static func decode(_ data: Data, source: String) throws(StepChangeError) -> Session {
+        if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+            return try validated(session, source: source)
+        }
+        return try decodeCarefully(data, source: source)
+    }
+
+    /// The slow path, taken only when the quick decode fails or the file is another schema version:
+    /// parses the JSON itself to name the line, the field or the version that is wrong, then migrates.
+    static func decodeCarefully(_ data: Data, source: String) throws(StepChangeError) -> Session {
         let root = try JSONValue.parse(data, source: source)
         guard case .object(let fields) = root else {
             throw StepChangeError(.input, "\(source) is not a session file.",
@@ -34,8 +43,6 @@ public enum SessionCodec {
                 hint: "Upgrade stepchange to open it. The file has not been changed.")
         }
         let migrated = try SessionMigrations.migrate(data, from: version, source: source)
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let session: Session
         do {
             session = try decoder.decode(Session.self, from: migrated)
@@ -46,6 +53,11 @@ public enum SessionCodec {
         } catch {
             throw StepChangeError(.input, "\(source) could not be read as a session: \(error)")
         }
+        return try validated(session, source: source)
+    }
+
+    /// The session, once `SessionValidator` finds it consistent with its own framework snapshot.
+    static func validated(_ session: Session, source: String) throws(StepChangeError) -> Session {
         let problems = SessionValidator.problems(in: session, source: source)
         guard problems.isEmpty else {
             throw StepChangeError(.input, "\(source) holds data that does not fit its framework (\(problems.count) problem\(problems.count == 1 ? "" : "s")):",
@@ -53,6 +65,12 @@ public enum SessionCodec {
                                   hint: "If the file was edited by hand, correct the fields named above. The file has not been changed.")
         }
         return session
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
     }
 
     /// Describes a decoding failure by the path of the field it happened at.
