@@ -31,7 +31,8 @@ public struct SessionStore: Sendable {
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
     }
 
-    /// Finds the file for a session reference: a path to a file, an exact id, or a unique id prefix.
+    /// Finds the file for a session reference: a path to a file, an exact id, a unique start of an id, or
+    /// failing that a unique part of one (`test-workshop` finds `2026-11-25-test-workshop`).
     public func resolve(_ reference: String) throws(StepChangeError) -> URL {
         let fileManager = FileManager.default
         if reference.contains("/") || reference.hasSuffix(".json") {
@@ -45,7 +46,10 @@ public struct SessionStore: Sendable {
         if fileManager.fileExists(atPath: exact.path) { return exact }
         let files = (try? sessionFiles()) ?? []
         let ids = files.map { $0.deletingPathExtension().lastPathComponent }
-        let matches = ids.filter { $0.hasPrefix(reference) }
+        let startMatches = ids.filter { $0.hasPrefix(reference) }
+        let matches = startMatches.isEmpty && !reference.isEmpty
+            ? ids.filter { $0.range(of: reference, options: .caseInsensitive) != nil }
+            : startMatches
         if matches.count == 1 { return url(for: matches[0]) }
         if matches.count > 1 {
             throw StepChangeError(.input, "\"\(reference)\" matches \(matches.count) sessions: \(matches.joined(separator: ", ")).",
