@@ -19,11 +19,10 @@ enum SessionCreation {
             throw StepChangeError(.input, "Cannot create the sessions directory \(context.displayPath(store.directory)).",
                                   hint: "Check the path and permissions, or choose another with --sessions DIR.")
         }
-        let session = Session(id: store.newID(date: day, title: title), title: title, partnership: partnership, facilitator: facilitator,
+        let session = Session(id: "", title: title, partnership: partnership, facilitator: facilitator,
                               date: day, createdAt: now, framework: framework, participants: participants,
                               settings: SessionSettings(scoring: scoring))
-        let url = store.url(for: session.id)
-        try store.save(session, to: url)
-        return (session, url)
+        let created = try store.create(session)
+        return (created, store.url(for: created.id))
     }
 }

@@ -33,8 +33,9 @@ enum WorkshopLaunch {
                 clear = ["y", "yes"].contains(context.terminal.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
             }
             guard clear else { throw error }
-            SessionLock.breakLock(at: path)
-            context.terminal.writeErrorLine("Cleared the lock held by \(holder?.description ?? "an unknown process").")
+            if SessionLock.breakLock(at: path, heldBy: holder) {
+                context.terminal.writeErrorLine("Cleared the lock held by \(holder?.description ?? "an unknown process").")
+            }
             return try store.lock(url, now: context.time.now)
         }
     }

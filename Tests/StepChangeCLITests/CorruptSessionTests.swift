@@ -55,10 +55,14 @@ import StepChangeKit
         },
     ]
 
-    /// Every command that opens a session, with SESSION standing for the damaged file's id.
+    /// Every command that opens a session, with SESSION standing for the damaged file's id and FILE
+    /// for a small valid scores CSV.
     static let commands: [[String]] = [
         ["export", "SESSION", "--format", "markdown"],
         ["export", "SESSION", "--format", "json"],
+        ["run", "SESSION"],
+        ["check", "SESSION"],
+        ["import-scores", "SESSION", "FILE"],
     ]
 
     @Test(arguments: damages)
@@ -67,8 +71,10 @@ import StepChangeKit
         let file = directory.appendingPathComponent("2026-11-23-damaged.json")
         let bytes = try damage.damage(Data(contentsOf: Self.example))
         try bytes.write(to: file)
+        let scores = try temporaryDirectory("corrupt-scores").appendingPathComponent("scores.csv")
+        try Data("participant,item,score,comment\np1,LN1,3,ok\n".utf8).write(to: scores)
         for command in Self.commands {
-            let arguments = command.map { $0 == "SESSION" ? "2026-11-23-damaged" : $0 } + ["--sessions", directory.path]
+            let arguments = command.map { ["SESSION": "2026-11-23-damaged", "FILE": scores.path][$0] ?? $0 } + ["--sessions", directory.path]
             let result = try BinaryRunner.run(arguments, stdin: "\n\n\n")
             #expect(result.status == 1, "\(damage): \(command) exited \(result.status)")
             #expect(result.stderr.contains("2026-11-23-damaged.json"), "\(damage): \(command) does not name the file: \(result.stderr)")

@@ -108,6 +108,20 @@ struct SessionStoreTests {
         #expect(store.newID(date: "2026-11-23", title: "Riverside") == "2026-11-23-riverside-2")
     }
 
+    @Test func createNeverReplacesAnExistingSession() throws {
+        let store = try store()
+        let existing = sampleSession(id: "2026-11-23-riverside")
+        try store.save(existing)
+        let before = try Data(contentsOf: store.url(for: existing.id))
+        #expect(try !DurableFile.create(Data("other".utf8), at: store.url(for: existing.id)))
+        #expect(try Data(contentsOf: store.url(for: existing.id)) == before)
+        let created = try store.create(sampleSession(id: ""))
+        #expect(created.id == "2026-11-23-riverside-2")
+        #expect(try store.load(created.id).session == created)
+        #expect(try store.sessionFiles().map(\.lastPathComponent) == ["2026-11-23-riverside-2.json", "2026-11-23-riverside.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path).count == 2)
+    }
+
     @Test func aSecondLockIsRefusedNamingTheHolder() throws {
         let store = try store()
         let url = store.url(for: "x")
@@ -133,6 +147,20 @@ struct SessionStoreTests {
             #expect(error.message.contains("stale lock"))
         }
         #expect(SessionLock.holder(at: SessionStore.lockPath(for: url))?.isStale == true)
+    }
+
+    @Test func breakingALockRemovesOnlyTheStaleHolderSeen() throws {
+        let store = try store()
+        let path = SessionStore.lockPath(for: store.url(for: "x"))
+        let stale = LockHolder(pid: 999_999, host: LockHolder.thisHost, startedAt: "2026-01-01T00:00:00Z")
+        let fresh = try store.lock(store.url(for: "x"), now: Date())
+        #expect(!SessionLock.breakLock(at: path, heldBy: stale))
+        #expect(SessionLock.holder(at: path)?.pid == getpid())
+        fresh.release()
+        try "999999\n\(LockHolder.thisHost)\n2026-01-01T00:00:00Z\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(SessionLock.breakLock(at: path, heldBy: stale))
+        #expect(!SessionLock.breakLock(at: path, heldBy: stale))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path).isEmpty)
     }
 
     @Test func saveIntoAMissingDirectoryFailsClearly() {

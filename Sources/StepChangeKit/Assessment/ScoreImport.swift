@@ -4,6 +4,9 @@ import Foundation
 /// the columns `participant,item,score[,comment]`. Every row is checked first; the scores become
 /// round 1 of each item, marked imported, only when every row is good.
 public enum ScoreImport {
+    /// Problems found before checking stops, so a wrong file gives a short message at once.
+    public static let maximumListed = 20
+
     /// The session with the imported rounds added, and how many scores and items were imported.
     public static func apply(_ rows: [CSVReader.Row], to session: Session, source: String) throws(StepChangeError) -> (session: Session, scores: Int, items: Int) {
         guard let header = rows.first else {
@@ -20,9 +23,14 @@ public enum ScoreImport {
         let commentColumn = column("comment")
         let scale = session.framework.scale
         var problems: [Problem] = []
+        var uncheckedFrom: Int?
         var imported: [String: [ParticipantScore]] = [:]
         var seen: [String: Int] = [:]
         for row in rows.dropFirst() {
+            if problems.count >= maximumListed {
+                uncheckedFrom = row.line
+                break
+            }
             func report(_ message: String) {
                 problems.append(Problem(source: source, location: "line \(row.line)", message: message))
             }
@@ -61,6 +69,11 @@ public enum ScoreImport {
             imported[item.id, default: []].append(ParticipantScore(participant: participant.id, score: score, comment: comment))
         }
         guard problems.isEmpty else {
+            if let uncheckedFrom {
+                throw StepChangeError(.input, "\(source) has too many bad rows to list; nothing was imported. The first \(maximumListed) problems:",
+                                      problems: problems + [Problem(source: source, location: "line \(uncheckedFrom) onwards", message: "not checked")],
+                                      hint: "Check that this is the right file, correct the rows named above and import it again.")
+            }
             throw StepChangeError(.input, "\(source) has \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing was imported:",
                                   problems: problems, hint: "Correct the rows named above and import the file again.")
         }

@@ -9,10 +9,20 @@ import Darwin
 /// a temporary file in the same directory, fsync, rename over the target, fsync the directory.
 public enum DurableFile {
     public static func write(_ data: Data, to url: URL) throws(StepChangeError) {
+        _ = try store(data, at: url, replacing: true)
+    }
+
+    /// Writes a new file the same way, but never replaces one: returns false, changing nothing, when
+    /// a file already exists at `url` (another process may have just created it).
+    public static func create(_ data: Data, at url: URL) throws(StepChangeError) -> Bool {
+        try store(data, at: url, replacing: false)
+    }
+
+    private static func store(_ data: Data, at url: URL, replacing: Bool) throws(StepChangeError) -> Bool {
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure("could not create a temporary file in \(directory)", url: url) }
+        guard fd >= 0 else { throw failure("could not create a temporary file in \(directory) (\(String(cString: strerror(errno))))", url: url) }
         var written = 0
         let ok = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
@@ -31,11 +41,27 @@ public enum DurableFile {
             throw failure("could not write the file (\(String(cString: strerror(code))))", url: url)
         }
         close(fd)
+        if !replacing {
+            // link() fails with EEXIST rather than replace; where links are not supported, check first.
+            let linked = link(temporary, url.path) == 0
+            let code = errno
+            if linked || code == EEXIST || access(url.path, F_OK) == 0 {
+                unlink(temporary)
+                if !linked { return false }
+                syncDirectory(directory)
+                return true
+            }
+        }
         guard rename(temporary, url.path) == 0 else {
             let code = errno
             unlink(temporary)
             throw failure("could not replace the file (\(String(cString: strerror(code))))", url: url)
         }
+        syncDirectory(directory)
+        return true
+    }
+
+    private static func syncDirectory(_ directory: String) {
         let directoryFD = open(directory, O_RDONLY | O_CLOEXEC)
         if directoryFD >= 0 {
             fsync(directoryFD)

@@ -20,29 +20,39 @@ public enum SessionCodec {
         if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
             return try validated(session, source: source)
         }
-        return try decodeCarefully(data, source: source)
+        return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)
     }
 
-    /// The slow path, taken only when the quick decode fails or the file is another schema version:
-    /// parses the JSON itself to name the line, the field or the version that is wrong, then migrates.
-    static func decodeCarefully(_ data: Data, source: String) throws(StepChangeError) -> Session {
+    /// The careful path, taken when the quick decode fails or the file has another schema version (and by
+    /// tests with steps of their own): parses the JSON itself to name the line, field or version that is
+    /// wrong, then migrates one step at a time.
+    static func decode(_ data: Data, source: String, current: Int, steps: [SessionMigration]) throws(StepChangeError) -> Session {
         let root = try JSONValue.parse(data, source: source)
         guard case .object(let fields) = root else {
             throw StepChangeError(.input, "\(source) is not a session file.",
                                   problems: [Problem(source: source, message: "expected a JSON object, found \(root.kindDescription)")])
         }
-        guard case .number(let rawVersion)? = fields["schemaVersion"], rawVersion.rounded() == rawVersion else {
+        guard case .number(let rawVersion)? = fields["schemaVersion"], let version = Int(exactly: rawVersion) else {
             throw StepChangeError(.input, "\(source) is not a session file.",
                                   problems: [Problem(source: source, location: "schemaVersion", message: "missing or not a whole number")])
         }
-        let version = Int(rawVersion)
-        if version > Session.currentSchemaVersion {
+        if version > current {
             throw StepChangeError(.input, "\(source) was written by a newer version of stepchange.",
                 problems: [Problem(source: source, location: "schemaVersion",
-                                   message: "version \(version); this stepchange reads up to version \(Session.currentSchemaVersion)")],
+                                   message: "version \(version); this stepchange reads up to version \(current)")],
                 hint: "Upgrade stepchange to open it. The file has not been changed.")
         }
-        let migrated = try SessionMigrations.migrate(data, from: version, source: source)
+        let migrated: Data
+        if version == current {
+            migrated = data
+        } else {
+            let upgraded = try SessionMigrations.migrate(fields, from: version, to: current, steps: steps, source: source)
+            do {
+                migrated = try JSONEncoder().encode(JSONValue.object(upgraded))
+            } catch {
+                throw StepChangeError(.input, "\(source) could not be upgraded from schema version \(version): \(error)")
+            }
+        }
         let session: Session
         do {
             session = try decoder.decode(Session.self, from: migrated)
@@ -103,17 +113,5 @@ public enum SessionCodec {
         default:
             String(describing: type).hasPrefix("Array") ? "a list" : "an object"
         }
-    }
-}
-
-/// Upgrades older session files, one schema version at a time, before they are decoded.
-/// Version 1 is the first format, so there is nothing to migrate yet; each new version adds a step here.
-public enum SessionMigrations {
-    public static func migrate(_ data: Data, from version: Int, source: String) throws(StepChangeError) -> Data {
-        guard version >= 1 else {
-            throw StepChangeError(.input, "\(source) has schema version \(version), which stepchange never wrote.",
-                                  problems: [Problem(source: source, location: "schemaVersion", message: "expected 1 or later")])
-        }
-        return data
     }
 }

@@ -26,7 +26,7 @@ public struct LockHolder: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// An exclusive claim on a session file, so two runners never write the same session.
-/// Created with O_CREAT|O_EXCL; released by deleting the lock file.
+/// Created whole and only if absent (`DurableFile.create`); released by deleting the lock file.
 public final class SessionLock: @unchecked Sendable {
     public let path: String
     private var held = true
@@ -34,13 +34,18 @@ public final class SessionLock: @unchecked Sendable {
     private init(path: String) { self.path = path }
 
     /// Takes the lock, or fails naming the holder (and saying whether the lock looks stale).
+    /// The lock file appears whole, holder included (`DurableFile.create`), so no one ever reads a half-written one.
     public static func acquire(at path: String, now: Date) throws(StepChangeError) -> SessionLock {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 {
-            let code = errno
-            guard code == EEXIST else {
-                throw StepChangeError(.input, "Could not create the lock file \(path): \(String(cString: strerror(code))).")
-            }
+        let formatter = ISO8601DateFormatter()
+        let text = "\(getpid())\n\(LockHolder.thisHost)\n\(formatter.string(from: now))\n"
+        let created: Bool
+        do {
+            created = try DurableFile.create(Data(text.utf8), at: URL(fileURLWithPath: path))
+        } catch {
+            throw StepChangeError(.input, "Could not create the lock file \(path).", problems: [Problem(source: path, message: error.message)],
+                                  hint: "Check that the sessions directory exists and is writable.")
+        }
+        guard created else {
             let holder = holder(at: path)
             if let holder, holder.isStale {
                 throw StepChangeError(.input, "The session is locked by \(holder), which is no longer running (a stale lock).",
@@ -49,11 +54,6 @@ public final class SessionLock: @unchecked Sendable {
             throw StepChangeError(.input, "The session is already open: locked by \(holder?.description ?? "an unknown process") (\(path)).",
                                   hint: "Close the other runner first. If you are sure no one is using it, use --break-lock.")
         }
-        let formatter = ISO8601DateFormatter()
-        let text = "\(getpid())\n\(LockHolder.thisHost)\n\(formatter.string(from: now))\n"
-        _ = text.withCString { write(fd, $0, strlen($0)) }
-        fsync(fd)
-        close(fd)
         return SessionLock(path: path)
     }
 
@@ -65,9 +65,21 @@ public final class SessionLock: @unchecked Sendable {
         return LockHolder(pid: pid, host: lines[1], startedAt: lines[2])
     }
 
-    /// Removes a lock left behind by another process. Used only after the user confirmed.
-    public static func breakLock(at path: String) {
-        unlink(path)
+    /// Removes a lock left behind by another process, used only after the user confirmed — but only if
+    /// it is still the lock of `expected`: another runner that broke the same stale lock a moment
+    /// earlier and took a fresh one keeps it. The lock is moved aside first (one process wins the
+    /// rename), checked, and put back if it turns out to be a fresh one. Returns true when it was removed.
+    @discardableResult
+    public static func breakLock(at path: String, heldBy expected: LockHolder?) -> Bool {
+        let aside = path + ".\(getpid()).broken"
+        guard rename(path, aside) == 0 else { return false }
+        if holder(at: aside) != expected {
+            link(aside, path)
+            unlink(aside)
+            return false
+        }
+        unlink(aside)
+        return true
     }
 
     /// Releases the lock; safe to call more than once.

@@ -82,6 +82,16 @@ public struct SessionStore: Sendable {
         try DurableFile.write(SessionCodec.encode(session), to: url ?? self.url(for: session.id))
     }
 
+    /// Saves a new session under a fresh id made from its date and title, never replacing a session
+    /// another process created at the same moment; returns the session with the id it was saved under.
+    public func create(_ session: Session) throws(StepChangeError) -> Session {
+        var session = session
+        repeat {
+            session.id = newID(date: session.date, title: session.title)
+        } while try !DurableFile.create(SessionCodec.encode(session), at: url(for: session.id))
+        return session
+    }
+
     /// An id for a new session: its date and a slug of its title, made unique in this directory.
     public func newID(date: String, title: String) -> String {
         let base = date + "-" + Slug.make(title)

@@ -15,8 +15,16 @@ public enum CSVReader {
         }
     }
 
-    /// Parses CSV bytes; a file that is not UTF-8 or has an unterminated quote is an error naming the line.
+    /// The largest CSV file read: far more than any workshop's scores or plan, small enough that a
+    /// wrong file (a database dump, a video) is refused at once instead of parsed for minutes.
+    public static let maximumSize = 10 * 1024 * 1024
+
+    /// Parses CSV bytes; a file that is too large, not UTF-8 or has an unterminated quote is an error naming the line.
     public static func read(_ data: Data, source: String) throws(StepChangeError) -> [Row] {
+        guard data.count <= maximumSize else {
+            throw StepChangeError(.input, "\(source) is \(data.count / 1024 / 1024) MB; a CSV file to import may be at most \(maximumSize / 1024 / 1024) MB.",
+                                  hint: "Check that this is the right file. Nothing was imported.")
+        }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A parsed JSON document kept as plain values, so readers can check a hand-edited file
 /// field by field and report every problem with its path instead of stopping at the first.
-public enum JSONValue: Equatable, Sendable, Decodable {
+public enum JSONValue: Equatable, Sendable, Codable {
     case null
     case bool(Bool)
     case number(Double)
@@ -24,6 +24,18 @@ public enum JSONValue: Equatable, Sendable, Decodable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 
@@ -92,7 +104,7 @@ enum JSONSyntax {
 
     private static func lineAndColumn(of offset: Int, in data: Data) -> (Int, Int) {
         var line = 1, column = 1
-        for (index, byte) in data.enumerated() where index < offset {
+        for byte in data.prefix(offset) {
             if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
         }
         return (line, column)

@@ -55,6 +55,8 @@ struct BinaryRunner {
 
         var stdoutSoFar: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
 
+        var stderrSoFar: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
+
         func wait() -> Result {
             process.waitUntilExit()
             return Result(status: process.terminationStatus,
