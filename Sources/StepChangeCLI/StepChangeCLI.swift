@@ -10,6 +10,7 @@ public enum StepChangeCLI {
     public static let commands: [Command] = [
         .frameworks, .frameworkShow, .frameworkExport, .frameworkCheck,
         .start, .new, .run, .importScores,
+        .sessions, .show, .compare, .review, .importPlan,
         .check, .export,
     ]
 

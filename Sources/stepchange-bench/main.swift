@@ -117,7 +117,7 @@ let oversizedCommands: [[String]] = [
     ["review", oversizedIDs[0], "--action", "A1.1", "--status", "on-track", "--reviewer", "Bench", "--date", "2026-11-23", dir],
 ]
 for command in oversizedCommands {
-    let label = "`" + command.filter { !$0.hasPrefix("--sessions") && !$0.hasPrefix("/") }.joined(separator: " ")
+    let label = "`" + command.filter { !$0.hasPrefix("--sessions") }.map { $0.hasPrefix("/") ? "FILE" : $0 }.joined(separator: " ")
         .replacingOccurrences(of: oversizedIDs[0], with: "SESSION").replacingOccurrences(of: oversizedIDs[1], with: "OLD") + "`"
     print("| \(label) | \(cell(try timer.time(command, runs: runs), floor: nil)) |")
 }

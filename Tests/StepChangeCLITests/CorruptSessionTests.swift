@@ -5,7 +5,7 @@ import StepChangeKit
 /// A corrupt, foreign or hand-edited session file gets a message naming the file and the field, exit 1,
 /// and stays byte-for-byte as it was — whichever command opened it.
 @Suite(.serialized) struct CorruptSessionTests {
-    static let example = BinaryRunner.packageRoot.appendingPathComponent("Sessions/2026-11-23-riverside-child-poverty.json")
+    static let example = BinaryRunner.packageRoot.appendingPathComponent("Tests/StepChangeKitTests/Fixtures/export/complete-session.json")
 
     /// A damaged copy of the example session: its name, how it was damaged, and what the message must name.
     struct Damage: Sendable, CustomStringConvertible {

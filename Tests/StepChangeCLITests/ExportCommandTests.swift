@@ -2,17 +2,17 @@ import Foundation
 import Testing
 import StepChangeKit
 
-/// `stepchange export` run as a user would, on the shipped worked example session.
+/// `stepchange export` run as a user would, on the complete session the golden files were made from.
 @Suite("stepchange export (end to end)")
 struct ExportCommandTests {
     static let sessionID = "2026-11-23-riverside-child-poverty"
 
-    /// A working directory with `Sessions/` holding the worked example.
+    /// A working directory with `Sessions/` holding the complete fixture session.
     func workspace(_ name: String = #function) throws -> URL {
         let directory = try temporaryDirectory(name)
         let sessions = directory.appendingPathComponent("Sessions")
         try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Sessions/\(Self.sessionID).json"),
+        try FileManager.default.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Tests/StepChangeKitTests/Fixtures/export/complete-session.json"),
                                          to: sessions.appendingPathComponent("\(Self.sessionID).json"))
         return directory
     }
@@ -109,7 +109,7 @@ struct ExportCommandTests {
         #expect(itself.status == 1)
         #expect(itself.stderr.contains("is the session file itself"))
         #expect(try Data(contentsOf: directory.appendingPathComponent("Sessions/\(Self.sessionID).json"))
-                == (try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("Sessions/\(Self.sessionID).json"))))
+                == (try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("Tests/StepChangeKitTests/Fixtures/export/complete-session.json"))))
         let noFolder = try BinaryRunner.run(["export", Self.sessionID, "--format", "html", "--output", "nowhere/report.html"], in: directory)
         #expect(noFolder.status == 1)
         #expect(noFolder.stderr.contains("the folder nowhere does not exist"))

@@ -76,16 +76,16 @@ struct ExportGoldenTests {
     }
 }
 
-@Suite("The worked example session")
+@Suite("The complete fixture session as stored")
 struct ExampleSessionTests {
-    /// `Sessions/2026-11-23-riverside-child-poverty.json` is the complete fixture as stored, so the README's
-    /// export examples and the end-to-end tests run on exactly what the golden files were made from.
+    /// `Fixtures/export/complete-session.json` is the complete fixture as stored, so the end-to-end tests
+    /// run on exactly what the golden files were made from.
     @Test func theShippedExampleIsTheCompleteFixture() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sessions/2026-11-23-riverside-child-poverty.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/export/complete-session.json")
         let data = SessionCodec.encode(completeSession())
         if ProcessInfo.processInfo.environment["STEPCHANGE_RECORD"] == "1" { try data.write(to: url) }
-        #expect(try Data(contentsOf: url) == data, "run with STEPCHANGE_RECORD=1 to rewrite the example session")
+        #expect(try Data(contentsOf: url) == data, "run with STEPCHANGE_RECORD=1 to rewrite the fixture session")
         #expect(try SessionCodec.decode(Data(contentsOf: url), source: url.path) == completeSession())
     }
 }

@@ -104,6 +104,14 @@ struct SessionStoreTests {
         do { _ = try store.resolve("2026-11") } catch { #expect(error.message.contains("2026-11-23-a, 2026-11-23-b")) }
     }
 
+    @Test func aUniquePartOfAnIdFindsTheSession() throws {
+        let store = try store()
+        try store.save(sampleSession(id: "2026-11-23-riverside-workshop"))
+        try store.save(sampleSession(id: "2026-11-24-hillside-workshop"))
+        #expect(try store.resolve("Riverside").lastPathComponent == "2026-11-23-riverside-workshop.json")
+        #expect(throws: StepChangeError.self) { try store.resolve("workshop") }
+    }
+
     @Test func newIdsAreUniqueInTheDirectory() throws {
         let store = try store()
         #expect(store.newID(date: "2026-11-23", title: "Riverside") == "2026-11-23-riverside")

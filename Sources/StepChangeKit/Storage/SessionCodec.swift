@@ -17,10 +17,15 @@ public enum SessionCodec {
 
     /// Decodes a session file, migrating older schema versions and validating what it holds.
     public static func decode(_ data: Data, source: String) throws(StepChangeError) -> Session {
-        try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)
+        if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+            return try validated(session, source: source)
+        }
+        return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)
     }
 
-    /// `decode` with the current version and the migration steps given, so tests can prove a step runs.
+    /// The careful path, taken when the quick decode fails or the file has another schema version (and by
+    /// tests with steps of their own): parses the JSON itself to name the line, field or version that is
+    /// wrong, then migrates one step at a time.
     static func decode(_ data: Data, source: String, current: Int, steps: [SessionMigration]) throws(StepChangeError) -> Session {
         let root = try JSONValue.parse(data, source: source)
         guard case .object(let fields) = root else {
@@ -48,8 +53,6 @@ public enum SessionCodec {
                 throw StepChangeError(.input, "\(source) could not be upgraded from schema version \(version): \(error)")
             }
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let session: Session
         do {
             session = try decoder.decode(Session.self, from: migrated)
@@ -60,6 +63,11 @@ public enum SessionCodec {
         } catch {
             throw StepChangeError(.input, "\(source) could not be read as a session: \(error)")
         }
+        return try validated(session, source: source)
+    }
+
+    /// The session, once `SessionValidator` finds it consistent with its own framework snapshot.
+    static func validated(_ session: Session, source: String) throws(StepChangeError) -> Session {
         let problems = SessionValidator.problems(in: session, source: source)
         guard problems.isEmpty else {
             throw StepChangeError(.input, "\(source) holds data that does not fit its framework (\(problems.count) problem\(problems.count == 1 ? "" : "s")):",
@@ -67,6 +75,12 @@ public enum SessionCodec {
                                   hint: "If the file was edited by hand, correct the fields named above. The file has not been changed.")
         }
         return session
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
     }
 
     /// Describes a decoding failure by the path of the field it happened at.

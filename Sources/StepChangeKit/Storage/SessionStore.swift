@@ -16,6 +16,11 @@ public struct SessionStore: Sendable {
 
     /// Session files in the directory, sorted by name (ids begin with the date).
     public func sessionFiles() throws(StepChangeError) -> [URL] {
+        try sessionFileNames().map { directory.appendingPathComponent($0) }
+    }
+
+    /// The names of the session files in the directory, sorted (no URLs built, for fast listing).
+    public func sessionFileNames() throws(StepChangeError) -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -23,10 +28,11 @@ public struct SessionStore: Sendable {
             throw StepChangeError(.input, "Cannot read the sessions directory \(directory.path).",
                                   hint: "Create it, or point --sessions (or STEPCHANGE_SESSIONS) at the right place.")
         }
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { directory.appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
     }
 
-    /// Finds the file for a session reference: a path to a file, an exact id, or a unique id prefix.
+    /// Finds the file for a session reference: a path to a file, an exact id, a unique start of an id, or
+    /// failing that a unique part of one (`test-workshop` finds `2026-11-25-test-workshop`).
     public func resolve(_ reference: String) throws(StepChangeError) -> URL {
         guard !reference.isEmpty else {
             throw StepChangeError(.usage, "The session is empty: give a session id, a unique start of one, or a path to a session file.",
@@ -44,7 +50,10 @@ public struct SessionStore: Sendable {
         if fileManager.fileExists(atPath: exact.path) { return exact }
         let files = (try? sessionFiles()) ?? []
         let ids = files.map { $0.deletingPathExtension().lastPathComponent }
-        let matches = ids.filter { $0.hasPrefix(reference) }
+        let startMatches = ids.filter { $0.hasPrefix(reference) }
+        let matches = startMatches.isEmpty && !reference.isEmpty
+            ? ids.filter { $0.range(of: reference, options: .caseInsensitive) != nil }
+            : startMatches
         if matches.count == 1 { return url(for: matches[0]) }
         if matches.count > 1 {
             throw StepChangeError(.input, "\"\(reference)\" matches \(matches.count) sessions: \(matches.joined(separator: ", ")).",

@@ -3,14 +3,28 @@ import Foundation
 /// A plain-text table with aligned columns, for terminal listings.
 public enum TextTable {
     /// Renders rows under a header, columns separated by two spaces, trailing spaces trimmed.
+    /// Widths count characters, so accented letters and symbols line up.
     public static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
         let columns = all.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        var widths = [Int](repeating: 0, count: columns)
+        for row in all {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+        }
+        var out = ""
+        for row in all {
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += "  " }
+                line += cell
+                if column < row.count - 1 {
+                    let padding = widths[column] - cell.count
+                    if padding > 0 { line += String(repeating: " ", count: padding) }
+                }
+            }
+            while line.last == " " { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
     }
 }

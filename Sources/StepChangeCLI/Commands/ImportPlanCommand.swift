@@ -1,0 +1,43 @@
+import Foundation
+import StepChangeKit
+
+extension Command {
+    /// `stepchange import-plan`: an action plan kept in a spreadsheet, brought into a session.
+    static let importPlan = Command(
+        name: "import-plan",
+        summary: "Import an action plan from a spreadsheet (CSV) into a session, to review and export it.",
+        usage: "stepchange import-plan SESSION FILE.csv [--sessions DIR]",
+        discussion: """
+        The CSV needs a header row. Columns understood (any order, the plan's own headings accepted): outcome
+        ("The Outcomes We Are Aiming For"), ref ("Action Ref"), objective, action ("The Actions We Are Taking"),
+        how we will know it has worked, lead ("Responsible Lead Officer"), theme ("Strengthening"), status
+        ("RAG Rating": "Action complete", "Action not yet completed, but on track", …), milestone ("March 2027",
+        2027-03 or 2027-03-31) and output/impact. A row with no action and no ref continues the action above.
+        Every row is checked first and nothing is written unless all rows are good. Each outcome becomes an
+        improvement statement with its actions.
+        """,
+        examples: ["stepchange import-plan 2026-11-19-riverside-child-poverty-self-assessment improvement-plan.csv"],
+        options: [.sessions, .breakLock],
+        arguments: 2...2
+    ) { invocation, context throws(StepChangeError) in
+        let store = context.sessionStore(invocation)
+        let url = try store.resolve(invocation.positionals[0])
+        let path = invocation.positionals[1]
+        guard let data = try? Data(contentsOf: context.url(path)) else {
+            throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.")
+        }
+        let rows = try CSVReader.read(data, source: path)
+        let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
+        defer { lock.release() }
+        var session = try store.load(url)
+        let imported = try PlanImport.apply(rows, source: path, to: session)
+        session = imported.session
+        session.updatedAt = max(session.updatedAt, context.time.now)
+        try store.save(session, to: url)
+        let statements = imported.statementIDs
+        let range = statements.count == 1 ? statements[0] : "\(statements.first!)–\(statements.last!)"
+        context.terminal.writeLine("Imported \(imported.actionRefs.count) action\(imported.actionRefs.count == 1 ? "" : "s") under \(statements.count) outcome\(statements.count == 1 ? "" : "s") (\(range)) from \(path) into \(session.id).")
+        context.terminal.writeLine("Review them with `stepchange review \(session.id)`.")
+        return 0
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import StepChangeKit
+
+extension Command {
+    static let reviewUsage = "stepchange review SESSION [--action REF --status STATUS [--actual VALUE] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME]"
+
+    /// `stepchange review`: the quarterly progress review of a session's actions.
+    static let review = Command(
+        name: "review",
+        summary: "Review progress on a session's actions: new status, note and the measure's actual.",
+        usage: reviewUsage,
+        discussion: """
+        Without --action, goes through every action in turn: its current status and last note, then the new
+        status (Enter keeps it), a note and the actual value of its measure for this period. Each update is
+        saved as soon as it is entered, with its date and reviewer; earlier updates are never changed.
+        STATUS is complete, on-track, some-issues or not-on-track; the plan's own wording ("Action complete",
+        "Action not yet completed, but on track", …) is accepted too.
+        """,
+        examples: ["stepchange review 2025-11-20-riverside-child-poverty-self-assessment --reviewer \"Fiona MacLeod\"",
+                   "stepchange review 2025-11 --action A4.3 --status on-track --actual 41 --note \"Operator scheme agreed\" --date 2027-02-25 --reviewer \"Fiona MacLeod\""],
+        options: [.sessions,
+                  OptionSpec("action", value: "REF", help: "The action to update (for example A1.2); without it the review is interactive."),
+                  OptionSpec("status", value: "STATUS", help: "complete, on-track, some-issues or not-on-track."),
+                  OptionSpec("actual", value: "VALUE", help: "The measure's actual value for this period."),
+                  OptionSpec("note", value: "TEXT", help: "What has happened since the last review."),
+                  OptionSpec("date", value: "YYYY-MM-DD", help: "The review date (default today)."),
+                  OptionSpec("reviewer", value: "NAME", help: "Who reviewed (default $STEPCHANGE_REVIEWER, then $USER)."),
+                  .breakLock],
+        arguments: 1...1
+    ) { invocation, context throws(StepChangeError) in
+        let store = context.sessionStore(invocation)
+        let url = try store.resolve(invocation.positionals[0])
+        let date = invocation.value("date") ?? DayDate.string(from: context.time.now)
+        guard DayDate.isValid(date) else {
+            throw StepChangeError(.usage, "--date \(date) is not a date.", hint: "Give it as YYYY-MM-DD, for example 2026-11-19.")
+        }
+        let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
+        defer { lock.release() }
+        var session = try store.load(url)
+        let reviewer = invocation.value("reviewer") ?? context.environment["STEPCHANGE_REVIEWER"] ?? context.environment["USER"]
+
+        guard let ref = invocation.value("action") else {
+            if invocation.value("status") != nil || invocation.value("actual") != nil || invocation.value("note") != nil {
+                throw StepChangeError(.usage, "--status, --actual and --note update one action: name it with --action REF.",
+                                      hint: "Usage: \(reviewUsage)")
+            }
+            return try ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer).run(&session)
+        }
+        guard let statusText = invocation.value("status") else {
+            throw StepChangeError(.usage, "--action needs --status: complete, on-track, some-issues or not-on-track.",
+                                  hint: "Usage: \(reviewUsage)")
+        }
+        guard let status = ActionStatus(typed: statusText) else {
+            throw StepChangeError(.usage, "--status \"\(statusText)\" is not a status.",
+                                  hint: "Use complete, on-track, some-issues or not-on-track (or the plan's wording, such as \"Action not yet completed, but on track\").")
+        }
+        guard let reviewer, !reviewer.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StepChangeError(.usage, "Say who reviewed the action with --reviewer NAME.")
+        }
+        let actual = invocation.value("actual").map(TerminalSafeText.cleanInput)
+        let update = ProgressUpdate(date: date, reviewer: TerminalSafeText.cleanInput(reviewer), status: status,
+                                    note: TerminalSafeText.cleanInput(invocation.value("note") ?? ""),
+                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now)
+        session = try ProgressReview.record(update, on: ref, in: session)
+        try store.save(session, to: url)
+        let shownRef = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }?.ref ?? ref
+        context.terminal.writeLine("\(shownRef): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(update.reviewer)\(update.actual.map { "; actual \($0)" } ?? ""). Saved to \(context.displayPath(url)).")
+        return 0
+    }
+}
+
+/// The interactive progress review: each action in turn, saved after each one.
+struct ProgressReviewSession {
+    let context: CommandContext
+    let store: SessionStore
+    let url: URL
+    var date: String
+    var reviewer: String?
+
+    /// Asks a question; nil at end of input or when the user types q to stop.
+    func ask(_ question: String) -> String? {
+        context.terminal.write(question)
+        guard let line = context.terminal.readLine() else {
+            context.terminal.writeLine()
+            return nil
+        }
+        let answer = TerminalSafeText.cleanInput(line).trimmingCharacters(in: .whitespaces)
+        return ["q", "quit"].contains(answer.lowercased()) ? nil : answer
+    }
+
+    func run(_ session: inout Session) throws(StepChangeError) -> Int32 {
+        let terminal = context.terminal
+        let style = context.style
+        let actions = session.actions
+        guard !actions.isEmpty else {
+            terminal.writeLine("\(session.id) has no actions to review yet.")
+            return 0
+        }
+        terminal.writeLine(style.bold("Progress review: \(session.title) (\(session.date))"))
+        terminal.writeLine("\(actions.count) action\(actions.count == 1 ? "" : "s"). Enter keeps the current status; q stops (everything entered so far is saved).")
+        var reviewer = self.reviewer ?? ""
+        guard let name = ask("Reviewer\(reviewer.isEmpty ? "" : " [\(reviewer)]"): ") else { return stopped(0) }
+        if !name.isEmpty { reviewer = name }
+        while reviewer.isEmpty {
+            terminal.writeLine("Please type the name of the person recording this review.")
+            guard let again = ask("Reviewer: ") else { return stopped(0) }
+            reviewer = again
+        }
+        var recorded = 0
+        for (index, action) in actions.enumerated() {
+            terminal.writeLine("")
+            terminal.writeLine(style.bold("\(action.ref)  (\(index + 1) of \(actions.count))"))
+            terminal.writeLine(TextWrap.wrap(action.description, width: context.width, indent: "  "))
+            if !action.lead.isEmpty || !action.milestone.isEmpty {
+                terminal.writeLine("  Lead: \(action.lead.isEmpty ? "-" : action.lead)   Milestone: \(action.milestone.isEmpty ? "-" : action.milestone)")
+            }
+            if !action.measure.isEmpty {
+                let measure = action.measure
+                terminal.writeLine(TextWrap.wrap("Measure: \(measure.indicator) — baseline \(measure.baseline.isEmpty ? "-" : measure.baseline), target \(measure.target.isEmpty ? "-" : measure.target)", width: context.width, indent: "    ", firstIndent: "  "))
+            }
+            let current = action.currentStatus
+            var now = "  Now: \(current.label) (\(current.rag.label))"
+            if let latest = action.latestUpdate { now += ", last reviewed \(latest.date) by \(latest.reviewer)" }
+            terminal.writeLine(now)
+            if let note = ProgressReview.history(of: action).last(where: { !$0.note.isEmpty })?.note {
+                terminal.writeLine(TextWrap.wrap("Last note: \(note)", width: context.width, indent: "    ", firstIndent: "  "))
+            }
+            if let actual = ProgressReview.latestActual(of: action) {
+                terminal.writeLine("  Last actual: \(actual.value) (\(actual.date))")
+            }
+            let choices = ActionStatus.reviewChoices.enumerated().map { "\($0.offset + 1) \($0.element.shortLabel)" }.joined(separator: ", ")
+            var status: ActionStatus?
+            while status == nil {
+                guard let answer = ask("  New status — \(choices) [Enter keeps \(current.shortLabel)]: ") else { return stopped(recorded) }
+                if answer.isEmpty {
+                    status = current
+                } else if let number = Int(answer), (1...ActionStatus.reviewChoices.count).contains(number) {
+                    status = ActionStatus.reviewChoices[number - 1]
+                } else if let typed = ActionStatus(typed: answer) {
+                    status = typed
+                } else {
+                    terminal.writeLine("  \"\(answer)\" is not a status. Type 1–4, a status such as \"on track\", Enter to keep it, or q to stop.")
+                }
+            }
+            guard let note = ask("  Note [Enter for none]: ") else { return stopped(recorded) }
+            var actual = ""
+            if !action.measure.isEmpty {
+                guard let value = ask("  Actual for \"\(action.measure.indicator)\" this period [Enter for none]: ") else { return stopped(recorded) }
+                actual = value
+            }
+            if status == current && note.isEmpty && actual.isEmpty {
+                terminal.writeLine("  No change recorded.")
+                continue
+            }
+            let update = ProgressUpdate(date: date, reviewer: reviewer, status: status!, note: note,
+                                        actual: actual.isEmpty ? nil : actual, recordedAt: context.time.now)
+            session = try ProgressReview.record(update, on: action.ref, in: session)
+            try store.save(session, to: url)
+            recorded += 1
+            terminal.writeLine("  Saved: \(status!.label) (\(status!.rag.label)).")
+        }
+        terminal.writeLine("")
+        terminal.writeLine("Review complete: \(recorded) update\(recorded == 1 ? "" : "s") recorded on \(date), saved to \(context.displayPath(url)).")
+        return 0
+    }
+
+    func stopped(_ recorded: Int) -> Int32 {
+        context.terminal.writeLine("Review stopped: \(recorded) update\(recorded == 1 ? "" : "s") saved. Run `stepchange review \(url.deletingPathExtension().lastPathComponent)` to continue.")
+        return 0
+    }
+}

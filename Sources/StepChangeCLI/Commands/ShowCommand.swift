@@ -1,0 +1,92 @@
+import Foundation
+import StepChangeKit
+
+extension Command {
+    /// `stepchange show`: one screen on a session — consensus by heading, statements, action status, plan check.
+    static let show = Command(
+        name: "show",
+        summary: "Show a one-screen summary of a session: consensus, statements, action progress and plan check.",
+        usage: "stepchange show SESSION [--sessions DIR]",
+        discussion: "SESSION is a session id, a unique start of one, or a path to a session file.",
+        examples: ["stepchange show 2025-11-20-riverside-child-poverty-self-assessment", "stepchange show 2026-11"],
+        options: [.sessions], arguments: 1...1
+    ) { invocation, context throws(StepChangeError) in
+        let (session, _) = try context.sessionStore(invocation).load(invocation.positionals[0])
+        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style))
+        return 0
+    }
+}
+
+/// The terminal rendering of `show`: heading bars, statements, the action plan's status and what `check` finds.
+enum SessionOverviewText {
+    static func render(_ session: Session, width: Int, style: Style) -> String {
+        var out: [String] = []
+        out.append(style.bold(session.title) + " (\(session.date), \(session.stage.rawValue))")
+        var facts = [session.partnership, "\(session.framework.id) v\(session.framework.version)",
+                     "\(session.participants.count) participant\(session.participants.count == 1 ? "" : "s")"]
+        if !session.facilitator.isEmpty { facts.append("facilitated by \(session.facilitator)") }
+        out.append(facts.filter { !$0.isEmpty }.joined(separator: " · "))
+        out.append("Id: \(session.id)")
+
+        let summary = AssessmentSummary(session: session)
+        let scale = session.framework.scale
+        out += ["", style.bold("Consensus by heading") + " (mean of agreed scores on the \(scale.lowest)–\(scale.highest) scale)"]
+        let titleWidth = min(40, summary.headings.map { $0.heading.id.count + 2 + $0.heading.title.count }.max() ?? 0)
+        for heading in summary.headings {
+            let label = clip("\(heading.heading.id)  \(heading.heading.title)", titleWidth).padding(toLength: titleWidth, withPad: " ", startingAt: 0)
+            let value = heading.mean.map { String(format: "%.2f", $0) } ?? "  - "
+            out.append("  \(label)  \(bar(heading.mean, scale: scale))  \(value)  (\(heading.agreedCount) of \(heading.items.count) agreed)")
+        }
+        let overall = summary.overallMean.map { String(format: "%.2f", $0) } ?? "-"
+        out.append("  " + "Overall".padding(toLength: titleWidth, withPad: " ", startingAt: 0) + "  \(bar(summary.overallMean, scale: scale))  \(overall)  (\(summary.agreedCount) of \(summary.items.count) agreed)")
+        let divergent = summary.mostDivergent.prefix(4).map(\.item.id)
+        if !divergent.isEmpty {
+            out.append("  Widest first-round disagreement: " + divergent.joined(separator: ", "))
+        }
+
+        out += ["", style.bold("Improvement statements") + " (\(session.statements.count))"]
+        if session.statements.isEmpty { out.append("  None yet.") }
+        let votes = Dictionary(session.votes.map { ($0.statement, $0.count) }, uniquingKeysWith: +)
+        for statement in session.statements {
+            let count = votes[statement.id] ?? 0
+            let tally = session.votes.isEmpty ? "" : "\(count) vote\(count == 1 ? "" : "s")".padding(toLength: 10, withPad: " ", startingAt: 0)
+            let planned = session.planned.isEmpty ? "" : (session.planned.contains(statement.id) ? "planned  " : "         ")
+            let prefix = "  " + statement.id.padding(toLength: 4, withPad: " ", startingAt: 0) + tally + planned
+            out.append(prefix + clip(statement.text, max(20, width - prefix.count)))
+        }
+
+        let actions = session.actions
+        out += ["", style.bold("Action plan") + " (\(actions.count) action\(actions.count == 1 ? "" : "s"))"]
+        if actions.isEmpty {
+            out.append("  No actions yet.")
+        } else {
+            let counts = Dictionary(actions.map { ($0.currentStatus, 1) }, uniquingKeysWith: +)
+            let order: [ActionStatus] = [.complete, .onTrack, .someIssues, .notOnTrack, .notStarted]
+            out.append("  " + order.compactMap { status in counts[status].map { "\($0) \(status.shortLabel) (\(status.rag.label))" } }.joined(separator: ", "))
+            let latest = actions.compactMap { $0.latestUpdate?.date }.max()
+            out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(session.id)`"))
+        }
+
+        let findings = PlanCheck.findings(in: session)
+        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings)]
+        let shown = 5
+        out += PlanCheck.lines(Array(findings.prefix(shown))).map { clip($0, width) }
+        if findings.count > shown {
+            out.append("  … and \(findings.count - shown) more: run `stepchange check \(session.id)`")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A 20-cell bar from the bottom to the top of the scale; empty when there is no value.
+    static func bar(_ value: Double?, scale: Scale, cells: Int = 20) -> String {
+        guard let value, scale.highest > scale.lowest else { return String(repeating: "·", count: cells) }
+        let fraction = (value - Double(scale.lowest)) / Double(scale.highest - scale.lowest)
+        let filled = max(0, min(cells, Int((fraction * Double(cells)).rounded())))
+        return String(repeating: "█", count: filled) + String(repeating: "·", count: cells - filled)
+    }
+
+    static func clip(_ text: String, _ width: Int) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Recording a progress review: each update is appended to the action's history with its date and
+/// reviewer, never replacing what was recorded before.
+public enum ProgressReview {
+    /// The session with `update` appended to the history of the action `ref` (matched ignoring case).
+    public static func record(_ update: ProgressUpdate, on ref: String, in session: Session) throws(StepChangeError) -> Session {
+        guard DayDate.isValid(update.date) else {
+            throw StepChangeError(.usage, "The review date \"\(update.date)\" is not a date.", hint: "Give it as YYYY-MM-DD, for example 2026-11-19.")
+        }
+        guard !update.reviewer.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StepChangeError(.usage, "A progress update needs the name of the reviewer.", hint: "Give it with --reviewer NAME.")
+        }
+        var session = session
+        for p in session.plans.indices {
+            if let a = session.plans[p].actions.firstIndex(where: { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }) {
+                session.plans[p].actions[a].updates.append(update)
+                session.updatedAt = max(session.updatedAt, update.recordedAt)
+                return session
+            }
+        }
+        let refs = session.actions.map(\.ref)
+        var hint = refs.isEmpty ? "This session has no actions yet." : "Its actions are \(refs.joined(separator: ", "))."
+        if let guess = Suggestion.closest(to: ref, among: refs) { hint = "Did you mean \(guess)? " + hint }
+        throw StepChangeError(.input, "There is no action \"\(ref)\" in \(session.id).", hint: hint)
+    }
+
+    /// An action's updates in review order: by review date, and in the order recorded for the same date.
+    public static func history(of action: Action) -> [ProgressUpdate] {
+        action.updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    /// The most recent actual recorded for the action's measure, if any.
+    public static func latestActual(of action: Action) -> (value: String, date: String)? {
+        history(of: action).reversed().first { !($0.actual ?? "").isEmpty }.map { ($0.actual!, $0.date) }
+    }
+}

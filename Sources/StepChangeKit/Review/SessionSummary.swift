@@ -1,0 +1,67 @@
+import Foundation
+
+/// What the session listing shows about one session, extracted once from the full file so the
+/// listing never has to decode sessions it has seen before (see `SessionIndex`).
+public struct SessionSummary: Codable, Equatable, Sendable {
+    public var id: String
+    public var date: String
+    public var title: String
+    public var partnership: String
+    public var frameworkID: String
+    public var frameworkVersion: String
+    public var stage: Stage
+    public var participants: Int
+    /// Mean of the agreed consensus scores; nil until an item is agreed.
+    public var meanConsensus: Double?
+    public var agreedItems: Int
+    public var items: Int
+    /// Actions by their current status (raw status names), complete ones included.
+    public var actionsByStatus: [String: Int]
+    /// The date of the most recent progress review of any action.
+    public var latestReview: String?
+
+    public init(id: String, date: String, title: String, partnership: String, frameworkID: String, frameworkVersion: String,
+                stage: Stage, participants: Int, meanConsensus: Double?, agreedItems: Int, items: Int,
+                actionsByStatus: [String: Int], latestReview: String?) {
+        self.id = id
+        self.date = date
+        self.title = title
+        self.partnership = partnership
+        self.frameworkID = frameworkID
+        self.frameworkVersion = frameworkVersion
+        self.stage = stage
+        self.participants = participants
+        self.meanConsensus = meanConsensus
+        self.agreedItems = agreedItems
+        self.items = items
+        self.actionsByStatus = actionsByStatus
+        self.latestReview = latestReview
+    }
+
+    /// The summary of a session, computed from the full session once.
+    public init(session: Session) {
+        let assessment = AssessmentSummary(session: session)
+        id = session.id
+        date = session.date
+        title = session.title
+        partnership = session.partnership
+        frameworkID = session.framework.id
+        frameworkVersion = session.framework.version
+        stage = session.stage
+        participants = session.participants.count
+        meanConsensus = assessment.overallMean
+        agreedItems = assessment.agreedCount
+        items = assessment.items.count
+        actionsByStatus = Dictionary(session.actions.map { ($0.currentStatus.rawValue, 1) }, uniquingKeysWith: +)
+        latestReview = session.actions.compactMap { $0.latestUpdate?.date }.max()
+    }
+
+    /// Actions not yet complete, by status, in the order of `ActionStatus.allCases`.
+    public var openActions: [(status: ActionStatus, count: Int)] {
+        ActionStatus.allCases.filter { $0 != .complete }.compactMap { status in
+            actionsByStatus[status.rawValue].map { (status, $0) }
+        }
+    }
+
+    public var actionCount: Int { actionsByStatus.values.reduce(0, +) }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The listing cache kept in the sessions directory (`.stepchange-index.json`): one summary (or the
+/// reason a file could not be read) per session file, each valid only while the file's stamp —
+/// size, inode, modification and change times to the nanosecond — is unchanged. File-system clocks
+/// can tick more coarsely than a nanosecond, so an entry recorded within a second of the file's last
+/// change is not trusted on its stamp alone: until it has settled, the file's bytes are re-read and
+/// compared by checksum (cheap) before the summary is reused. Reasons name the file, not its directory.
+public struct SessionIndex: Equatable, Sendable {
+    /// The index file's name inside the sessions directory.
+    public static let fileName = ".stepchange-index.json"
+    /// Bumped whenever `SessionSummary` or the way it is extracted changes, so old caches are dropped.
+    public static let currentFormat = 1
+
+    /// What was learned from one file at one stamp.
+    public struct Entry: Equatable, Sendable {
+        public var stamp: FileStamp
+        public var summary: SessionSummary?
+        public var problem: String?
+        /// FNV-1a of the file's bytes when the entry was made.
+        public var checksum: UInt64
+        /// True once the file's last change was at least the settle time before it was recorded or checked.
+        public var settled: Bool
+
+        public init(stamp: FileStamp, summary: SessionSummary? = nil, problem: String? = nil, checksum: UInt64 = 0, settled: Bool = true) {
+            self.stamp = stamp
+            self.summary = summary
+            self.problem = problem
+            self.checksum = checksum
+            self.settled = settled
+        }
+    }
+
+    public var format: Int
+    public var schemaVersion: Int
+    /// Entries by file name.
+    public var entries: [String: Entry]
+
+    public init(entries: [String: Entry] = [:]) {
+        format = Self.currentFormat
+        schemaVersion = Session.currentSchemaVersion
+        self.entries = entries
+    }
+
+    /// Reads an index; anything unreadable, cut short or from another format is an empty index.
+    public static func decode(_ data: Data?) -> SessionIndex {
+        guard let data, data.last == 0x0A else { return SessionIndex() }
+        let bytes = [UInt8](data)
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(bytes[start..<offset])
+            start = offset + 1
+        }
+        guard lines.count >= 2,
+              String(decoding: lines[0], as: UTF8.self) == "\(magic)\t\(currentFormat)\t\(Session.currentSchemaVersion)",
+              String(decoding: lines[lines.count - 1], as: UTF8.self) == "end\t\(lines.count - 2)" else { return SessionIndex() }
+        var index = SessionIndex()
+        index.entries.reserveCapacity(lines.count - 2)
+        for line in lines[1..<(lines.count - 1)] {
+            guard let (name, entry) = IndexLine.parse(line) else { return SessionIndex() }
+            index.entries[name] = entry
+        }
+        return index
+    }
+
+    /// The index as stored: a header line, one tab-separated line per file sorted by name, and an end
+    /// line with the count, so a cut-short file is recognised and ignored.
+    /// A plain line format rather than JSON, because reading it is the listing's whole cost.
+    public func encoded() -> Data {
+        var text = "\(Self.magic)\t\(format)\t\(schemaVersion)\n"
+        for name in entries.keys.sorted() {
+            text += IndexLine.line(name: name, entry: entries[name]!) + "\n"
+        }
+        text += "end\t\(entries.count)\n"
+        return Data(text.utf8)
+    }
+
+    static let magic = "stepchange-index"
+
+    /// Brings the index up to date with the files present: an entry whose stamp still matches is reused
+    /// (after a checksum of the file's bytes, while it has not settled); every other file is read with
+    /// `read`, which returns the summary or the failure and the bytes' checksum; entries of vanished
+    /// files are dropped. Returns the fresh index, one entry per file in the order given, and how many
+    /// files were decoded.
+    public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
+                          checksum: (String) -> UInt64?,
+                          read: (String) -> (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?))
+        -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
+        var fresh = SessionIndex()
+        fresh.entries.reserveCapacity(files.count)
+        var listed: [(String, Entry)] = []
+        listed.reserveCapacity(files.count)
+        var readCount = 0
+        func isSettled(_ stamp: FileStamp) -> Bool {
+            Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle
+        }
+        for file in files {
+            if let stamp = file.stamp, var cached = entries[file.name], cached.stamp == stamp {
+                if cached.settled {
+                    fresh.entries[file.name] = cached
+                    listed.append((file.name, cached))
+                    continue
+                }
+                if let sum = checksum(file.name), sum == cached.checksum {
+                    cached.settled = isSettled(stamp)
+                    fresh.entries[file.name] = cached
+                    listed.append((file.name, cached))
+                    continue
+                }
+            }
+            readCount += 1
+            let (result, sum) = read(file.name)
+            var entry: Entry
+            switch result {
+            case .success(let summary):
+                entry = Entry(stamp: file.stamp ?? .unknown, summary: summary)
+            case .failure(let error):
+                entry = Entry(stamp: file.stamp ?? .unknown, problem: Self.reason(error))
+            }
+            listed.append((file.name, entry))
+            if let stamp = file.stamp, let sum {
+                entry.checksum = sum
+                entry.settled = isSettled(stamp)
+                listed[listed.count - 1].1 = entry
+                fresh.entries[file.name] = entry
+            }
+        }
+        return (fresh, listed, readCount)
+    }
+
+    /// The FNV-1a 64-bit hash of some bytes: cheap, and enough to tell two versions of a file apart.
+    public static func checksum(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
+    }
+
+    /// A one-line reason a session file could not be read: the message and the first problem.
+    static func reason(_ error: StepChangeError) -> String {
+        var text = error.message
+        if let first = error.problems.first {
+            text += " " + ([first.location, first.message].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": "))
+            if error.problems.count > 1 { text += " (and \(error.problems.count - 1) more)" }
+        }
+        return text
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Testing
+import StepChangeKit
+
+/// A working directory holding a copy of the worked-example archive in `Sessions/`, plus a corrupt file.
+func exampleWorkspace(_ name: String = #function, corrupt: Bool = true) throws -> URL {
+    let directory = try temporaryDirectory(name)
+    let sessions = directory.appendingPathComponent("Sessions")
+    try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: true)
+    let archive = BinaryRunner.packageRoot.appendingPathComponent("Sessions")
+    for name in [earlierID + ".json", laterID + ".json"] {
+        try FileManager.default.copyItem(at: archive.appendingPathComponent(name), to: sessions.appendingPathComponent(name))
+    }
+    if corrupt {
+        try Data("{\n  \"schemaVersion\" : 1,\n  \"title\" : \"Half a ses".utf8).write(to: sessions.appendingPathComponent("2026-01-15-truncated.json"))
+    }
+    return directory
+}
+
+let earlierID = "2025-11-20-riverside-child-poverty-self-assessment"
+let laterID = "2026-11-19-riverside-child-poverty-self-assessment"
+
+func sessionFile(_ workspace: URL, _ id: String) -> URL {
+    workspace.appendingPathComponent("Sessions").appendingPathComponent(id + ".json")
+}
+
+@Suite("Reviewing past sessions through the built binary")
+struct ReviewingCommandTests {
+    @Test func sessionsListsNewestFirstAndReportsTheCorruptFile() throws {
+        let workspace = try exampleWorkspace()
+        let result = try BinaryRunner.run(["sessions"], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("ID") && lines[0].contains("OPEN ACTIONS"))
+        #expect(lines[1].hasPrefix(laterID) && lines[1].contains("child-poverty v1.0") && lines[1].contains("complete")
+                && lines[1].contains("  11  ") && lines[1].contains("2.58") && lines[1].hasSuffix("12 not started"))
+        #expect(lines[2].hasPrefix(earlierID) && lines[2].contains("Riverside Community Planning Partnership")
+                && lines[2].contains("2.17") && lines[2].hasSuffix("4 on track, 2 some issues"))
+        #expect(result.stdout.contains("Could not read 1 file in Sessions:"))
+        #expect(result.stdout.contains("\n  2026-01-15-truncated.json is not valid JSON."))
+
+        // Files changed less than a second ago are not cached; once settled, the index is written and used.
+        Thread.sleep(forTimeInterval: 1.1)
+        let again = try BinaryRunner.run(["sessions"], in: workspace)
+        #expect(again.stdout == result.stdout)
+        #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Sessions/.stepchange-index.json").path))
+        let cached = try BinaryRunner.run(["sessions"], in: workspace)
+        #expect(cached.stdout == result.stdout)
+    }
+
+    @Test func sessionsAsJSON() throws {
+        let workspace = try exampleWorkspace()
+        let result = try BinaryRunner.run(["sessions", "--json", "--sessions", workspace.appendingPathComponent("Sessions").path])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let sessions = try #require(object["sessions"] as? [[String: Any]])
+        #expect(sessions.map { $0["id"] as? String } == [laterID, earlierID])
+        #expect(sessions[1]["latestReview"] as? String == "2026-11-19")
+        #expect((object["unreadable"] as? [[String: Any]])?.first?["file"] as? String == "2026-01-15-truncated.json")
+    }
+
+    @Test func anEmptyOrMissingDirectoryIsExplained() throws {
+        let empty = try temporaryDirectory()
+        let result = try BinaryRunner.run(["sessions", "--sessions", empty.path])
+        #expect(result.status == 0 && result.stdout.hasPrefix("No sessions in"))
+        let missing = try BinaryRunner.run(["sessions", "--sessions", empty.appendingPathComponent("nope").path])
+        #expect(missing.status == 1 && missing.stderr.contains("Cannot read the sessions directory"))
+    }
+
+    @Test func showFitsOneScreen() throws {
+        let workspace = try exampleWorkspace()
+        let result = try BinaryRunner.run(["show", "2025-11"], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 30)
+        #expect(lines.allSatisfy { $0.count <= 110 })
+        #expect(result.stdout.contains("  UP  Understanding Our Progress           ████················  1.83  (6 of 6 agreed)"))
+        #expect(result.stdout.contains("  S1  8 votes   planned  The partnership should develop"))
+        #expect(result.stdout.contains("5 complete (Blue), 4 on track (Green), 2 some issues (Amber)"))
+        #expect(result.stdout.contains("Latest review: 2026-11-19"))
+        #expect(result.stdout.contains("Plan check: no errors, no warnings, 2 notes\n  note    S6    S6 received 3 votes but is not planned yet."))
+        let unknown = try BinaryRunner.run(["show", "2024"], in: workspace)
+        #expect(unknown.status == 1 && unknown.stderr.contains("No session \"2024\""))
+        let corrupt = try BinaryRunner.run(["show", "2026-01-15-truncated"], in: workspace)
+        #expect(corrupt.status == 1 && corrupt.stderr.contains("is not valid JSON"))
+    }
+
+    @Test func compareShowsWhatChanged() throws {
+        let workspace = try exampleWorkspace()
+        let result = try BinaryRunner.run(["compare", earlierID, laterID], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        #expect(out.contains("Overall mean consensus: 2.17 → 2.58  ▲ +0.42"))
+        #expect(out.contains("UP  Understanding Our Progress  1.83 → 2.67  ▲ +0.83"))
+        #expect(out.contains("  UP2   1     3    ▲ +2    consensus          some disagreement"))
+        #expect(out.contains("  WW2   3     2    ▼ -1"))
+        #expect(out.contains("  LN1   3     3    = 0"))
+        #expect(out.contains("Improved most\n  UP2  1 → 3  ▲ +2"))
+        #expect(out.contains("Fell most\n  PL6  3 → 2  ▼ -1"))
+        #expect(out.contains("Carried forward: S6 → S5"))
+        #expect(out.contains("New: S3"))
+        #expect(out.contains("Dropped: S4"))
+        #expect(out.contains("  A4.3  Amber  some issues  2026-11-19"))
+    }
+
+    @Test func compareWritesAReportWithTheExportRenderers() throws {
+        let workspace = try exampleWorkspace()
+        let markdown = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "markdown"], in: workspace)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# What changed: Riverside child poverty self-assessment (2025-11-20)"))
+        #expect(markdown.stdout.contains("| UP2 | We have a monitoring framework with clear indicators, baselines and targets. | 1 | 3 | ▲ +2 | consensus | some disagreement |"))
+        let csv = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "csv"], in: workspace)
+        #expect(csv.stdout.contains("Heading,Item,Prompt,Then,Now,Change,Agreement then,Agreement now\r\n"))
+        #expect(csv.stdout.contains(",1,3,up 2,consensus,some disagreement\r\n"))
+
+        let html = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "html", "--output", "changed.html"], in: workspace)
+        #expect(html.status == 0 && html.stdout.contains("Wrote the comparison as html to changed.html."))
+        let page = try String(contentsOf: workspace.appendingPathComponent("changed.html"), encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("Parents&#39; Voice") || page.contains("Parents&#x27; Voice") || page.contains("Parents' Voice"))
+        let again = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "html", "--output", "changed.html"], in: workspace)
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+        let unknown = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "pdf"], in: workspace)
+        #expect(unknown.status == 2 && unknown.stderr.contains("Unknown format \"pdf\""))
+    }
+
+    @Test func compareRefusesDifferentFrameworks() throws {
+        let workspace = try exampleWorkspace()
+        let file = sessionFile(workspace, laterID)
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "\"id\" : \"child-poverty\"", with: "\"id\" : \"child-poverty-wales\"")
+        try Data(text.utf8).write(to: file)
+        let result = try BinaryRunner.run(["compare", earlierID, laterID], in: workspace)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("different frameworks"))
+        #expect(result.stderr.contains("\"child-poverty-wales\""))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func reviewOneActionNonInteractively() throws {
+        let workspace = try exampleWorkspace()
+        let file = sessionFile(workspace, earlierID)
+        let before = try SessionCodec.decode(Data(contentsOf: file), source: "before")
+        let result = try BinaryRunner.run(["review", "2025-11", "--action", "A4.3", "--status", "on-track", "--actual", "41",
+                                           "--note", "Operator scheme agreed", "--date", "2027-02-25", "--reviewer", "Fiona MacLeod"], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("A4.3: Action not yet completed, but on track (Green) on 2027-02-25, reviewed by Fiona MacLeod; actual 41."))
+        let data = try Data(contentsOf: file)
+        let after = try SessionCodec.decode(data, source: "after")
+        #expect(SessionCodec.encode(after) == data)
+        let action = try #require(after.actions.first { $0.ref == "A4.3" })
+        let old = try #require(before.actions.first { $0.ref == "A4.3" })
+        #expect(action.updates.dropLast() == old.updates[...])
+        #expect(action.updates.last?.date == "2027-02-25" && action.updates.last?.reviewer == "Fiona MacLeod"
+                && action.updates.last?.actual == "41" && action.updates.last?.status == .onTrack)
+        #expect(!FileManager.default.fileExists(atPath: file.deletingPathExtension().path + ".lock"), "the lock is released")
+
+        let wording = try BinaryRunner.run(["review", earlierID, "--action", "a2.2", "--status", "Action complete", "--reviewer", "Aileen Murray"], in: workspace)
+        #expect(wording.status == 0 && wording.stdout.contains("A2.2: Action complete (Blue)"))
+    }
+
+    @Test func reviewRefusesBadInputAndLeavesTheFileAlone() throws {
+        let workspace = try exampleWorkspace()
+        let file = sessionFile(workspace, earlierID)
+        let original = try Data(contentsOf: file)
+        let cases: [([String], Int32, String)] = [
+            (["--action", "A9.9", "--status", "on-track", "--reviewer", "X"], 1, "There is no action \"A9.9\""),
+            (["--action", "A1.2", "--status", "sort of", "--reviewer", "X"], 2, "is not a status"),
+            (["--action", "A1.2", "--reviewer", "X"], 2, "--action needs --status"),
+            (["--status", "complete", "--reviewer", "X"], 2, "name it with --action"),
+            (["--action", "A1.2", "--status", "complete", "--date", "2027-02-30", "--reviewer", "X"], 2, "is not a date"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try BinaryRunner.run(["review", earlierID] + arguments, in: workspace)
+            #expect(result.status == status, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(try Data(contentsOf: file) == original)
+        }
+    }
+
+    @Test func reviewTakesTheSessionLock() throws {
+        let workspace = try exampleWorkspace()
+        let file = sessionFile(workspace, earlierID)
+        let lock = file.deletingPathExtension().path + ".lock"
+        try Data("\(getpid())\n\(LockHolder.thisHost)\n2026-11-25T10:00:00Z\n".utf8).write(to: URL(fileURLWithPath: lock))
+        let original = try Data(contentsOf: file)
+        let result = try BinaryRunner.run(["review", earlierID, "--action", "A1.2", "--status", "complete", "--reviewer", "X"], in: workspace)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("locked by process \(getpid())"))
+        #expect(try Data(contentsOf: file) == original)
+    }
+
+    @Test func aStaleLockIsClearedOnlyWithBreakLock() throws {
+        let workspace = try exampleWorkspace()
+        let lock = sessionFile(workspace, earlierID).deletingPathExtension().path + ".lock"
+        try Data("999999\n\(LockHolder.thisHost)\n2026-11-25T10:00:00Z\n".utf8).write(to: URL(fileURLWithPath: lock))
+        let arguments = ["review", earlierID, "--action", "A1.2", "--status", "complete", "--reviewer", "X"]
+        let refused = try BinaryRunner.run(arguments, in: workspace)
+        #expect(refused.status == 1 && refused.stderr.contains("stale lock"))
+        let cleared = try BinaryRunner.run(arguments + ["--break-lock"], in: workspace)
+        #expect(cleared.status == 0, "\(cleared.stderr)")
+        #expect(cleared.stderr.contains("Cleared the lock held by process 999999"))
+        #expect(!FileManager.default.fileExists(atPath: lock))
+    }
+
+    @Test func reviewInteractivelyFromStandardInput() throws {
+        let workspace = try exampleWorkspace()
+        // Reviewer; A1.1 kept (Enter ×3); A1.2 → some issues with a note and an actual; then stop.
+        let input = "Kenny Walsh\n\n\n\n3\nCoordinator on leave\n12\nq\n"
+        let result = try BinaryRunner.run(["review", earlierID, "--date", "2027-02-25"], stdin: input, in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Now: Action complete (Blue), last reviewed 2026-05-28 by Priya Sharma"))
+        #expect(result.stdout.contains("Last note: Map reported to the Board in May."))
+        #expect(result.stdout.contains("No change recorded."))
+        #expect(result.stdout.contains("Saved: Some issues, recovery plan in place (Amber)."))
+        #expect(result.stdout.contains("Review stopped: 1 update saved."))
+        let session = try SessionCodec.decode(Data(contentsOf: sessionFile(workspace, earlierID)), source: "s")
+        let action = try #require(session.actions.first { $0.ref == "A1.2" })
+        #expect(action.latestUpdate == ProgressUpdate(date: "2027-02-25", reviewer: "Kenny Walsh", status: .someIssues,
+                                                      note: "Coordinator on leave", actual: "12", recordedAt: action.latestUpdate!.recordedAt))
+        #expect(session.actions.first { $0.ref == "A1.1" }?.updates.count == 2)
+    }
+
+    @Test func importPlanFromASpreadsheet() throws {
+        let workspace = try exampleWorkspace()
+        let csv = "\u{FEFF}The Outcomes We Are Aiming For,Action Ref,Objective,The Actions We Are Taking,How we will know it has worked,Responsible Lead Officer,Strengthening,Rag Rating,Milestones,Output/ Impact\r\n"
+            + "Families are better off,B1.1,Raise income,\"Benefit checks\r\nat the school gate\",Take-up of grants,Money Advice Manager,Income from social security and benefits in kind,\"Action not yet completed, but on track\",March 2027,More families claim\r\n"
+            + ",,,,,,,Action complete,June 2027,All schools covered\r\n"
+            + ",B1.2,Cut costs,Uniform banks,Families using banks,TSI,costs,Action complete,2027-01,Banks open\r\n"
+        try Data(csv.utf8).write(to: workspace.appendingPathComponent("plan.csv"))
+        let result = try BinaryRunner.run(["import-plan", laterID, "plan.csv"], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Imported 2 actions under 1 outcome (S7) from plan.csv"))
+        let session = try SessionCodec.decode(Data(contentsOf: sessionFile(workspace, laterID)), source: "s")
+        let first = try #require(session.actions.first { $0.ref == "B1.1" })
+        #expect(first.description == "Benefit checks\r\nat the school gate" || first.description == "Benefit checks\nat the school gate")
+        #expect(first.status == .onTrack && first.milestone == "2027-03" && first.theme == "social-security")
+        #expect(first.outputImpact == "More families claim\nJune 2027 (Action complete): All schools covered")
+        #expect(session.statement("S7")?.text == "Families are better off")
+        #expect(session.actions.first { $0.ref == "B1.2" }?.currentStatus == .complete)
+
+        let again = try BinaryRunner.run(["import-plan", laterID, "plan.csv"], in: workspace)
+        #expect(again.status == 1 && again.stderr.contains("line 2: action ref \"B1.1\" is already in"))
+    }
+
+    @Test func importPlanWritesNothingWhenAnyRowIsBad() throws {
+        let workspace = try exampleWorkspace()
+        let file = sessionFile(workspace, laterID)
+        let original = try Data(contentsOf: file)
+        let csv = "Outcome,Ref,Action,Status,Milestone\nFamilies,X1,Good row,on track,2027-03\nFamilies,X2,Bad status,sort of,2027-03\nFamilies,X3,Bad date,complete,someday\n"
+        try Data(csv.utf8).write(to: workspace.appendingPathComponent("plan.csv"))
+        let result = try BinaryRunner.run(["import-plan", laterID, "plan.csv"], in: workspace)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("plan.csv was not imported: 2 problems (nothing has been changed)"))
+        #expect(result.stderr.contains("plan.csv: line 3: status \"sort of\""))
+        #expect(result.stderr.contains("plan.csv: line 4: milestone \"someday\" is not a date"))
+        #expect(try Data(contentsOf: file) == original)
+        let noAction = try BinaryRunner.run(["import-plan", laterID, "missing.csv"], in: workspace)
+        #expect(noAction.status == 1 && noAction.stderr.contains("Cannot read missing.csv"))
+    }
+}
