@@ -55,14 +55,18 @@ import StepChangeKit
         },
     ]
 
-    /// Every command that opens a session, with SESSION standing for the damaged file's id and FILE
-    /// for a small valid scores CSV.
+    /// Every command that opens a session, with SESSION standing for the damaged file's id, FILE for a
+    /// small valid scores CSV and PLAN for a small valid action plan CSV.
     static let commands: [[String]] = [
         ["export", "SESSION", "--format", "markdown"],
         ["export", "SESSION", "--format", "json"],
         ["run", "SESSION"],
         ["check", "SESSION"],
         ["import-scores", "SESSION", "FILE"],
+        ["show", "SESSION"],
+        ["review", "SESSION", "--action", "A1.1", "--status", "on-track", "--reviewer", "Sam"],
+        ["compare", "SESSION", "SESSION"],
+        ["import-plan", "SESSION", "PLAN"],
     ]
 
     @Test(arguments: damages)
@@ -71,10 +75,12 @@ import StepChangeKit
         let file = directory.appendingPathComponent("2026-11-23-damaged.json")
         let bytes = try damage.damage(Data(contentsOf: Self.example))
         try bytes.write(to: file)
-        let scores = try temporaryDirectory("corrupt-scores").appendingPathComponent("scores.csv")
+        let inputs = try temporaryDirectory("corrupt-inputs")
+        let scores = inputs.appendingPathComponent("scores.csv"), plan = inputs.appendingPathComponent("plan.csv")
         try Data("participant,item,score,comment\np1,LN1,3,ok\n".utf8).write(to: scores)
+        try Data("outcome,ref,action,lead,status,milestone\nFamilies are better off,A1.1,Run a benefits check,Sam,on track,March 2027\n".utf8).write(to: plan)
         for command in Self.commands {
-            let arguments = command.map { ["SESSION": "2026-11-23-damaged", "FILE": scores.path][$0] ?? $0 } + ["--sessions", directory.path]
+            let arguments = command.map { ["SESSION": "2026-11-23-damaged", "FILE": scores.path, "PLAN": plan.path][$0] ?? $0 } + ["--sessions", directory.path]
             let result = try BinaryRunner.run(arguments, stdin: "\n\n\n")
             #expect(result.status == 1, "\(damage): \(command) exited \(result.status)")
             #expect(result.stderr.contains("2026-11-23-damaged.json"), "\(damage): \(command) does not name the file: \(result.stderr)")
