@@ -155,6 +155,25 @@ struct ConcurrentUseTests {
         #expect(other.isRunning)
     }
 
+    /// Ctrl-C, SIGTERM or a closed terminal during an interactive progress review stop it like a run:
+    /// what was entered is saved, the continue command is shown and the lock is not left behind.
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalDuringAReviewLeavesNoLock(signal: Int32) throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        let file = sessionFile(workspace, earlierID)
+        let running = try BinaryRunner.start(["review", "2025-11", "--reviewer", "Sam", "--date", "2027-02-25"], in: workspace)
+        try #require(waitFor("Reviewer [Sam]", in: running))
+        running.send("\n2\nBus pilot agreed\n\n")
+        #expect(waitFor("New status", times: 2, in: running))
+        kill(running.process.processIdentifier, signal)
+        let result = finish(running)
+        #expect(result.status == 128 + signal)
+        #expect(result.stderr.contains("Stopped. Every update entered is saved in Sessions/\(earlierID).json.\nContinue with: stepchange review \(earlierID)\n"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
+        let session = try load(file)
+        #expect(session.actions.contains { $0.updates.last?.note == "Bus pilot agreed" && $0.updates.last?.date == "2027-02-25" })
+    }
+
     @Test func newSessionsWithTheSameTitleAtTheSameMomentAllKeepTheirFiles() throws {
         let dir = try temporaryDirectory()
         let processes = try (1...6).map { n in

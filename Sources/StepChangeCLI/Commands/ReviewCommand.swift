@@ -44,6 +44,9 @@ extension Command {
                 throw StepChangeError(.usage, "--status, --actual and --note update one action: name it with --action REF.",
                                       hint: "Usage: \(reviewUsage)")
             }
+            let stopped = "\nStopped. Every update entered is saved in \(context.displayPath(url)).\nContinue with: stepchange review \(url.deletingPathExtension().lastPathComponent)\n"
+            StopSignals.install(hint: stopped, unsavedHint: stopped, lockPath: lock.path)
+            defer { StopSignals.remove() }
             return try ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer).run(&session)
         }
         guard let statusText = invocation.value("status") else {
