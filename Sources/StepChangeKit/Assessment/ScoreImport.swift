@@ -4,9 +4,6 @@ import Foundation
 /// the columns `participant,item,score[,comment]`. Every row is checked first; the scores become
 /// round 1 of each item, marked imported, only when every row is good.
 public enum ScoreImport {
-    /// Problems found before checking stops, so a wrong file gives a short message at once.
-    public static let maximumListed = 20
-
     /// The session with the imported rounds added, and how many scores and items were imported.
     public static func apply(_ rows: [CSVReader.Row], to session: Session, source: String) throws(StepChangeError) -> (session: Session, scores: Int, items: Int) {
         guard let header = rows.first else {
@@ -27,7 +24,7 @@ public enum ScoreImport {
         var imported: [String: [ParticipantScore]] = [:]
         var seen: [String: Int] = [:]
         for row in rows.dropFirst() {
-            if problems.count >= maximumListed {
+            if problems.count >= CSVReader.problemsListed {
                 uncheckedFrom = row.line
                 break
             }
@@ -70,7 +67,7 @@ public enum ScoreImport {
         }
         guard problems.isEmpty else {
             if let uncheckedFrom {
-                throw StepChangeError(.input, "\(source) has too many bad rows to list; nothing was imported. The first \(maximumListed) problems:",
+                throw StepChangeError(.input, "\(source) has too many bad rows to list; nothing was imported. The first \(problems.count) problems:",
                                       problems: problems + [Problem(source: source, location: "line \(uncheckedFrom) onwards", message: "not checked")],
                                       hint: "Check that this is the right file, correct the rows named above and import it again.")
             }

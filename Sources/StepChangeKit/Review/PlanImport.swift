@@ -65,7 +65,12 @@ public enum PlanImport {
             guard let index = columns[column], index < row.fields.count else { return "" }
             return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
         }
+        var uncheckedFrom: Int?
         for row in rows.dropFirst() {
+            if problems.count >= CSVReader.problemsListed {
+                uncheckedFrom = row.line
+                break
+            }
             if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
             let location = "line \(row.line)"
             func report(_ message: String) { problems.append(Problem(source: source, location: location, message: message)) }
@@ -126,6 +131,11 @@ public enum PlanImport {
                 ref: actionRef, outcomeIDs: ["S\(statementNumber).LT1"], objective: field(row, .objective), description: text,
                 lead: field(row, .lead), milestone: milestone ?? "", measure: Measure(indicator: field(row, .measure)),
                 theme: theme, additionality: .existing, status: status ?? .notStarted, outputImpact: field(row, .outputImpact)))
+        }
+        if let uncheckedFrom {
+            throw StepChangeError(.input, "\(source) was not imported: too many problems to list; the first \(problems.count) (nothing has been changed):",
+                                  problems: problems + [Problem(source: source, location: "line \(uncheckedFrom) onwards", message: "not checked")],
+                                  hint: "Check that this is the right file, correct the rows named above and re-run the import.")
         }
         if !problems.isEmpty {
             throw StepChangeError(.input, "\(source) was not imported: \(problems.count) problem\(problems.count == 1 ? "" : "s") (nothing has been changed):",

@@ -19,6 +19,10 @@ public enum CSVReader {
     /// wrong file (a database dump, a video) is refused at once instead of parsed for minutes.
     public static let maximumSize = 10 * 1024 * 1024
 
+    /// Importers stop checking rows once this many problems are found, so a wrong file gets a short
+    /// message at once instead of one line per row.
+    public static let problemsListed = 20
+
     /// Parses CSV bytes; a file that is too large, not UTF-8 or has an unterminated quote is an error naming the line.
     public static func read(_ data: Data, source: String) throws(StepChangeError) -> [Row] {
         guard data.count <= maximumSize else {
