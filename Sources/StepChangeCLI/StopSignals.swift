@@ -14,6 +14,8 @@ enum StopSignals {
     nonisolated(unsafe) private static var unsavedHint: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) private static var lockPath: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) static var everythingSaved: Bool = true
+    /// True when stepchange was started with SIGHUP ignored (`nohup`): closing the terminal then must not stop the run.
+    nonisolated(unsafe) private static var hangUpIgnored = false
 
     /// Installs the handlers. `hint` is shown when everything is saved, `unsavedHint` when a save failed.
     static func install(hint: String, unsavedHint: String, lockPath: String) {
@@ -21,10 +23,11 @@ enum StopSignals {
         self.unsavedHint = strdup(unsavedHint)
         self.lockPath = strdup(lockPath)
         everythingSaved = true
-        signal(SIGXFSZ, SIG_IGN)
         signal(SIGINT, stopOnSignal)
         signal(SIGTERM, stopOnSignal)
-        signal(SIGHUP, stopOnSignal)
+        let previousHangUp = signal(SIGHUP, stopOnSignal)
+        hangUpIgnored = unsafeBitCast(previousHangUp, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        if hangUpIgnored { signal(SIGHUP, SIG_IGN) }
         var stopping = sigset_t()
         sigemptyset(&stopping)
         sigaddset(&stopping, SIGINT)
@@ -37,7 +40,7 @@ enum StopSignals {
     static func remove() {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
-        signal(SIGHUP, SIG_DFL)
+        signal(SIGHUP, hangUpIgnored ? SIG_IGN : SIG_DFL)
     }
 
     fileprivate static func handle(_ number: Int32) {

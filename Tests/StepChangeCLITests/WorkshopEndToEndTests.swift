@@ -146,6 +146,35 @@ struct WorkshopEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Sessions/\(id).lock").path))
     }
 
+    @Test func underNohupClosingTheTerminalDoesNotStopTheRun() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSession(dir)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' HUP; exec \"$0\" run \(id)", BinaryRunner.executable.path]
+        process.currentDirectoryURL = dir
+        let input = Pipe()
+        let transcript = dir.appendingPathComponent("transcript.txt")
+        FileManager.default.createFile(atPath: transcript.path, contents: nil)
+        process.standardInput = input
+        process.standardOutput = try FileHandle(forWritingTo: transcript)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("2 2 3\n".utf8))
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !((try? String(contentsOf: transcript, encoding: .utf8)) ?? "").contains("Consensus score for LN1") {
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGHUP)
+        usleep(300_000)
+        #expect(process.isRunning, "a run started with SIGHUP ignored must keep going when the terminal closes")
+        input.fileHandleForWriting.write(Data("pause\n".utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try load(file).assessment(of: "LN1")?.rounds.count == 1)
+    }
+
     @Test func aSecondRunnerIsRefusedNamingTheHolder() throws {
         let dir = try temporaryDirectory()
         let (id, _) = try newSession(dir)
