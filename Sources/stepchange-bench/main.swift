@@ -67,6 +67,9 @@ for size in sizes.sorted() {
         link(all.appendingPathComponent(id + ".json").path, store.url(for: id).path)
     }
     let files = try store.sessionFiles()
+    // Linking changes every file's ctime; the listing checks files changed in the last second by checksum
+    // until they settle. Wait that second out so the table shows an archive at rest, as users have it.
+    Thread.sleep(forTimeInterval: 1.2)
     let floor = Stopwatch.median(runs: runs) {
         for file in files { _ = try? Data(contentsOf: file) }
     }
@@ -80,7 +83,8 @@ for size in sizes.sorted() {
     let session = try store.load(ids[0]).session
     let saveStore = SessionStore(directory: saveDirectory)
     let save = Stopwatch.median(runs: max(runs, 20)) { try? saveStore.save(session) }
-    print("| \(size) | \(ms(floor)) | \(cell(list, floor: floor)) | \(cell(show, floor: nil)) | \(cell(compare, floor: nil)) | \(cell(export, floor: nil)) | \(ms(save)) |")
+    let encode = Stopwatch.median(runs: max(runs, 20)) { _ = SessionCodec.encode(session) }
+    print("| \(size) | \(ms(floor)) | \(cell(list, floor: floor)) | \(cell(show, floor: nil)) | \(cell(compare, floor: nil)) | \(cell(export, floor: nil)) | \(ms(save)) (encoding \(ms(encode))) |")
 }
 
 let help = try timer.time(["--help"], runs: max(runs, 10))
