@@ -8,19 +8,6 @@ import Glibc
 /// Several stepchange processes at once: each session has one writer, and sessions never disturb each other.
 @Suite("Concurrent use through the built binary", .serialized)
 struct ConcurrentUseTests {
-    let participants = "Ann Lee (Council, statutory); Raj Patel (CVS, third sector); Mo Khan (NHS, health)"
-
-    func newSession(_ dir: URL, title: String) throws -> (id: String, file: URL) {
-        let result = try BinaryRunner.run(["new", "--title", title, "--participants", participants], in: dir)
-        #expect(result.status == 0, "\(result.stderr)")
-        let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        return (id, dir.appendingPathComponent("Sessions/\(id).json"))
-    }
-
-    func load(_ file: URL) throws -> Session {
-        try SessionCodec.decode(try Data(contentsOf: file), source: file.path)
-    }
-
     @Test func twoSessionsRunSideBySideWithoutInterference() throws {
         let dir = try temporaryDirectory()
         let east = try newSession(dir, title: "East")

@@ -28,19 +28,6 @@ func finish(_ running: BinaryRunner.Running, seconds: Double = 20) -> BinaryRunn
 
 @Suite("Workshops through the built binary", .serialized)
 struct WorkshopEndToEndTests {
-    let participants = "Ann Lee (Council, statutory); Raj Patel (CVS, third sector); Mo Khan (NHS, health)"
-
-    func newSession(_ dir: URL, title: String = "Riverside") throws -> (id: String, file: URL) {
-        let result = try BinaryRunner.run(["new", "--title", title, "--participants", participants], in: dir)
-        #expect(result.status == 0, "\(result.stderr)")
-        let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        return (id, dir.appendingPathComponent("Sessions/\(id).json"))
-    }
-
-    func load(_ file: URL) throws -> Session {
-        try SessionCodec.decode(try Data(contentsOf: file), source: file.path)
-    }
-
     @Test func aFullFourHeadingWorkshopFromScriptedInput() throws {
         let dir = try temporaryDirectory()
         let (id, file) = try newSession(dir)
