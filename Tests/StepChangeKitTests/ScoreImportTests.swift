@@ -82,5 +82,11 @@ struct ScoreImportTests {
         #expect(parsed[3].name == "Jo Bell" && parsed[3].sector == .other)
         #expect(throws: ParticipantListError.self) { try ParticipantList.parse("Ann (Council, planet)").get() }
         #expect(throws: ParticipantListError.self) { try ParticipantList.parse("Ann; ann").get() }
+        let existing = try ParticipantList.parse("Ann; Raj").get()
+        #expect(try ParticipantList.parse("Mo; Jo", after: existing).get().map(\.id) == ["p3", "p4"])
+        #expect(throws: ParticipantListError.self) { try ParticipantList.parse("Mo; RAJ", after: existing).get() }
+        #expect(try ParticipantList.parseOne("Kim (School, education)", after: existing).get().id == "p3")
+        let many = (1...2_000).map { "Person \($0)" }.joined(separator: "; ")
+        #expect(try ParticipantList.parse(many).get().last?.id == "p2000")
     }
 }

@@ -5,19 +5,38 @@ import Foundation
 /// anything else the organisation.
 public enum ParticipantList {
     /// Parses a `;`-separated list, numbering new participants after `existing` (ids p1, p2, …).
+    /// Names already taken are kept in a set, so a list of thousands parses in linear time.
     public static func parse(_ text: String, after existing: [Participant] = []) -> Result<[Participant], ParticipantListError> {
-        var participants = existing
+        var added: [Participant] = []
+        var taken = Set(existing.map { $0.name.lowercased() })
+        var number = nextNumber(after: existing)
         for entry in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
-            switch parseOne(entry, after: participants) {
-            case .success(let participant): participants.append(participant)
+            switch read(entry) {
             case .failure(let error): return .failure(error)
+            case .success(var participant):
+                guard taken.insert(participant.name.lowercased()).inserted else { return .failure(duplicate(participant.name)) }
+                participant.id = "p\(number)"
+                number += 1
+                added.append(participant)
             }
         }
-        return .success(Array(participants.dropFirst(existing.count)))
+        return .success(added)
     }
 
     /// Parses one participant, given the participants already in the session (for the id and duplicates).
     public static func parseOne(_ text: String, after existing: [Participant]) -> Result<Participant, ParticipantListError> {
+        read(text).flatMap { participant in
+            if existing.contains(where: { $0.name.lowercased() == participant.name.lowercased() }) {
+                return .failure(duplicate(participant.name))
+            }
+            var numbered = participant
+            numbered.id = "p\(nextNumber(after: existing))"
+            return .success(numbered)
+        }
+    }
+
+    /// Name, organisation and sector of one typed entry; the id is given by the caller.
+    static func read(_ text: String) -> Result<Participant, ParticipantListError> {
         let entry = text.trimmingCharacters(in: .whitespaces)
         var name = entry
         var organisation = ""
@@ -44,12 +63,15 @@ public enum ParticipantList {
         guard !name.isEmpty else {
             return .failure(ParticipantListError(message: "\"\(entry)\": the name is missing; write Name (Organisation, sector)."))
         }
-        if existing.contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
-            return .failure(ParticipantListError(message: "\"\(name)\" is already a participant; give each person a different name."))
-        }
-        let numbers = existing.compactMap { $0.id.hasPrefix("p") ? Int($0.id.dropFirst()) : nil }
-        let id = "p\((numbers.max() ?? 0) + 1)"
-        return .success(Participant(id: id, name: name, organisation: organisation, sector: sector))
+        return .success(Participant(id: "", name: name, organisation: organisation, sector: sector))
+    }
+
+    static func nextNumber(after existing: [Participant]) -> Int {
+        (existing.compactMap { $0.id.hasPrefix("p") ? Int($0.id.dropFirst()) : nil }.max() ?? 0) + 1
+    }
+
+    static func duplicate(_ name: String) -> ParticipantListError {
+        ParticipantListError(message: "\"\(name)\" is already a participant; give each person a different name.")
     }
 }
 
