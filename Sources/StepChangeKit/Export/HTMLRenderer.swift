@@ -108,7 +108,7 @@ public enum HTMLRenderer {
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 20)\" text-anchor=\"end\" class=\"label\">\(escape(bar.label))</text>"
             if let value = bar.value {
                 let barWidth = number(x(max(0, min(value, chart.maximum))) - Double(labelWidth))
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 6)\" width=\"\(barWidth)\" height=\"\(rowHeight - 12)\" class=\"bar\"/>"
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 6)\" width=\"\(barWidth)\" height=\"\(rowHeight - 12)\" class=\"\(bar.earlier ? "bar earlier" : "bar")\"/>"
             }
             svg += "<text x=\"\(labelWidth + plotWidth + 8)\" y=\"\(y + 20)\" class=\"value\">\(escape(bar.valueText))</text>\n"
         }
@@ -181,6 +181,7 @@ public enum HTMLRenderer {
     figure.chart svg { max-width: 100%; height: auto; }
     figcaption { font-size: .88em; color: #444; }
     svg .bar { fill: #1d5fb4; }
+    svg .bar.earlier { fill: #9db9e3; }
     svg .grid { stroke: #c8cfd4; stroke-width: 1; }
     svg .label, svg .value, svg .tick { font: 13px "Segoe UI", Arial, Helvetica, sans-serif; fill: #1b1b1b; }
     svg .tick { fill: #555; }

@@ -90,16 +90,19 @@ public struct ReportBarChart: Equatable, Sendable {
     public var maximum: Double
     public var bars: [Bar]
 
-    /// One bar: its label, its value (nil when there is none yet) and the value as text.
+    /// One bar: its label, its value (nil when there is none yet) and the value as text. An `earlier`
+    /// bar (last year's, beside this year's) is drawn lighter; its label still says which it is.
     public struct Bar: Equatable, Sendable {
         public var label: String
         public var value: Double?
         public var valueText: String
+        public var earlier: Bool
 
-        public init(label: String, value: Double?, valueText: String) {
+        public init(label: String, value: Double?, valueText: String, earlier: Bool = false) {
             self.label = label
             self.value = value
             self.valueText = valueText
+            self.earlier = earlier
         }
     }
 

@@ -18,7 +18,7 @@ public enum ComparisonReport {
             title: "Mean consensus by heading, then and now",
             maximum: Double(scale.highest),
             bars: comparison.headings.flatMap { heading in
-                [ReportBarChart.Bar(label: "\(heading.headingID) \(old.date)", value: heading.oldMean, valueText: mean(heading.oldMean)),
+                [ReportBarChart.Bar(label: "\(heading.headingID) \(old.date)", value: heading.oldMean, valueText: mean(heading.oldMean), earlier: true),
                  ReportBarChart.Bar(label: "\(heading.headingID) \(new.date)", value: heading.newMean, valueText: mean(heading.newMean))]
             })))
         for heading in comparison.headings {
