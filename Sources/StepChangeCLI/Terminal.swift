@@ -19,4 +19,12 @@ extension Terminal {
     public func writeLine(_ text: String = "") { write(text + "\n") }
     public func writeErrorLine(_ text: String) { writeError(text + "\n") }
     public func readLine() -> String? { readLine(hidden: false) }
+
+    /// Reads the answer to a prompt just written. When stdin is not a terminal the answer is echoed
+    /// (hidden ones as "(hidden)"), so piped input gives a readable transcript.
+    public func readAnswer(hidden: Bool = false) -> String? {
+        guard let line = readLine(hidden: hidden && isInteractive) else { return nil }
+        if !isInteractive { writeLine(hidden ? "(hidden)" : line) }
+        return line
+    }
 }

@@ -30,7 +30,7 @@ enum WorkshopLaunch {
             var clear = breakLock
             if !clear, context.terminal.isInteractive {
                 context.terminal.write("\(error.message)\nClear the lock and continue? [y/N]: ")
-                clear = ["y", "yes"].contains(context.terminal.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
+                clear = ["y", "yes"].contains(context.terminal.readAnswer()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
             }
             guard clear else { throw error }
             if SessionLock.breakLock(at: path, heldBy: holder) {

@@ -213,6 +213,7 @@ struct ReviewingCommandTests {
         #expect(result.stdout.contains("No change recorded."))
         #expect(result.stdout.contains("Saved: Some issues, recovery plan in place (Amber)."))
         #expect(result.stdout.contains("Review stopped: 1 update saved."))
+        #expect(result.stdout.contains("Note [Enter for none]: Coordinator on leave\n"), "piped answers are echoed as a transcript")
         let session = try SessionCodec.decode(Data(contentsOf: sessionFile(workspace, earlierID)), source: "s")
         let action = try #require(session.actions.first { $0.ref == "A1.2" })
         #expect(action.latestUpdate == ProgressUpdate(date: "2027-02-25", reviewer: "Kenny Walsh", status: .someIssues,

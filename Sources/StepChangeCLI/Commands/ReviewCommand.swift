@@ -83,7 +83,7 @@ struct ProgressReviewSession {
     /// Asks a question; nil at end of input or when the user types q to stop.
     func ask(_ question: String) -> String? {
         context.terminal.write(question)
-        guard let line = context.terminal.readLine() else {
+        guard let line = context.terminal.readAnswer() else {
             context.terminal.writeLine()
             return nil
         }

@@ -17,12 +17,11 @@ extension Command {
         terminal.writeLine(context.style.bold("New workshop session") + " — press Enter to skip an optional question.")
         func ask(_ question: String) throws(StepChangeError) -> String {
             terminal.write(question + ": ")
-            guard let line = terminal.readLine() else {
+            guard let line = terminal.readAnswer() else {
                 terminal.writeLine()
                 throw StepChangeError(.input, "Set-up stopped before the session was created; nothing was saved.",
                                       hint: "Run `stepchange start` again, or create the session with `stepchange new`.")
             }
-            if !terminal.isInteractive { terminal.writeLine(line) }
             return line.trimmingCharacters(in: .whitespaces)
         }
         var title = try ask("Title (e.g. Riverside child poverty self-assessment)")
