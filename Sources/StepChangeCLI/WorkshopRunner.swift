@@ -25,14 +25,14 @@ final class WorkshopRunner {
     private var terminal: Terminal { context.terminal }
     private var file: String { context.displayPath(url) }
 
-    /// Runs stage after stage until the input ends, the group pauses, or no built stage is left.
+    /// Runs stage after stage until the input ends, the group pauses, or the workshop is complete.
     /// Returns the exit status: 0 when everything answered is saved, 1 when something could not be.
     func run() -> Int32 {
         terminal.writeLine(context.style.bold(session.title) + " (\(session.id))")
         terminal.writeLine("Saved after every answer in \(file).")
         terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
         while true {
-            guard let stage = WorkshopStages.stage(for: session.stage) else { return endWithoutStage() }
+            guard let stage = WorkshopStages.stage(for: session.stage) else { return endComplete() }
             guard let prompt = stage.nextPrompt(in: session) else {
                 let next = Stage.allCases.first { $0 > session.stage } ?? .complete
                 session.stage = next
@@ -68,8 +68,17 @@ final class WorkshopRunner {
         }
     }
 
-    /// Saves the session; on failure keeps the answer in memory, says so, and tries again next time.
+    /// Saves the session after an answer; on failure keeps the answer in memory, says so, and tries
+    /// again next time.
     private func save(answer: String) {
+        if !writeSession() {
+            unsaved.append(answer)
+            terminal.writeErrorLine("Your answer is kept in memory; saving will be tried again after the next answer.")
+        }
+    }
+
+    /// Writes the session file; true when it is saved, with every answer kept in memory before it.
+    private func writeSession() -> Bool {
         do throws(StepChangeError) {
             try store.save(session, to: url)
             if !unsaved.isEmpty {
@@ -77,17 +86,18 @@ final class WorkshopRunner {
             }
             unsaved = []
             StopSignals.everythingSaved = true
+            return true
         } catch {
-            unsaved.append(answer)
             StopSignals.everythingSaved = false
             terminal.writeErrorLine("error: " + error.description)
-            terminal.writeErrorLine("Your answer is kept in memory; saving will be tried again after the next answer.")
+            return false
         }
     }
 
-    /// Ends the run, saying whether everything is saved and how to carry on.
+    /// Ends the run, saying whether everything is saved and how to carry on. A last attempt is made to
+    /// save answers kept in memory; if it fails, exactly those answers are listed as not saved.
     private func stop(because reason: String) -> Int32 {
-        if !unsaved.isEmpty { save(answer: "retry") }
+        if !unsaved.isEmpty { _ = writeSession() }
         if unsaved.isEmpty {
             terminal.writeErrorLine("\(reason) Everything answered is saved in \(file).")
             terminal.writeErrorLine("Resume with: \(resumeCommand)")
@@ -99,15 +109,10 @@ final class WorkshopRunner {
         return 1
     }
 
-    private func endWithoutStage() -> Int32 {
+    /// Ends a run whose session is complete (the only stage without a `WorkshopStage`).
+    private func endComplete() -> Int32 {
         if !unsaved.isEmpty { return stop(because: "Stopped.") }
-        if session.stage == .complete {
-            terminal.writeLine("The workshop is complete. Everything is saved in \(file).")
-            return 0
-        }
-        let name = session.stage == .statements ? "improvement statements" : session.stage.rawValue
-        terminal.writeLine("The session is now at the \(name) stage, which this version of stepchange cannot run yet.")
-        terminal.writeLine("Everything is saved in \(file). Continue later with: \(resumeCommand)")
+        terminal.writeLine("The workshop is complete. Everything is saved in \(file).")
         return 0
     }
 }

@@ -211,6 +211,8 @@ struct WorkshopEndToEndTests {
         #expect(err.contains("Could not save \(file.path)"))
         #expect(err.contains("could NOT be saved to Sessions/\(id).json"))
         #expect(err.contains("- Scores for LN1, one per participant (- or ? for don't know): \"3 4 2\""))
+        let listed = err.split(separator: "\n").filter { $0.hasPrefix("  - ") }
+        #expect(listed.count == 2, "only the answers typed are listed as not saved, not the final retry: \(listed)")
         #expect(try Data(contentsOf: file) == before)
     }
 

@@ -40,8 +40,8 @@ public enum WorkshopStep: Equatable, Sendable {
     case pause(Session)
 }
 
-/// The stages a run goes through, in order. Each stage that is built registers here; a run whose
-/// session reaches a stage with no entry ends there cleanly.
+/// The stages a run goes through, in order. Every stage but `complete` has a `WorkshopStage`; a run
+/// whose session reaches `complete` ends there.
 public enum WorkshopStages {
     public static func stage(for stage: Stage) -> (any WorkshopStage)? {
         switch stage {
