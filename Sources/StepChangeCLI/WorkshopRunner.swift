@@ -2,7 +2,8 @@ import Foundation
 import StepChangeKit
 
 /// The terminal shell around the workshop stages: shows each prompt, reads one line, applies it to
-/// the stage, and saves the session after every accepted answer before the next prompt appears.
+/// the stage, and saves the session after every answer that changed it before the next prompt appears
+/// (`help`, `status` and the like change nothing, so they write nothing).
 /// When stdin is not a terminal it echoes each answer, so a transcript of a piped run reads well.
 final class WorkshopRunner {
     private let context: CommandContext
@@ -52,8 +53,9 @@ final class WorkshopRunner {
                 let typed = prompt.hidden ? "(a hidden score)" : "\"\(answer)\""
                 switch stage.apply(answer, to: session, now: context.time.now) {
                 case .accepted(let next, let message):
+                    let changed = next != session
                     session = next
-                    save(answer: "\(prompt.question): \(typed)")
+                    if changed || !unsaved.isEmpty { save(answer: "\(prompt.question): \(typed)") }
                     if let message { terminal.writeLine(message) }
                 case .refused(let message):
                     terminal.writeLine(message)

@@ -35,6 +35,19 @@ struct WorkshopRunnerTests {
         #expect(resumed.output.contains("Evidence or rationale (1 so far) [Enter ends the list]: pause"))
     }
 
+    @Test func answersThatChangeNothingWriteNothing() throws {
+        let dir = try temporaryDirectory()
+        _ = runCLI(["new", "--title", "Quiet", "--participants", participants], in: dir)
+        #expect(runCLI(["run", "2026-11-18-quiet", "--stage", "statements"], input: ["help"], in: dir).status == 0)
+        let file = dir.appendingPathComponent("Sessions/2026-11-18-quiet.json")
+        func inode() throws -> Int? { try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int }
+        let before = try inode()
+        let run = runCLI(["run", "2026-11-18-quiet"], input: ["help", "list", "summary"], in: dir)
+        #expect(run.status == 0)
+        #expect(run.output.contains("While drafting, type a statement"))
+        #expect(try inode() == before, "help, list and summary change nothing, so the file is not rewritten")
+    }
+
     @Test func resumeHintNamesANonDefaultSessionsDirectory() throws {
         let dir = try temporaryDirectory()
         _ = runCLI(["new", "--title", "Elsewhere", "--participants", "Ann", "--sessions", "my sessions"], in: dir)
