@@ -20,19 +20,21 @@ public struct PlanningStage: WorkshopStage {
     /// Returns the session with planning reopened at the first planned statement, for `run --stage planning`.
     public static func reopen(_ session: Session) -> Session {
         var session = session
-        session.planningCursor = PlanningCursor(statementID: session.planned.first, step: session.planned.isEmpty ? .review : .longTerm)
+        session.planningCursor = startCursor(in: session)
         return session
+    }
+
+    /// Where planning starts: the long-term outcome of the first planned statement, or the plan checks
+    /// when nothing is planned.
+    static func startCursor(in session: Session) -> PlanningCursor {
+        PlanningCursor(statementID: session.planned.first, step: session.planned.isEmpty ? .review : .longTerm)
     }
 
     /// Where planning is, with a stale or missing cursor resolved to a step that exists.
     static func cursor(in session: Session) -> PlanningCursor {
-        guard var cursor = session.planningCursor else {
-            return PlanningCursor(statementID: session.planned.first, step: session.planned.isEmpty ? .review : .longTerm)
-        }
+        guard var cursor = session.planningCursor else { return startCursor(in: session) }
         if [.review, .done].contains(cursor.step) { return PlanningCursor(step: cursor.step) }
-        guard let id = cursor.statementID, session.planned.contains(id) else {
-            return PlanningCursor(statementID: session.planned.first, step: session.planned.isEmpty ? .review : .longTerm)
-        }
+        guard let id = cursor.statementID, session.planned.contains(id) else { return startCursor(in: session) }
         if cursor.step == .action {
             let exists = cursor.actionRef.flatMap { ref in session.plan(for: id)?.actions.contains { $0.ref == ref } } ?? false
             if !exists || cursor.field == nil { cursor = PlanningCursor(statementID: id, step: .actions) }

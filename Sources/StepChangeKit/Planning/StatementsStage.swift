@@ -136,7 +136,7 @@ public struct StatementsStage: WorkshopStage {
             return add(words.dropFirst().joined(separator: " "), session: session, now: now)
         case "edit", "items", "why", "rationale", "merge", "move", "delete", "remove":
             guard words.count > 1, Self.looksLikeID(words[1]) else { return add(line, session: session, now: now) }
-            guard let statement = target else { return .refused(unknownStatement(words[1], in: session)) }
+            guard let statement = target else { return .refused(Self.unknownStatementMessage(words[1], in: session)) }
             let rest = words.dropFirst(2).joined(separator: " ")
             switch command {
             case "edit" where rest.isEmpty:
@@ -188,7 +188,7 @@ public struct StatementsStage: WorkshopStage {
         var session = session
         let usage = "Type `merge \(source.id) into S1`: the second statement keeps its wording and id."
         guard rest.count == 2, rest[0].lowercased() == "into" else { return .refused(usage) }
-        guard let target = session.statement(rest[1]) else { return .refused(unknownStatement(rest[1], in: session)) }
+        guard let target = session.statement(rest[1]) else { return .refused(Self.unknownStatementMessage(rest[1], in: session)) }
         guard target.id != source.id else { return .refused("A statement cannot be merged into itself. " + usage) }
         if session.plan(for: source.id) != nil {
             return .refused("\(source.id) already has an outcome plan; merge the other way (`merge \(target.id) into \(source.id)`) or keep both.")
@@ -499,10 +499,6 @@ public struct StatementsStage: WorkshopStage {
             }
         }
         return result
-    }
-
-    private func unknownStatement(_ word: String, in session: Session) -> String {
-        Self.unknownStatementMessage(word, in: session)
     }
 
     private func index(of statement: ImprovementStatement, in session: Session) -> Int {
