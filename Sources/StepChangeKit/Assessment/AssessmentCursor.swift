@@ -38,6 +38,14 @@ public struct AssessmentCursor: Codable, Equatable, Sendable {
     public var position: AssessmentPosition {
         AssessmentPosition(itemID: itemID, step: step, pendingConsensus: pendingConsensus)
     }
+
+    /// The most earlier positions `back` can return along.
+    public static let trailLength = 40
+
+    /// Adds a position to the trail for `back`, keeping the most recent `trailLength`.
+    public mutating func remember(_ earlier: AssessmentPosition) {
+        trail = Array((trail + [earlier]).suffix(Self.trailLength))
+    }
 }
 
 /// One remembered place in the self-assessment, for `back`.

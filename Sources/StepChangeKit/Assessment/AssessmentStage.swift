@@ -280,9 +280,7 @@ public struct AssessmentStage: WorkshopStage {
                 cursor = Self.advance(cursor, after: itemID, in: session, now: now)
             }
         }
-        if cursor.position != before {
-            cursor.trail = Array((cursor.trail + [before]).suffix(Self.trailLength))
-        }
+        if cursor.position != before { cursor.remember(before) }
         session.assessmentCursor = cursor
         session.updatedAt = now
         return .accepted(session, message: message)
@@ -328,7 +326,7 @@ public struct AssessmentStage: WorkshopStage {
             Self.store(assessment, in: &session)
         }
         var moved = Self.enter(next, cursor: cursor, in: session, now: now)
-        moved.trail = Array((cursor.trail + [cursor.position]).suffix(Self.trailLength))
+        moved.remember(cursor.position)
         session.assessmentCursor = moved
         session.updatedAt = now
         return .accepted(session, message: "Skipped \(itemID); it comes back after the other items.")
@@ -346,15 +344,13 @@ public struct AssessmentStage: WorkshopStage {
         guard !session.participants.isEmpty else { return .refused("Add the participants first.") }
         var session = session
         var moved = Self.enter(item.id, cursor: cursor, in: session, now: now)
-        moved.trail = Array((cursor.trail + [cursor.position]).suffix(Self.trailLength))
+        moved.remember(cursor.position)
         session.assessmentCursor = moved
         session.updatedAt = now
         return .accepted(session, message: "Going to \(item.id).")
     }
 
     // MARK: - The cursor
-
-    static let trailLength = 40
 
     /// The cursor stored in the session, made consistent with what the session holds (a missing or
     /// hand-edited cursor, or scores imported since it was saved, never strands the group).
