@@ -56,15 +56,7 @@ extension Command {
         if invocation.flag("open") { session.settings.scoring = .open }
         if let minutes { session.settings.minutesPerHeading = minutes }
         if let votes { session.settings.votesPerParticipant = votes }
-        if let stage {
-            session.stage = stage
-            switch stage {
-            case .assessing: session = AssessmentStage.reopen(session)
-            case .statements: session = StatementsStage.reopen(session)
-            case .planning: session = PlanningStage.reopen(session)
-            case .complete: break
-            }
-        }
+        if let stage { session = WorkshopStages.reopen(session, at: stage) }
         if let order { session = AssessmentStage.reorder(session, by: order) }
         if session != original {
             session.updatedAt = context.time.now

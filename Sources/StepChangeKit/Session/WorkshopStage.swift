@@ -51,4 +51,17 @@ public enum WorkshopStages {
         case .complete: nil
         }
     }
+
+    /// The session moved to `stage` and that stage reopened at its start (`run --stage`); everything the
+    /// group recorded is kept.
+    public static func reopen(_ session: Session, at stage: Stage) -> Session {
+        var session = session
+        session.stage = stage
+        switch stage {
+        case .assessing: return AssessmentStage.reopen(session)
+        case .statements: return StatementsStage.reopen(session)
+        case .planning: return PlanningStage.reopen(session)
+        case .complete: return session
+        }
+    }
 }
