@@ -3,10 +3,9 @@ import StepChangeKit
 
 /// Making a new session file: the framework snapshot, a unique id and the first durable save.
 enum SessionCreation {
-    static func create(title: String, framework reference: String, partnership: String, facilitator: String,
+    static func create(title: String, framework: Framework, partnership: String, facilitator: String,
                        participants: [Participant], scoring: ScoringMode, date: String?,
                        invocation: Invocation, context: CommandContext) throws(StepChangeError) -> (Session, URL) {
-        let (framework, _) = try context.framework(reference, invocation)
         let now = context.time.now
         let day = date ?? DayDate.string(from: now)
         guard DayDate.isValid(day) else {

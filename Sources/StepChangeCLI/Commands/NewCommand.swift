@@ -35,7 +35,7 @@ extension Command {
             }
         }
         let (session, url) = try SessionCreation.create(
-            title: title, framework: invocation.value("framework") ?? "child-poverty",
+            title: title, framework: try context.framework(invocation.value("framework") ?? "child-poverty", invocation).framework,
             partnership: invocation.value("partnership") ?? "", facilitator: invocation.value("facilitator") ?? "",
             participants: participants, scoring: .open, date: invocation.value("date"), invocation: invocation, context: context)
         context.terminal.writeLine(session.id)

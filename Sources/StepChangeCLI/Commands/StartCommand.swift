@@ -12,8 +12,7 @@ extension Command {
         options: [OptionSpec("framework", value: "ID|FILE", help: "Framework to assess against (default child-poverty)."), .sessions, .frameworks]
     ) { invocation, context throws(StepChangeError) in
         let terminal = context.terminal
-        let reference = invocation.value("framework") ?? "child-poverty"
-        _ = try context.framework(reference, invocation)
+        let (framework, _) = try context.framework(invocation.value("framework") ?? "child-poverty", invocation)
         terminal.writeLine(context.style.bold("New workshop session") + " — press Enter to skip an optional question.")
         func ask(_ question: String) throws(StepChangeError) -> String {
             terminal.write(question + ": ")
@@ -53,7 +52,7 @@ extension Command {
             if scoring == nil { terminal.writeLine("Type open or blind.") }
         }
         let (session, url) = try SessionCreation.create(
-            title: title, framework: reference, partnership: partnership, facilitator: facilitator,
+            title: title, framework: framework, partnership: partnership, facilitator: facilitator,
             participants: participants, scoring: scoring!, date: nil, invocation: invocation, context: context)
         terminal.writeLine("Created \(context.displayPath(url)).")
         let store = context.sessionStore(invocation)
