@@ -119,6 +119,10 @@ struct ReviewingCommandTests {
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("Parents&#39; Voice") || page.contains("Parents&#x27; Voice") || page.contains("Parents' Voice"))
         let again = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "html", "--output", "changed.html"], in: workspace)
         #expect(again.status == 1 && again.stderr.contains("already exists"))
+        let folder = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "html", "--output", "Sessions", "--force"], in: workspace)
+        #expect(folder.status == 1 && folder.stderr.contains("Sessions is a directory, not a file."), "\(folder.stderr)")
+        let missing = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "csv", "--output", "nowhere/changed.csv"], in: workspace)
+        #expect(missing.status == 1 && missing.stderr.contains("Cannot write nowhere/changed.csv: the folder nowhere does not exist."), "\(missing.stderr)")
         let unknown = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "pdf"], in: workspace)
         #expect(unknown.status == 2 && unknown.stderr.contains("Unknown format \"pdf\""))
     }

@@ -22,9 +22,6 @@ extension Command {
                   OptionSpec("force", help: "Replace FILE if it exists.")],
         arguments: 2...2
     ) { invocation, context throws(StepChangeError) in
-        let store = context.sessionStore(invocation)
-        let (old, _) = try store.load(invocation.positionals[0])
-        let (new, _) = try store.load(invocation.positionals[1])
         let formats: [String: ExportFormat] = ["markdown": .markdown, "md": .markdown, "html": .html, "csv": .csv]
         var format: ExportFormat?
         if let name = invocation.value("format") {
@@ -37,11 +34,10 @@ extension Command {
         } else if invocation.value("output") != nil {
             throw StepChangeError(.usage, "--output needs --format markdown, html or csv.")
         }
-        let target = invocation.value("output").map { context.url($0) }
-        if let target, !invocation.flag("force"), FileManager.default.fileExists(atPath: target.path) {
-            throw StepChangeError(.input, "\(invocation.value("output")!) already exists; it has not been changed.",
-                                  hint: "Add --force to replace it, or choose another --output.")
-        }
+        let output = try OutputFile.checked(invocation, context: context, fileExtension: format?.fileExtension ?? "md")
+        let store = context.sessionStore(invocation)
+        let (old, _) = try store.load(invocation.positionals[0])
+        let (new, _) = try store.load(invocation.positionals[1])
         let comparison = try SessionComparison(old: old, new: new)
         guard let format else {
             context.terminal.write(ComparisonText.render(comparison, width: context.width, style: context.style))
@@ -52,12 +48,12 @@ extension Command {
         case .html: Data(HTMLRenderer.render(ComparisonReport.report(comparison)).utf8)
         default: Data(MarkdownRenderer.render(ComparisonReport.report(comparison)).utf8)
         }
-        guard let target else {
+        guard let output else {
             context.terminal.write(String(decoding: data, as: UTF8.self))
             return 0
         }
-        try DurableFile.write(data, to: target)
-        context.terminal.writeLine("Wrote the comparison as \(format.rawValue) to \(context.displayPath(target)).")
+        try output.write(data, context: context)
+        context.terminal.writeLine("Wrote the comparison as \(format.rawValue) to \(context.displayPath(output.url)).")
         return 0
     }
 }

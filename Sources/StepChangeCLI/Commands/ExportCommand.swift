@@ -46,42 +46,23 @@ extension Command {
             if let guess = Suggestion.closest(to: partName, among: ReportPart.allCases.map(\.rawValue)) { hint = "Did you mean \(guess)? " + hint }
             throw StepChangeError(.usage, "Unknown part \"\(partName)\".", hint: hint)
         }
-        let output = invocation.value("output")
-        if format.isBinary && output == nil {
+        if format.isBinary && invocation.value("output") == nil {
             throw StepChangeError(.usage, "A Word document cannot be written to the terminal: give --output FILE.docx.",
                                   hint: "For example: stepchange export \(invocation.positionals[0]) --format docx --output report.docx")
         }
-        let target = output.map { context.url($0) }
-        if let target, !invocation.flag("force") {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-                throw StepChangeError(.input, isDirectory.boolValue ? "\(output!) is a directory, not a file."
-                                      : "\(output!) already exists; it has not been changed.",
-                                      hint: isDirectory.boolValue ? "Give a file name, such as \(output!)/report.\(format.fileExtension)."
-                                      : "Add --force to replace it, or choose another --output.")
-            }
-        }
+        let output = try OutputFile.checked(invocation, context: context, fileExtension: format.fileExtension)
         let (session, sessionFile) = try context.sessionStore(invocation).load(invocation.positionals[0])
-        if let target, target.standardizedFileURL.resolvingSymlinksInPath() == sessionFile.standardizedFileURL.resolvingSymlinksInPath() {
-            throw StepChangeError(.input, "\(output!) is the session file itself; exporting over it would replace the session.",
+        if let output, output.url.standardizedFileURL.resolvingSymlinksInPath() == sessionFile.standardizedFileURL.resolvingSymlinksInPath() {
+            throw StepChangeError(.input, "\(output.typed) is the session file itself; exporting over it would replace the session.",
                                   hint: "Choose another --output.")
         }
         let data = try SessionExport.export(session, format: format, part: part, attributed: invocation.flag("attributed"))
-        guard let target else {
+        guard let output else {
             context.terminal.write(String(decoding: data, as: UTF8.self))
             return 0
         }
-        var isDirectory: ObjCBool = false
-        let folder = target.deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StepChangeError(.input, "Cannot write \(output!): the folder \(context.displayPath(folder)) does not exist.",
-                                  hint: "Create the folder first, or choose another --output.")
-        }
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw StepChangeError(.input, "\(output!) is a directory, not a file.", hint: "Give a file name, such as \(output!)/report.\(format.fileExtension).")
-        }
-        try DurableFile.write(data, to: target)
-        context.terminal.writeLine("Wrote \(context.displayPath(target)) (\(format.rawValue), \(part.rawValue), \(data.count) bytes\(invocation.flag("attributed") ? ", attributed" : "")).")
+        try output.write(data, context: context)
+        context.terminal.writeLine("Wrote \(context.displayPath(output.url)) (\(format.rawValue), \(part.rawValue), \(data.count) bytes\(invocation.flag("attributed") ? ", attributed" : "")).")
         return 0
     }
 }
