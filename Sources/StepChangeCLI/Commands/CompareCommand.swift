@@ -69,10 +69,10 @@ enum ComparisonText {
         if old.date > new.date {
             out.append(style.yellow("  Note: the first session is the later one; changes are shown from the first to the second."))
         }
-        out += ["", "Overall mean consensus: \(mean(comparison.oldMean)) → \(mean(comparison.newMean))  \(headingChange(comparison.overallChange))"]
+        out += ["", "Overall mean consensus: \(SessionComparison.mean(comparison.oldMean)) → \(SessionComparison.mean(comparison.newMean))  \(SessionComparison.describe(comparison.overallChange))"]
 
         for heading in comparison.headings {
-            out += ["", style.bold("\(heading.headingID)  \(heading.title)") + "  \(mean(heading.oldMean)) → \(mean(heading.newMean))  \(headingChange(heading.change))"]
+            out += ["", style.bold("\(heading.headingID)  \(heading.title)") + "  \(SessionComparison.mean(heading.oldMean)) → \(SessionComparison.mean(heading.newMean))  \(SessionComparison.describe(heading.change))"]
             let rows = heading.items.map { item -> [String] in
                 [item.itemID, score(item.old, present: item.inOld), score(item.new, present: item.inNew), itemChange(item),
                  item.oldAgreement?.label ?? "-", item.newAgreement?.label ?? "-"]
@@ -117,7 +117,7 @@ enum ComparisonText {
             out.append("  " + comparison.oldActionCounts.map { "\($0.count) \($0.status.shortLabel) (\($0.status.rag.label))" }.joined(separator: ", "))
             let rows = comparison.oldActions.map { progress -> [String] in
                 [progress.action.ref, progress.rag.label, progress.status.shortLabel, progress.latestUpdate?.date ?? "-",
-                 clip(progress.action.description, max(20, width - 40))]
+                 TextWrap.clip(progress.action.description, to: max(20, width - 40))]
             }
             out.append(indent(TextTable.render(header: ["REF", "RAG", "STATUS", "REVIEWED", "ACTION"], rows: rows)))
         }
@@ -128,30 +128,17 @@ enum ComparisonText {
         guard !items.isEmpty else { return ["  None."] }
         return items.prefix(5).map { item in
             let head = "  \(item.itemID)  \(item.old.map(String.init) ?? "-") → \(item.new.map(String.init) ?? "-")  \(itemChange(item))  "
-            return head + clip(item.prompt, max(20, width - head.count))
+            return head + TextWrap.clip(item.prompt, to: max(20, width - head.count))
         }
     }
 
     static func itemChange(_ item: SessionComparison.ItemChange) -> String { ComparisonReport.itemChange(item) }
 
-    static func headingChange(_ change: Double?) -> String {
-        guard let change else { return "" }
-        let direction: SessionComparison.Direction = SessionComparison.signed(change) == "0.00" ? .same : (change > 0 ? .up : .down)
-        return "\(direction.symbol) \(SessionComparison.signed(change))"
-    }
-
     static func score(_ value: Int?, present: Bool) -> String {
         present ? value.map(String.init) ?? "-" : "n/a"
     }
 
-    static func mean(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
-
     static func indent(_ table: String) -> String {
         table.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 }.joined(separator: "\n")
-    }
-
-    static func clip(_ text: String, _ width: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
     }
 }

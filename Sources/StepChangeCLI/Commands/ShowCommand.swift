@@ -33,7 +33,7 @@ enum SessionOverviewText {
         out += ["", style.bold("Consensus by heading") + " (mean of agreed scores on the \(scale.lowest)–\(scale.highest) scale)"]
         let titleWidth = min(40, summary.headings.map { $0.heading.id.count + 2 + $0.heading.title.count }.max() ?? 0)
         for heading in summary.headings {
-            let label = clip("\(heading.heading.id)  \(heading.heading.title)", titleWidth).padding(toLength: titleWidth, withPad: " ", startingAt: 0)
+            let label = TextWrap.clip("\(heading.heading.id)  \(heading.heading.title)", to: titleWidth).padding(toLength: titleWidth, withPad: " ", startingAt: 0)
             let value = heading.mean.map { String(format: "%.2f", $0) } ?? "  - "
             out.append("  \(label)  \(bar(heading.mean, scale: scale))  \(value)  (\(heading.agreedCount) of \(heading.items.count) agreed)")
         }
@@ -52,7 +52,7 @@ enum SessionOverviewText {
             let tally = session.votes.isEmpty ? "" : "\(count) vote\(count == 1 ? "" : "s")".padding(toLength: 10, withPad: " ", startingAt: 0)
             let planned = session.planned.isEmpty ? "" : (session.planned.contains(statement.id) ? "planned  " : "         ")
             let prefix = "  " + statement.id.padding(toLength: 4, withPad: " ", startingAt: 0) + tally + planned
-            out.append(prefix + clip(statement.text, max(20, width - prefix.count)))
+            out.append(prefix + TextWrap.clip(statement.text, to: max(20, width - prefix.count)))
         }
 
         let actions = session.actions
@@ -70,7 +70,7 @@ enum SessionOverviewText {
         let findings = PlanCheck.findings(in: session)
         out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings)]
         let shown = 5
-        out += PlanCheck.lines(Array(findings.prefix(shown))).map { clip($0, width) }
+        out += PlanCheck.lines(Array(findings.prefix(shown))).map { TextWrap.clip($0, to: width) }
         if findings.count > shown {
             out.append("  … and \(findings.count - shown) more: run `stepchange check \(session.id)`")
         }
@@ -83,10 +83,5 @@ enum SessionOverviewText {
         let fraction = (value - Double(scale.lowest)) / Double(scale.highest - scale.lowest)
         let filled = max(0, min(cells, Int((fraction * Double(cells)).rounded())))
         return String(repeating: "█", count: filled) + String(repeating: "·", count: cells - filled)
-    }
-
-    static func clip(_ text: String, _ width: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
     }
 }

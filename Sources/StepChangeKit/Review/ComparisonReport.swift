@@ -10,7 +10,7 @@ public enum ComparisonReport {
         var metadata = [ReportField("Partnership", new.partnership.isEmpty ? old.partnership : new.partnership)]
         metadata.append(ReportField("Then", "\(old.date) — \(old.title) (\(old.framework.id) v\(old.framework.version), \(old.participants.count) participants)"))
         metadata.append(ReportField("Now", "\(new.date) — \(new.title) (\(new.framework.id) v\(new.framework.version), \(new.participants.count) participants)"))
-        metadata.append(ReportField("Overall mean consensus", "\(mean(comparison.oldMean)) → \(mean(comparison.newMean)) \(change(comparison.overallChange))"))
+        metadata.append(ReportField("Overall mean consensus", "\(SessionComparison.mean(comparison.oldMean)) → \(SessionComparison.mean(comparison.newMean)) \(change(comparison.overallChange))"))
 
         var consensus: [ReportBlock] = []
         consensus.append(.paragraph("Mean consensus by heading on the \(scale.lowest) to \(scale.highest) scale, then and now. Items are matched by id; a change is shown as ▲ ▼ = and as +1 / -2."))
@@ -18,12 +18,12 @@ public enum ComparisonReport {
             title: "Mean consensus by heading, then and now",
             maximum: Double(scale.highest),
             bars: comparison.headings.flatMap { heading in
-                [ReportBarChart.Bar(label: "\(heading.headingID) \(old.date)", value: heading.oldMean, valueText: mean(heading.oldMean), earlier: true),
-                 ReportBarChart.Bar(label: "\(heading.headingID) \(new.date)", value: heading.newMean, valueText: mean(heading.newMean))]
+                [ReportBarChart.Bar(label: "\(heading.headingID) \(old.date)", value: heading.oldMean, valueText: SessionComparison.mean(heading.oldMean), earlier: true),
+                 ReportBarChart.Bar(label: "\(heading.headingID) \(new.date)", value: heading.newMean, valueText: SessionComparison.mean(heading.newMean))]
             })))
         for heading in comparison.headings {
             consensus.append(.heading(level: 2, text: "\(heading.headingID) \(heading.title)"))
-            consensus.append(.fields([ReportField("Mean consensus", "\(mean(heading.oldMean)) → \(mean(heading.newMean)) \(change(heading.change))")]))
+            consensus.append(.fields([ReportField("Mean consensus", "\(SessionComparison.mean(heading.oldMean)) → \(SessionComparison.mean(heading.newMean)) \(change(heading.change))")]))
             consensus.append(.table(ReportTable(
                 header: ["Item", "Prompt", "Then", "Now", "Change", "Agreement then", "Agreement now"],
                 rows: heading.items.map(row))))
@@ -111,11 +111,7 @@ public enum ComparisonReport {
         "\(item.itemID) \(item.old.map(String.init) ?? "-") → \(item.new.map(String.init) ?? "-") (\(itemChange(item))): \(item.prompt)"
     }
 
-    static func mean(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
-
     static func change(_ value: Double?) -> String {
-        guard let value else { return "" }
-        let text = SessionComparison.signed(value)
-        return "(\(text == "0.00" ? "=" : value > 0 ? "▲" : "▼") \(text))"
+        value == nil ? "" : "(" + SessionComparison.describe(value) + ")"
     }
 }

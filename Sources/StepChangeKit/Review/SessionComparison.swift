@@ -157,6 +157,15 @@ public struct SessionComparison: Sendable {
         }
     }
 
+    /// A mean to two decimal places ("2.58"), or "-" when there is none.
+    public static func mean(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
+
+    /// A change of a mean with its arrow: "▲ +0.42", "▼ -0.17", "= 0.00"; empty when there is none.
+    public static func describe(_ change: Double?) -> String {
+        guard let change else { return "" }
+        return "\(Direction(change).symbol) \(signed(change))"
+    }
+
     /// A change written for readers without the arrow symbols: `+1`, `-2`, `0`, `+0.42`.
     public static func signed(_ change: Int) -> String { change > 0 ? "+\(change)" : String(change) }
     public static func signed(_ change: Double) -> String {

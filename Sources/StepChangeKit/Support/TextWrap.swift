@@ -24,4 +24,10 @@ public enum TextWrap {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The text on one line (line breaks become spaces), cut to `width` characters with an ellipsis.
+    public static func clip(_ text: String, to width: Int) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
+    }
 }
