@@ -19,18 +19,12 @@ public enum ScoreImport {
         }
         let commentColumn = column("comment")
         let scale = session.framework.scale
-        var problems: [Problem] = []
-        var uncheckedFrom: Int?
+        var problems = RowProblems(source: source)
         var imported: [String: [ParticipantScore]] = [:]
         var seen: [String: Int] = [:]
         for row in rows.dropFirst() {
-            if problems.count >= CSVReader.problemsListed {
-                uncheckedFrom = row.line
-                break
-            }
-            func report(_ message: String) {
-                problems.append(Problem(source: source, location: "line \(row.line)", message: message))
-            }
+            guard problems.keepChecking(at: row.line) else { break }
+            func report(_ message: String) { problems.report(message, line: row.line) }
             let field = { (index: Int) in index < row.fields.count ? row.fields[index].trimmingCharacters(in: .whitespaces) : "" }
             let who = field(participantColumn), itemRef = field(itemColumn), scoreText = field(scoreColumn)
             var rowOK = true
@@ -66,13 +60,13 @@ public enum ScoreImport {
             imported[item.id, default: []].append(ParticipantScore(participant: participant.id, score: score, comment: comment))
         }
         guard problems.isEmpty else {
-            if let uncheckedFrom {
+            if problems.uncheckedFrom != nil {
                 throw StepChangeError(.input, "\(source) has too many bad rows to list; nothing was imported. The first \(problems.count) problems:",
-                                      problems: problems + [Problem(source: source, location: "line \(uncheckedFrom) onwards", message: "not checked")],
+                                      problems: problems.listed,
                                       hint: "Check that this is the right file, correct the rows named above and import it again.")
             }
             throw StepChangeError(.input, "\(source) has \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing was imported:",
-                                  problems: problems, hint: "Correct the rows named above and import the file again.")
+                                  problems: problems.listed, hint: "Correct the rows named above and import the file again.")
         }
         guard !imported.isEmpty else {
             throw StepChangeError(.input, "\(source) has a header but no scores.", hint: "Add one row per participant and item.")

@@ -55,7 +55,7 @@ public enum PlanImport {
                 hint: "Columns understood: outcome, ref, objective, action, how we will know it has worked, lead, theme, status, milestone, output/impact.")
         }
 
-        var problems: [Problem] = []
+        var problems = RowProblems(source: source)
         let sessionRefs = Set(session.actions.map { $0.ref.lowercased() })
         var fileRefs = Set<String>()
         var groups: [(outcome: String, actions: [Action])] = []
@@ -65,15 +65,10 @@ public enum PlanImport {
             guard let index = columns[column], index < row.fields.count else { return "" }
             return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        var uncheckedFrom: Int?
         for row in rows.dropFirst() {
-            if problems.count >= CSVReader.problemsListed {
-                uncheckedFrom = row.line
-                break
-            }
+            guard problems.keepChecking(at: row.line) else { break }
             if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
-            let location = "line \(row.line)"
-            func report(_ message: String) { problems.append(Problem(source: source, location: location, message: message)) }
+            func report(_ message: String) { problems.report(message, line: row.line) }
             if row.fields.count > header.fields.count {
                 report("\(row.fields.count) fields but the header has \(header.fields.count); check for a stray comma or an unquoted field")
             }
@@ -132,14 +127,14 @@ public enum PlanImport {
                 lead: field(row, .lead), milestone: milestone ?? "", measure: Measure(indicator: field(row, .measure)),
                 theme: theme, additionality: .existing, status: status ?? .notStarted, outputImpact: field(row, .outputImpact)))
         }
-        if let uncheckedFrom {
+        if problems.uncheckedFrom != nil {
             throw StepChangeError(.input, "\(source) was not imported: too many problems to list; the first \(problems.count) (nothing has been changed):",
-                                  problems: problems + [Problem(source: source, location: "line \(uncheckedFrom) onwards", message: "not checked")],
+                                  problems: problems.listed,
                                   hint: "Check that this is the right file, correct the rows named above and re-run the import.")
         }
         if !problems.isEmpty {
             throw StepChangeError(.input, "\(source) was not imported: \(problems.count) problem\(problems.count == 1 ? "" : "s") (nothing has been changed):",
-                                  problems: problems, hint: "Correct the rows named above in the spreadsheet, save it as CSV again and re-run the import.")
+                                  problems: problems.listed, hint: "Correct the rows named above in the spreadsheet, save it as CSV again and re-run the import.")
         }
         guard !groups.isEmpty else {
             throw StepChangeError(.input, "\(source) has a header row but no actions.", hint: "Add one row per action below the header.")

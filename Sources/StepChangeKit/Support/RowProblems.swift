@@ -1,0 +1,32 @@
+import Foundation
+
+/// The problems a CSV import finds, row by row, capped at `CSVReader.problemsListed`: once the cap is
+/// reached the rest of the file is not checked, and the list ends by saying from which line, so a wrong
+/// file gets a short answer at once. Shared by every importer so the cap behaves the same everywhere.
+public struct RowProblems: Sendable {
+    public let source: String
+    public private(set) var problems: [Problem] = []
+    /// The line checking stopped at, when there were too many problems to go on.
+    public private(set) var uncheckedFrom: Int?
+
+    public init(source: String) { self.source = source }
+
+    /// True while fewer problems than the cap are known; otherwise records `line` as where checking stopped.
+    public mutating func keepChecking(at line: Int) -> Bool {
+        guard problems.count >= CSVReader.problemsListed else { return true }
+        uncheckedFrom = line
+        return false
+    }
+
+    public mutating func report(_ message: String, line: Int) {
+        problems.append(Problem(source: source, location: "line \(line)", message: message))
+    }
+
+    public var isEmpty: Bool { problems.isEmpty }
+    public var count: Int { problems.count }
+
+    /// The problems as they are shown, ending with "line N onwards: not checked" when checking stopped early.
+    public var listed: [Problem] {
+        problems + (uncheckedFrom.map { [Problem(source: source, location: "line \($0) onwards", message: "not checked")] } ?? [])
+    }
+}
