@@ -48,10 +48,9 @@ public struct SessionStore: Sendable {
         }
         let exact = url(for: reference)
         if fileManager.fileExists(atPath: exact.path) { return exact }
-        let files = (try? sessionFiles()) ?? []
-        let ids = files.map { $0.deletingPathExtension().lastPathComponent }
+        let ids = ((try? sessionFileNames()) ?? []).map { String($0.dropLast(".json".count)) }
         let startMatches = ids.filter { $0.hasPrefix(reference) }
-        let matches = startMatches.isEmpty && !reference.isEmpty
+        let matches = startMatches.isEmpty
             ? ids.filter { $0.range(of: reference, options: .caseInsensitive) != nil }
             : startMatches
         if matches.count == 1 { return url(for: matches[0]) }
