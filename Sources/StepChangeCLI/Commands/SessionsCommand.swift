@@ -12,7 +12,7 @@ extension Command {
         options: [.sessions, OptionSpec("json", help: "Print the list as JSON.")]
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
-        let listing = try SessionListing.list(store, now: Date())
+        let listing = try SessionListing.list(store, now: context.time.now)
         if invocation.flag("json") {
             context.terminal.write(SessionListText.json(listing, directory: context.displayPath(store.directory)))
         } else {
