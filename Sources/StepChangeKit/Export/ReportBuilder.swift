@@ -36,7 +36,7 @@ public struct ReportBuilder: Sendable {
     var metadata: [ReportField] {
         var fields: [ReportField] = []
         if !session.partnership.isEmpty { fields.append(ReportField("Partnership", session.partnership)) }
-        fields.append(ReportField("Workshop date", Self.longDate(session.date)))
+        fields.append(ReportField("Workshop date", DayDate.longForm(session.date)))
         if !session.facilitator.isEmpty { fields.append(ReportField("Facilitator", session.facilitator)) }
         fields.append(ReportField("Framework", "\(session.framework.title) (version \(session.framework.version))"))
         fields.append(ReportField("Session", session.id))
@@ -208,7 +208,7 @@ public struct ReportBuilder: Sendable {
                 blocks.append(.nothingYet("No actions agreed under this statement yet."))
             } else {
                 blocks.append(.table(ReportTable(caption: "Actions agreed", header: ["Ref", "Action", "Lead", "Milestone", "Status"],
-                    rows: actions.map { [.text($0.ref), .text($0.description), .text($0.lead), .text(Self.milestone($0.milestone)), statusCell($0)] })))
+                    rows: actions.map { [.text($0.ref), .text($0.description), .text($0.lead), .text(Milestone.label($0.milestone)), statusCell($0)] })))
             }
         }
         return blocks
@@ -284,15 +284,15 @@ public struct ReportBuilder: Sendable {
     private func actionSummary(_ actions: [Action]) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.table(ReportTable(header: ["Ref", "Action", "Serves", "Lead", "Milestone", "How we will know it has worked", "Status"],
             rows: actions.map { [.text($0.ref), .text($0.description), .text($0.outcomeIDs.joined(separator: ", ")), .text($0.lead),
-                                 .text(Self.milestone($0.milestone)), .text(measureText($0.measure)), statusCell($0)] }))]
+                                 .text(Milestone.label($0.milestone)), .text(measureText($0.measure)), statusCell($0)] }))]
         if let progress = progressTable(actions) { blocks.append(.table(progress)) }
         return blocks
     }
 
     func horizonText(_ kind: HorizonKind) -> String {
         let horizon = session.framework.horizon(kind)
-        let to = DayDate.adding(years: horizon.toYears, to: session.date).map(Self.longDate) ?? ""
-        let from = DayDate.adding(years: horizon.fromYears, to: session.date).map(Self.longDate) ?? ""
+        let to = DayDate.adding(years: horizon.toYears, to: session.date).map(DayDate.longForm) ?? ""
+        let from = DayDate.adding(years: horizon.fromYears, to: session.date).map(DayDate.longForm) ?? ""
         let dates = horizon.fromYears == 0 ? "by \(to)" : "\(from) to \(to)"
         let name = horizon.title.replacingOccurrences(of: " outcomes", with: "").replacingOccurrences(of: " outcome", with: "")
         return "\(name) (\(dates))"
@@ -342,7 +342,7 @@ public struct ReportBuilder: Sendable {
                 .text(outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
                 .text(measureText(action.measure)), .text(action.lead),
                 .text(session.framework.theme(action.theme)?.title ?? action.theme), .text(action.additionality.rawValue),
-                statusCell(action), .text(Self.milestone(action.milestone)), .text(action.outputImpact),
+                statusCell(action), .text(Milestone.label(action.milestone)), .text(action.outputImpact),
             ]
             if detailed {
                 row += [.text(plan?.statementID ?? ""), .text(action.partners.joined(separator: ", ")), .text(action.resources),
@@ -370,7 +370,7 @@ public struct ReportBuilder: Sendable {
         let rows: [[ReportCell]] = actions.flatMap { action in
             action.updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { entry in
                 let update = entry.element
-                var row: [ReportCell] = [.text(action.ref), .text(Self.longDate(update.date)),
+                var row: [ReportCell] = [.text(action.ref), .text(DayDate.longForm(update.date)),
                                          .status(update.status.rag, label: update.status.label), .text(update.actual ?? ""), .text(update.note)]
                 if attributed { row.append(.text(update.reviewer)) }
                 return row
@@ -383,7 +383,7 @@ public struct ReportBuilder: Sendable {
     func latestActual(_ action: Action) -> String? {
         action.updates.enumerated().filter { $0.element.actual?.isEmpty == false }
             .max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-            .map { "\($0.element.actual!) (\(Self.longDate($0.element.date)))" }
+            .map { "\($0.element.actual!) (\(DayDate.longForm($0.element.date)))" }
     }
 
     // MARK: - Measures
@@ -406,23 +406,6 @@ public struct ReportBuilder: Sendable {
     }
 
     // MARK: - Wording
-
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-
-    /// `2026-11-23` → "23 November 2026"; anything else is shown as written.
-    static func longDate(_ text: String) -> String {
-        guard let (year, month, day) = DayDate.parse(text) else { return text }
-        return "\(day) \(monthNames[month - 1]) \(year)"
-    }
-
-    /// A milestone month (`2027-03` → "March 2027") or day; anything else as written.
-    static func milestone(_ text: String) -> String {
-        let parts = text.split(separator: "-")
-        if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) {
-            return "\(monthNames[month - 1]) \(year)"
-        }
-        return longDate(text)
-    }
 
     static func decimal(_ value: Double) -> String { String(format: "%.1f", value) }
 

@@ -3,8 +3,7 @@ import Foundation
 /// An action's milestone: a month (`2027-03`) or a day (`2027-03-31`). Typed forms such as
 /// "March 2027", "Mar 2027", "31 March 2027" or "2027-3" are read and stored in the canonical form.
 public enum Milestone {
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
-                         "september", "october", "november", "december"]
+    static let months = DayDate.monthNames.map { $0.lowercased() }
 
     /// The canonical form of a typed milestone, or nil when it is not a month or a date.
     public static func parse(_ text: String) -> String? {
@@ -39,9 +38,9 @@ public enum Milestone {
     /// The milestone as people say it: "March 2027", "31 March 2027".
     public static func label(_ milestone: String) -> String {
         guard let canonical = parse(milestone) else { return milestone }
+        if DayDate.isValid(canonical) { return DayDate.longForm(canonical) }
         let parts = canonical.split(separator: "-").compactMap { Int($0) }
-        let name = months[parts[1] - 1].capitalized
-        return parts.count == 3 ? "\(parts[2]) \(name) \(parts[0])" : "\(name) \(parts[0])"
+        return "\(DayDate.monthNames[parts[1] - 1]) \(parts[0])"
     }
 
     /// What to type, for refusals.

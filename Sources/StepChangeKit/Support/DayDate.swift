@@ -26,6 +26,16 @@ public enum DayDate {
 
     public static func isValid(_ text: String) -> Bool { parse(text) != nil }
 
+    /// English month names, January first, as reports and prompts write them.
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+
+    /// The day as people write it (`2026-11-23` → "23 November 2026"); anything else as written.
+    public static func longForm(_ text: String) -> String {
+        guard let (year, month, day) = parse(text) else { return text }
+        return "\(day) \(monthNames[month - 1]) \(year)"
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
