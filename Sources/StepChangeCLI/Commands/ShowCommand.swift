@@ -46,9 +46,9 @@ enum SessionOverviewText {
 
         out += ["", style.bold("Improvement statements") + " (\(session.statements.count))"]
         if session.statements.isEmpty { out.append("  None yet.") }
-        let votes = Dictionary(session.votes.map { ($0.statement, $0.count) }, uniquingKeysWith: +)
+        let votes = VoteTally(session: session)
         for statement in session.statements {
-            let count = votes[statement.id] ?? 0
+            let count = votes.votes(for: statement.id)
             let tally = session.votes.isEmpty ? "" : "\(count) vote\(count == 1 ? "" : "s")".padding(toLength: 10, withPad: " ", startingAt: 0)
             let planned = session.planned.isEmpty ? "" : (session.planned.contains(statement.id) ? "planned  " : "         ")
             let prefix = "  " + statement.id.padding(toLength: 4, withPad: " ", startingAt: 0) + tally + planned

@@ -7,11 +7,13 @@ public struct ReportBuilder: Sendable {
     public let session: Session
     public let attributed: Bool
     private let summary: AssessmentSummary
+    private let tally: VoteTally
 
     public init(session: Session, attributed: Bool = false) {
         self.session = session
         self.attributed = attributed
         self.summary = AssessmentSummary(session: session)
+        self.tally = VoteTally(session: session)
     }
 
     /// The report of one part, or of every part for `.all`.
@@ -185,7 +187,7 @@ public struct ReportBuilder: Sendable {
         }
         blocks.append(.table(ReportTable(header: ["Statement", "Responds to", "Votes", "Priority"], rows: session.statements.map { statement in
             [.text("Improvement Statement \(statement.number)"), .text(statement.itemIDs.joined(separator: ", ")),
-             .text(String(votes(for: statement.id))), .text(priority(of: statement.id))]
+             .text(String(tally.votes(for: statement.id))), .text(priority(of: statement.id))]
         })))
         for statement in session.statements {
             blocks.append(.heading(level: 2, text: "Improvement Statement \(statement.number): \(statement.text)"))
@@ -195,7 +197,7 @@ public struct ReportBuilder: Sendable {
             }
             if !statement.rationale.isEmpty { fields.append(ReportField("Why", statement.rationale)) }
             if !statement.mergedFrom.isEmpty { fields.append(ReportField("Merged from", statement.mergedFrom.joined(separator: ", "))) }
-            fields.append(ReportField("Votes", String(votes(for: statement.id))))
+            fields.append(ReportField("Votes", String(tally.votes(for: statement.id))))
             if attributed {
                 let voters = session.votes.filter { $0.statement == statement.id && $0.count > 0 }
                     .map { "\(session.participant($0.participant)?.name ?? $0.participant) \($0.count)" }
@@ -212,10 +214,6 @@ public struct ReportBuilder: Sendable {
             }
         }
         return blocks
-    }
-
-    func votes(for statementID: String) -> Int {
-        session.votes.filter { $0.statement == statementID }.reduce(0) { $0 + $1.count }
     }
 
     func priority(of statementID: String) -> String {
