@@ -53,15 +53,15 @@ struct ProgressReviewTests {
         session = try ProgressReview.record(update("2027-05-27", .notOnTrack, note: "second, corrected", at: 30), on: "A3.1", in: session)
         let action = try #require(session.actions.first { $0.ref == "A3.1" })
         #expect(action.updates.map(\.note) == ["second", "first", "second, corrected"], "stored in the order recorded")
-        #expect(ProgressReview.history(of: action).map(\.note) == ["first", "second", "second, corrected"])
+        #expect(action.history.map(\.note) == ["first", "second", "second, corrected"])
         #expect(action.currentStatus == .notOnTrack)
     }
 
     @Test func latestActualSkipsUpdatesWithoutOne() throws {
         let action = try #require(WorkedExample2025.session.actions.first { $0.ref == "A4.3" })
-        #expect(ProgressReview.latestActual(of: action)?.value == "23")
+        #expect(action.latestActual?.value == "23")
         let noActuals = try #require(WorkedExample2026.session.actions.first)
-        #expect(ProgressReview.latestActual(of: noActuals) == nil)
+        #expect(noActuals.latestActual == nil)
     }
 
     @Test func anUnknownActionOrBadDateIsRefused() {

@@ -125,10 +125,10 @@ struct ProgressReviewSession {
             var now = "  Now: \(current.label) (\(current.rag.label))"
             if let latest = action.latestUpdate { now += ", last reviewed \(latest.date) by \(latest.reviewer)" }
             terminal.writeLine(now)
-            if let note = ProgressReview.history(of: action).last(where: { !$0.note.isEmpty })?.note {
+            if let note = action.history.last(where: { !$0.note.isEmpty })?.note {
                 terminal.writeLine(TextWrap.wrap("Last note: \(note)", width: context.width, indent: "    ", firstIndent: "  "))
             }
-            if let actual = ProgressReview.latestActual(of: action) {
+            if let actual = action.latestActual {
                 terminal.writeLine("  Last actual: \(actual.value) (\(actual.date))")
             }
             let choices = ActionStatus.reviewChoices.enumerated().map { "\($0.offset + 1) \($0.element.shortLabel)" }.joined(separator: ", ")

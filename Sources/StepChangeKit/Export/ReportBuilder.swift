@@ -366,8 +366,7 @@ public struct ReportBuilder: Sendable {
     /// Every progress update of these actions, oldest first per action.
     func progressTable(_ actions: [Action]) -> ReportTable? {
         let rows: [[ReportCell]] = actions.flatMap { action in
-            action.updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { entry in
-                let update = entry.element
+            action.history.map { update in
                 var row: [ReportCell] = [.text(action.ref), .text(DayDate.longForm(update.date)),
                                          .status(update.status.rag, label: update.status.label), .text(update.actual ?? ""), .text(update.note)]
                 if attributed { row.append(.text(update.reviewer)) }
@@ -379,9 +378,7 @@ public struct ReportBuilder: Sendable {
     }
 
     func latestActual(_ action: Action) -> String? {
-        action.updates.enumerated().filter { $0.element.actual?.isEmpty == false }
-            .max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-            .map { "\($0.element.actual!) (\(DayDate.longForm($0.element.date)))" }
+        action.latestActual.map { "\($0.value) (\(DayDate.longForm($0.date)))" }
     }
 
     // MARK: - Measures

@@ -24,14 +24,4 @@ public enum ProgressReview {
         if let guess = Suggestion.closest(to: ref, among: refs) { hint = "Did you mean \(guess)? " + hint }
         throw StepChangeError(.input, "There is no action \"\(ref)\" in \(session.id).", hint: hint)
     }
-
-    /// An action's updates in review order: by review date, and in the order recorded for the same date.
-    public static func history(of action: Action) -> [ProgressUpdate] {
-        action.updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-    }
-
-    /// The most recent actual recorded for the action's measure, if any.
-    public static func latestActual(of action: Action) -> (value: String, date: String)? {
-        history(of: action).reversed().first { !($0.actual ?? "").isEmpty }.map { ($0.actual!, $0.date) }
-    }
 }

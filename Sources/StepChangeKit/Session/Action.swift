@@ -49,11 +49,17 @@ public struct Action: Codable, Equatable, Sendable {
     /// The latest status: the most recent progress update's, or the planned one.
     public var currentStatus: ActionStatus { latestUpdate?.status ?? status }
 
+    /// The progress updates in review order: by review date, and in the order recorded for the same date.
+    public var history: [ProgressUpdate] {
+        updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
     /// The most recent progress update by review date (then by when it was recorded).
-    public var latestUpdate: ProgressUpdate? {
-        updates.enumerated().max { a, b in
-            (a.element.date, a.offset) < (b.element.date, b.offset)
-        }?.element
+    public var latestUpdate: ProgressUpdate? { history.last }
+
+    /// The most recent actual recorded for the action's measure, with the review date it was given on.
+    public var latestActual: (value: String, date: String)? {
+        history.last { !($0.actual ?? "").isEmpty }.map { ($0.actual!, $0.date) }
     }
 }
 
