@@ -60,9 +60,7 @@ enum SessionOverviewText {
         if actions.isEmpty {
             out.append("  No actions yet.")
         } else {
-            let counts = Dictionary(actions.map { ($0.currentStatus, 1) }, uniquingKeysWith: +)
-            let order: [ActionStatus] = [.complete, .onTrack, .someIssues, .notOnTrack, .notStarted]
-            out.append("  " + order.compactMap { status in counts[status].map { "\($0) \(status.shortLabel) (\(status.rag.label))" } }.joined(separator: ", "))
+            out.append("  " + ActionStatus.counts(of: actions).map { "\($0.count) \($0.status.shortLabel) (\($0.status.rag.label))" }.joined(separator: ", "))
             let latest = actions.compactMap { $0.latestUpdate?.date }.max()
             out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(session.id)`"))
         }

@@ -308,10 +308,7 @@ public struct ReportBuilder: Sendable {
         var table = actionPlanTable(actions, detailed: false)
         table.caption = nil
         var blocks: [ReportBlock] = [.table(table)]
-        let counts = ActionStatus.allCases.compactMap { status -> String? in
-            let n = actions.filter { $0.currentStatus == status }.count
-            return n == 0 ? nil : "\(status.rag.label) (\(status.shortLabel)) \(n)"
-        }
+        let counts = ActionStatus.counts(of: actions, in: ActionStatus.allCases).map { "\($0.status.rag.label) (\($0.status.shortLabel)) \($0.count)" }
         blocks.insert(.fields([ReportField("Actions", String(actions.count)), ReportField("Latest status", counts.joined(separator: ", ")),
                                ReportField("Additionality", additionalityCounts(actions))]), at: 0)
         blocks.append(.heading(level: 2, text: "Progress updates"))

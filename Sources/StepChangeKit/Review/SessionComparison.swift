@@ -149,13 +149,7 @@ public struct SessionComparison: Sendable {
     public var overallChange: Double? { oldMean.flatMap { o in newMean.map { $0 - o } } }
 
     /// The earlier session's actions counted by latest status, in RAG order (complete first).
-    public var oldActionCounts: [(status: ActionStatus, count: Int)] {
-        let order: [ActionStatus] = [.complete, .onTrack, .someIssues, .notOnTrack, .notStarted]
-        return order.compactMap { status in
-            let count = oldActions.filter { $0.status == status }.count
-            return count == 0 ? nil : (status, count)
-        }
-    }
+    public var oldActionCounts: [(status: ActionStatus, count: Int)] { ActionStatus.counts(of: old.actions) }
 
     /// A mean to two decimal places ("2.58"), or "-" when there is none.
     public static func mean(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }

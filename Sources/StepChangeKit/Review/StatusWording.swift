@@ -36,4 +36,13 @@ extension ActionStatus {
 
     /// The statuses a review can give, in the order the plan lists them.
     public static let reviewChoices: [ActionStatus] = [.complete, .onTrack, .someIssues, .notOnTrack]
+
+    /// The order progress is summarised in: complete first, then the review statuses, not started last.
+    public static let progressOrder: [ActionStatus] = reviewChoices + [.notStarted]
+
+    /// How many of `actions` have each latest status, in `order`; statuses no action has are left out.
+    public static func counts(of actions: [Action], in order: [ActionStatus] = progressOrder) -> [(status: ActionStatus, count: Int)] {
+        let counts = Dictionary(actions.map { ($0.currentStatus, 1) }, uniquingKeysWith: +)
+        return order.compactMap { status in counts[status].map { (status, $0) } }
+    }
 }
