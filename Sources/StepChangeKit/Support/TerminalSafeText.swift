@@ -69,7 +69,6 @@ public enum TerminalSafeText {
         switch scalar.value {
         case 0..<0x20: String(Unicode.Scalar(0x2400 + scalar.value)!)
         case 0x7F: "\u{2421}"
-        case 0x80..<0xA0: "\u{FFFD}"
         default: "\u{FFFD}"
         }
     }
