@@ -4,11 +4,12 @@ import StepChangeKit
 /// What `run`, `start` and `import-scores` share: taking the session lock (and clearing a stale
 /// one), the exact resume command, and running the workshop with the stop signals in place.
 enum WorkshopLaunch {
-    /// The command that resumes a session stored at `url`, with `--sessions` when it is not ./Sessions.
-    static func resumeCommand(for url: URL, id: String, store: SessionStore, context: CommandContext) -> String {
+    /// The command that resumes a session stored at `url` (`run`, or another such as `review`), with
+    /// `--sessions` when it is not ./Sessions.
+    static func resumeCommand(for url: URL, id: String, store: SessionStore, context: CommandContext, command name: String = "run") -> String {
         let directory = url.deletingLastPathComponent().standardizedFileURL
-        guard directory.path == store.directory.path else { return "stepchange run " + quoted(context.displayPath(url)) }
-        var command = "stepchange run \(id)"
+        guard directory.path == store.directory.path else { return "stepchange \(name) " + quoted(context.displayPath(url)) }
+        var command = "stepchange \(name) \(id)"
         if directory.path != context.url("Sessions").path {
             command += " --sessions " + quoted(context.displayPath(directory))
         }

@@ -225,6 +225,14 @@ struct ReviewingCommandTests {
         #expect(session.actions.first { $0.ref == "A1.1" }?.updates.count == 2)
     }
 
+    @Test func aStoppedReviewNamesTheSessionsDirectoryToContinueFrom() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        try FileManager.default.moveItem(at: workspace.appendingPathComponent("Sessions"), to: workspace.appendingPathComponent("archive"))
+        let result = try BinaryRunner.run(["review", "2025-11", "--sessions", "archive", "--reviewer", "Kenny Walsh"], stdin: "q\n", in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Review stopped: 0 updates saved. Run `stepchange review \(earlierID) --sessions archive` to continue."))
+    }
+
     @Test func importPlanFromASpreadsheet() throws {
         let workspace = try exampleWorkspace()
         let csv = "\u{FEFF}The Outcomes We Are Aiming For,Action Ref,Objective,The Actions We Are Taking,How we will know it has worked,Responsible Lead Officer,Strengthening,Rag Rating,Milestones,Output/ Impact\r\n"

@@ -44,10 +44,11 @@ extension Command {
                 throw StepChangeError(.usage, "--status, --actual and --note update one action: name it with --action REF.",
                                       hint: "Usage: \(reviewUsage)")
             }
-            let stopped = "\nStopped. Every update entered is saved in \(context.displayPath(url)).\nContinue with: stepchange review \(url.deletingPathExtension().lastPathComponent)\n"
+            let review = ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer)
+            let stopped = "\nStopped. Every update entered is saved in \(context.displayPath(url)).\nContinue with: \(review.resumeCommand)\n"
             StopSignals.install(hint: stopped, unsavedHint: stopped, lockPath: lock.path)
             defer { StopSignals.remove() }
-            return try ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer).run(&session)
+            return try review.run(&session)
         }
         guard let statusText = invocation.value("status") else {
             throw StepChangeError(.usage, "--action needs --status: complete, on-track, some-issues or not-on-track.",
@@ -168,7 +169,12 @@ struct ProgressReviewSession {
     }
 
     func stopped(_ recorded: Int) -> Int32 {
-        context.terminal.writeLine("Review stopped: \(recorded) update\(recorded == 1 ? "" : "s") saved. Run `stepchange review \(url.deletingPathExtension().lastPathComponent)` to continue.")
+        context.terminal.writeLine("Review stopped: \(recorded) update\(recorded == 1 ? "" : "s") saved. Run `\(resumeCommand)` to continue.")
         return 0
+    }
+
+    /// The command that carries on this review, with `--sessions` when the session is not in ./Sessions.
+    var resumeCommand: String {
+        WorkshopLaunch.resumeCommand(for: url, id: url.deletingPathExtension().lastPathComponent, store: store, context: context, command: "review")
     }
 }
