@@ -6,6 +6,9 @@ import Glibc
 
 // A file-size limit (ulimit -f) must give a clear "could not save" error, not kill the process mid-write.
 signal(SIGXFSZ, SIG_IGN)
+// A reader that goes away (`| head`) must end the command with a message and the lock released, not kill
+// it: with SIGPIPE ignored a write fails with EPIPE, which every write reports.
+signal(SIGPIPE, SIG_IGN)
 let context = CommandContext(terminal: ProcessTerminal(), environment: ProcessInfo.processInfo.environment,
                              currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
 exit(StepChangeCLI.main(Array(CommandLine.arguments.dropFirst()), context: context))
