@@ -117,10 +117,12 @@ public final class SessionLock: @unchecked Sendable {
 
     private static func alreadyOpen(_ path: String) -> StepChangeError {
         // The holder writes its name just after locking: give it a moment if the file is still empty.
-        var holder = holder(at: path)
-        for _ in 0..<50 where holder == nil {
+        var holder: LockHolder?
+        for _ in 0..<50 {
+            guard case .success(let data) = BoundedFile.read(path, limit: 4096) else { break }
+            holder = LockHolder(text: String(decoding: data, as: UTF8.self))
+            if holder != nil { break }
             usleep(10_000)
-            holder = self.holder(at: path)
         }
         return StepChangeError(.input, "The session is already open: locked by \(holder?.description ?? "another process") (\(path)).",
                                hint: "Close the other runner first; only one runner may write a session at a time. The lock is released as soon as that runner stops, even if it crashed.")
