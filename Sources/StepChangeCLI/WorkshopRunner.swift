@@ -48,13 +48,14 @@ final class WorkshopRunner {
                 var question = context.style.bold(prompt.question)
                 if let hint = prompt.defaultHint { question += " [\(hint)]" }
                 terminal.write(question + ": ")
-                guard let answer = terminal.readAnswer(hidden: prompt.hidden) else {
+                guard let answer = terminal.readLine(hidden: prompt.hidden && terminal.isInteractive) else {
                     terminal.writeLine()
                     return stop(because: "End of input.")
                 }
                 // A stop signal from here on waits until this answer is saved (or known not to be).
                 let deferred = StopSignals.deferStops()
                 defer { StopSignals.resumeStops(deferred) }
+                if !terminal.isInteractive { terminal.writeLine(prompt.hidden ? "(hidden)" : answer) }
                 let typed = prompt.hidden ? "(a hidden score)" : "\"\(answer)\""
                 switch stage.apply(answer, to: session, now: context.time.now) {
                 case .accepted(let next, let message):

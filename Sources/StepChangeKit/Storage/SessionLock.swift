@@ -116,12 +116,14 @@ public final class SessionLock: @unchecked Sendable {
     }
 
     private static func alreadyOpen(_ path: String) -> StepChangeError {
-        // The holder writes its name just after locking: give it a moment if the file is still empty.
+        // The holder writes its name just after locking: give it a moment if the file is still empty
+        // or names a process that is gone.
         var holder: LockHolder?
         for _ in 0..<50 {
             guard case .success(let data) = BoundedFile.read(path, limit: 4096) else { break }
             holder = LockHolder(text: String(decoding: data, as: UTF8.self))
-            if holder != nil { break }
+            // A name left by an earlier, dead holder is about to be replaced by the live one's.
+            if let named = holder, !(named.host == LockHolder.thisHost && kill(named.pid, 0) != 0 && errno == ESRCH) { break }
             usleep(10_000)
         }
         return StepChangeError(.input, "The session is already open: locked by \(holder?.description ?? "another process") (\(path)).",
