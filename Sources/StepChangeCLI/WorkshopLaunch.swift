@@ -1,8 +1,8 @@
 import Foundation
 import StepChangeKit
 
-/// What `run`, `start` and `import-scores` share: taking the session lock (and clearing a stale
-/// one), the exact resume command, and running the workshop with the stop signals in place.
+/// What `run`, `start` and `import-scores` share: taking the session lock (and taking over one left by a
+/// killed runner), the exact resume command, and running the workshop with the stop signals in place.
 enum WorkshopLaunch {
     /// The command that resumes a session stored at `url` (`run`, or another such as `review`), with
     /// `--sessions` when it is not ./Sessions; every word quoted for the shell (`ShellQuoting`).

@@ -202,4 +202,40 @@ struct SharedFolderTests {
             #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
         }
     }
+
+    /// A stop signal while answers are kept in memory (their saves failed: a file-size limit here)
+    /// lists exactly those answers as not saved, instead of claiming everything is saved.
+    @Test func aStopAfterFailedSavesListsExactlyTheUnsavedAnswers() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSession(dir)
+        let before = try Data(contentsOf: file)
+        let scratch = try temporaryDirectory("streams")
+        let errorFile = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" run \(id)", BinaryRunner.executable.path]
+        process.currentDirectoryURL = dir
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        input.fileHandleForWriting.write(Data("3 4 2\n\n".utf8))
+        let deadline = Date().addingTimeInterval(20)
+        func errors() -> String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
+        while errors().components(separatedBy: "Your answer is kept in memory").count < 3 && Date() < deadline { usleep(10_000) }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        let stderr = errors()
+        #expect(process.terminationStatus == 128 + SIGTERM, "\(stderr)")
+        let stop = try #require(stderr.range(of: "\nStopped. These answers could NOT be saved to Sessions/\(id).json (the file holds everything before them):\n"), "\(stderr)")
+        let listed = stderr[stop.upperBound...].split(separator: "\n").filter { $0.hasPrefix("  - ") }
+        #expect(listed == ["  - Scores for LN1, one per participant (- or ? for don't know): \"3 4 2\"",
+                           "  - Consensus score for LN1: \"\""], "\(listed)")
+        #expect(stderr.hasSuffix("Free some space or make the directory writable, then run stepchange run \(id) and give them again.\n"))
+        #expect(!stderr.contains("Every answer given is saved"))
+        #expect(try Data(contentsOf: file) == before)
+        #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
+    }
 }

@@ -123,6 +123,7 @@ public struct SessionStore: Sendable {
         var session = session
         repeat {
             session.id = newID(date: session.date, title: session.title)
+            DurableFile.removeLeftovers(of: url(for: session.id))
         } while try !DurableFile.create(SessionCodec.encode(session), at: url(for: session.id))
         return session
     }
