@@ -28,7 +28,9 @@ public enum StepChangeCLI {
         // A write that failed (stdout on a full disk, a closed pipe) ends the command with exit 1 and,
         // where stderr still works, a message; nothing the program writes can trap.
         if let failure = terminal.outputFailure {
-            if !context.reportedOutputFailure { terminal.writeErrorLine("error: \(failure).") }
+            if !context.reportedOutputFailure {
+                terminal.writeErrorLine("error: \(failure)." + (status == 0 ? " The command itself completed; only its output is incomplete." : ""))
+            }
             if status == 0 { status = 1 }
         }
         return status

@@ -84,7 +84,7 @@ struct OutputFailureTests {
         let result = try runWithStreams(arguments, in: workspace, stdout: .full)
         #expect(result.exited, "killed by a signal (a trap) instead of exiting")
         #expect(result.status == 1)
-        #expect(result.stderr == "error: could not write to standard output (No space left on device).\n", "\(result.stderr)")
+        #expect(result.stderr == "error: could not write to standard output (No space left on device). The command itself completed; only its output is incomplete.\n", "\(result.stderr)")
         #expect(try Data(contentsOf: sessionFile(workspace, laterID)) == before)
     }
 
@@ -94,7 +94,7 @@ struct OutputFailureTests {
         let result = try runWithStreams(arguments, in: workspace, stdout: .closedPipe)
         #expect(result.exited, "killed by SIGPIPE or a trap instead of exiting")
         #expect(result.status == 1)
-        #expect(result.stderr == "error: standard output was closed before everything was written.\n", "\(result.stderr)")
+        #expect(result.stderr == "error: standard output was closed before everything was written. The command itself completed; only its output is incomplete.\n", "\(result.stderr)")
     }
 
     /// With stderr full too, nothing can be said, but the command still exits 1 rather than trapping.
@@ -173,5 +173,32 @@ struct OutputFailureTests {
         #expect(result.stderr.contains("Review stopped: 0 updates saved. Run `stepchange review \(earlierID)` to continue."), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
         #expect(try Data(contentsOf: file) == before)
+    }
+
+    /// A closed standard stream (`>&-`) never lends its number to a file stepchange opens: the run's
+    /// prompts cannot land in the lock or the session, and the failure is reported like any other.
+    @Test func aClosedStandardOutputIsReportedAndNothingElseIsWrittenThrough() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSession(dir)
+        let before = try Data(contentsOf: file)
+        for arguments in [["run", id], ["export", id, "--format", "json"], ["sessions"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", BinaryRunner.executable.path] + arguments
+            process.currentDirectoryURL = dir
+            let input = Pipe(), errors = Pipe()
+            process.standardInput = input
+            process.standardError = errors
+            try process.run()
+            input.fileHandleForWriting.write(Data("3 4 2\n".utf8))
+            try input.fileHandleForWriting.close()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(arguments): \(stderr)")
+            #expect(stderr.contains("could not write to standard output (Bad file descriptor)"), "\(arguments): \(stderr)")
+            #expect(try Data(contentsOf: file) == before)
+            #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).filter { !$0.hasPrefix(".stepchange-index") } == [id + ".json"])
+        }
     }
 }
