@@ -67,11 +67,13 @@ public final class SessionLock: @unchecked Sendable {
         let holder = LockHolder(pid: getpid(), host: LockHolder.thisHost, startedAt: ISO8601DateFormatter().string(from: now))
         for _ in 0..<1000 {
             var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            if fd < 0 && errno == EACCES {
+            var code = errno
+            if fd < 0 && code == EACCES {
                 // Someone else's lock file we may not write: locking works on a read-only descriptor too.
                 fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                if fd < 0 && errno != ENOENT { code = errno }
             }
-            guard fd >= 0 else { throw cannotOpen(path, errno) }
+            guard fd >= 0 else { throw cannotOpen(path, code) }
             between(.opened)
             var info = stat()
             guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
