@@ -102,6 +102,19 @@ struct SharedFolderTests {
         #expect(try load(real).assessment(of: "LN1")?.rounds.first?.scores.count == 3)
     }
 
+    /// A linked sessions folder (Sessions → a synced folder) is just the folder: names and hints stay short.
+    @Test func aLinkedSessionsFolderKeepsShortNamesAndHints() throws {
+        let dir = try temporaryDirectory()
+        let (id, _) = try newSession(dir)
+        let synced = dir.appendingPathComponent("Synced")
+        try FileManager.default.moveItem(at: dir.appendingPathComponent("Sessions"), to: synced)
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("Sessions"), withDestinationURL: synced)
+        let result = try BinaryRunner.run(["run", id], stdin: "3 4 2\n\npause\n", in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("Paused. Everything answered is saved in Sessions/\(id).json.\nResume with: stepchange run \(id)\n"), "\(result.stderr)")
+        #expect(try load(synced.appendingPathComponent(id + ".json")).assessment(of: "LN1") != nil)
+    }
+
     @Test(arguments: [0o600, 0o640])
     func aRunKeepsThePrivateModeOfItsSessionFile(mode: Int) throws {
         let dir = try temporaryDirectory()

@@ -68,11 +68,14 @@ public struct SessionStore: Sendable {
         throw StepChangeError(.input, "No session \"\(reference)\" in \(directory.path).", hint: hint)
     }
 
-    /// The file a path reaches, symbolic links resolved: a session reached through a link is read,
-    /// locked and saved at its real place, so every path to it shares one file and one lock, and a
-    /// save never replaces the link with a copy.
+    /// The file a path reaches when the file itself is a symbolic link: a session reached through a
+    /// link is read, locked and saved at its real place, so every path to it shares one file and one
+    /// lock, and a save never replaces the link with a copy. (A linked folder needs nothing: the lock
+    /// beside the file is then the same file whichever way the folder is reached.)
     public static func realFile(_ url: URL) -> URL {
-        guard let resolved = realpath(url.path, nil) else { return url }
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+              let resolved = realpath(url.path, nil) else { return url }
         defer { free(resolved) }
         return URL(fileURLWithPath: String(cString: resolved))
     }
