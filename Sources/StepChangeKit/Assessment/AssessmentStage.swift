@@ -402,7 +402,9 @@ public struct AssessmentStage: WorkshopStage {
     static func normalised(_ stored: AssessmentCursor, in session: Session) -> AssessmentCursor {
         var cursor = stored
         let ids = session.framework.itemIDs
-        if cursor.order.count != ids.count || Set(cursor.order) != Set(ids) { cursor.order = ids }
+        // The stored order is almost always the framework's own (or the same ids reordered): compare the
+        // arrays first and build the two sets only when they differ.
+        if cursor.order != ids, cursor.order.count != ids.count || Set(cursor.order) != Set(ids) { cursor.order = ids }
         if session.participants.isEmpty, cursor.step != .summary, cursor.step != .finished {
             cursor.itemID = nil
             cursor.step = .participants
@@ -479,8 +481,15 @@ public struct AssessmentStage: WorkshopStage {
     static func nextItem(after current: String?, in session: Session, order: [String]) -> String? {
         let start = current.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         let rotated = Array(order[start...] + order[..<start]).filter { $0 != current }
-        let open = rotated.filter { session.assessment(of: $0)?.isComplete != true }
-        return open.first { session.assessment(of: $0)?.skipped != true } ?? open.first
+        // One pass over the assessments (the first record of an item counts, as in `assessment(of:)`),
+        // not a search of them for every item.
+        var states: [String: (complete: Bool, skipped: Bool)] = [:]
+        states.reserveCapacity(session.assessments.count)
+        for assessment in session.assessments where states[assessment.itemID] == nil {
+            states[assessment.itemID] = (assessment.isComplete, assessment.skipped)
+        }
+        let open = rotated.filter { states[$0]?.complete != true }
+        return open.first { states[$0]?.skipped != true } ?? open.first
     }
 
     static func store(_ assessment: ItemAssessment, in session: inout Session) {

@@ -85,6 +85,9 @@ public enum DocxWriter {
     /// A run of text; line breaks become `<w:br/>` and tabs `<w:tab/>`.
     static func run(_ text: String, properties: String = "") -> String {
         let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+        }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         let content = lines.map { line in
             line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -172,6 +175,12 @@ public enum DocxWriter {
 
     /// Text safe inside XML: markup characters escaped, characters XML 1.0 forbids dropped.
     public static func escape(_ text: String) -> String {
+        // Most text has no markup characters, controls or U+FFFE/U+FFFF (the only bytes that can start them
+        // are below 0x20 and 0xEF): it is returned as it is, without a walk by scalar.
+        if text.utf8.allSatisfy({ byte in
+            byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF
+                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

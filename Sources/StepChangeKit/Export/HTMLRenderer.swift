@@ -118,6 +118,11 @@ public enum HTMLRenderer {
 
     /// Text with `&`, `<`, `>`, `"` and `'` escaped.
     public static func escape(_ text: String) -> String {
+        // Text without markup characters or controls (the common case) is returned as it is.
+        if text.utf8.allSatisfy({ byte in
+            byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27
+                : byte == 0x0A || byte == 0x09
+        }) { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for scalar in text.unicodeScalars {

@@ -6,10 +6,13 @@ import Foundation
 public enum SessionCodec {
     /// The session as stored: the exact bytes `save` writes and `export --format json` prints.
     public static func encode(_ session: Session) -> Data {
+        Data(encodedBytes(session))
+    }
+
+    /// The same bytes as an array, written straight to the file by `SessionStore.save` (no copy into `Data`).
+    public static func encodedBytes(_ session: Session) -> [UInt8] {
         do {
-            var data = try CanonicalJSON.encode(session)
-            data.append(UInt8(ascii: "\n"))
-            return data
+            return try CanonicalJSON.bytes(session, newline: true)
         } catch {
             preconditionFailure("A Session always encodes: \(error)")
         }
