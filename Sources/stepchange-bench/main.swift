@@ -163,6 +163,7 @@ largeShape.rounds = 3
 largeShape.statements = 30
 largeShape.actions = 100
 largeShape.reviews = 20
+largeShape.noteDetail = " Referrals rose in two localities; the data-sharing agreement is signed and the first joint case reviews are booked for next quarter."
 largeShape.framework = SyntheticArchive.largeFramework(headings: 20, itemsPerHeading: 10)
 let largeDirectory = workDirectory.appendingPathComponent("large")
 try? FileManager.default.removeItem(at: largeDirectory)

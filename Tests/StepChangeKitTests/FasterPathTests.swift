@@ -146,6 +146,23 @@ struct FasterPathTests {
         }
     }
 
+    @Test func listingSummaryCountsAsTheAssessmentSummaryDoes() throws {
+        var sessions = [WorkedExample2025.session, WorkedExample2026.session, try largeSession(), sampleSession()]
+        var odd = try largeSession()
+        odd.assessments[1].consensus = nil
+        odd.assessments.append(ItemAssessment(itemID: odd.assessments[0].itemID, consensus: ConsensusRecord(score: 1, suggested: nil, round: 1, agreedAt: Date())))
+        odd.assessments.append(ItemAssessment(itemID: "NOT-AN-ITEM", consensus: ConsensusRecord(score: 2, suggested: nil, round: 1, agreedAt: Date())))
+        odd.assessments.swapAt(0, 2)
+        sessions.append(odd)
+        for session in sessions {
+            let full = AssessmentSummary(session: session)
+            let summary = SessionSummary(session: session)
+            #expect(summary.meanConsensus == full.overallMean)
+            #expect(summary.agreedItems == full.agreedCount)
+            #expect(summary.items == full.items.count)
+        }
+    }
+
     // MARK: Saving
 
     func foundationEncoding(_ session: Session) throws -> Data {

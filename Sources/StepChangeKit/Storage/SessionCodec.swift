@@ -19,8 +19,12 @@ public enum SessionCodec {
     }
 
     /// Decodes a session file, migrating older schema versions and validating what it holds.
-    public static func decode(_ data: Data, source: String) throws(StepChangeError) -> Session {
-        if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+    /// The strict reader (`StrictJSONDecoder`) is tried first: when it accepts the file, JSONDecoder would
+    /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`
+    /// (for tests) skips it.
+    public static func decode(_ data: Data, source: String, strict: Bool = true) throws(StepChangeError) -> Session {
+        let quick = (strict ? try? StrictJSONDecoder.decode(Session.self, from: data) : nil) ?? (try? decoder.decode(Session.self, from: data))
+        if let session = quick, session.schemaVersion == Session.currentSchemaVersion {
             return try validated(session, source: source)
         }
         return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)
