@@ -88,7 +88,6 @@ public enum HTMLRenderer {
         let labelWidth = 300, plotWidth = 340, valueWidth = 110, rowHeight = 30, top = 10
         let width = labelWidth + plotWidth + valueWidth
         let height = top + chart.bars.count * rowHeight + 26
-        let ticks = chart.maximum > 0 ? Array(0...Int(chart.maximum.rounded(.down))) : [0]
         func x(_ value: Double) -> Double {
             Double(labelWidth) + (chart.maximum > 0 ? value / chart.maximum : 0) * Double(plotWidth)
         }
@@ -98,10 +97,10 @@ public enum HTMLRenderer {
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
         svg += "<title id=\"\(id)-title\">\(escape(chart.title))</title>\n<desc id=\"\(id)-desc\">\(escape(description))</desc>\n"
         let axisBottom = top + chart.bars.count * rowHeight
-        for tick in ticks {
-            let position = number(x(Double(tick)))
+        for tick in chart.ticks {
+            let position = number(x(tick))
             svg += "<line x1=\"\(position)\" y1=\"\(top)\" x2=\"\(position)\" y2=\"\(axisBottom)\" class=\"grid\"/>"
-            svg += "<text x=\"\(position)\" y=\"\(axisBottom + 18)\" text-anchor=\"middle\" class=\"tick\">\(tick)</text>\n"
+            svg += "<text x=\"\(position)\" y=\"\(axisBottom + 18)\" text-anchor=\"middle\" class=\"tick\">\(number(tick))</text>\n"
         }
         for (index, bar) in chart.bars.enumerated() {
             let y = top + index * rowHeight
@@ -146,7 +145,7 @@ public enum HTMLRenderer {
     }
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     static let stylesheet = """

@@ -87,7 +87,7 @@ public struct ReportBuilder: Sendable {
         blocks.append(.barChart(ReportBarChart(title: "Mean consensus by heading (scale \(scale.lowest) to \(scale.highest))",
             maximum: Double(scale.highest), bars: summary.headings.map { result in
                 ReportBarChart.Bar(label: result.heading.title, value: result.mean, valueText: result.mean.map(Self.decimal) ?? "not yet agreed")
-            })))
+            }, ticks: [0] + scale.values.filter { $0 > 0 }.map(Double.init))))
         for heading in summary.headings {
             blocks.append(.heading(level: 2, text: "\(heading.heading.id) \(heading.heading.title)"))
             var notStarted: [String] = []
