@@ -3,9 +3,11 @@ import Foundation
 /// Writes one `ReportTable` as CSV for Excel and other spreadsheets: RFC 4180 quoting, CRLF line ends,
 /// UTF-8 with a byte-order mark, and cells that a spreadsheet would run as a formula neutralised.
 public enum CSVWriter {
-    /// The table as CSV bytes, header row first, starting with the UTF-8 byte-order mark.
-    public static func render(_ table: ReportTable) -> Data {
+    /// The table as CSV bytes, starting with the UTF-8 byte-order mark, then the `notice` (when there is
+    /// one) alone on the first row, where a spreadsheet shows it in cell A1, then the header row.
+    public static func render(_ table: ReportTable, notice: String? = nil) -> Data {
         var text = "\u{FEFF}"
+        if let notice { text += row([notice]) }
         text += row(table.header)
         for cells in table.rows { text += row(cells.map(\.plainText)) }
         return Data(text.utf8)

@@ -19,9 +19,10 @@ public enum HTMLRenderer {
         <body>
         <main>
         <header>
-        <h1>\(escape(report.title))</h1>
 
         """
+        if let notice = report.notice { out += "<p class=\"notice\" role=\"note\">\(escape(notice))</p>\n" }
+        out += "<h1>\(escape(report.title))</h1>\n"
         if !report.metadata.isEmpty { out += fields(report.metadata, className: "meta") }
         out += "</header>\n"
         for section in report.sections {
@@ -159,6 +160,7 @@ public enum HTMLRenderer {
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1em; margin: .5em 0 1em; }
     dt { font-weight: 600; }
     dd { margin: 0; }
+    .notice { margin: 0 0 1em; padding: .5em .9em; border: 3px solid #b3261e; color: #b3261e; font-weight: 700; font-size: 1.1em; }
     dl.meta { padding: .6em .9em; background: #eef4f8; border-left: 4px solid #0b3d5c; }
     .list-title { font-weight: 600; margin: .8em 0 .2em; }
     ul { margin: .2em 0 .8em; padding-left: 1.4em; }

@@ -5,12 +5,15 @@ import Foundation
 /// It holds no formatting: `MarkdownRenderer`, `HTMLRenderer`, `DocxWriter` and `CSVWriter` only format it.
 public struct Report: Equatable, Sendable {
     public var title: String
+    /// A warning every format shows first, before the title: set on attributed reports, which name people.
+    public var notice: String?
     /// Facts shown under the title (partnership, date, facilitator, framework…).
     public var metadata: [ReportField]
     public var sections: [ReportSection]
 
-    public init(title: String, metadata: [ReportField] = [], sections: [ReportSection] = []) {
+    public init(title: String, notice: String? = nil, metadata: [ReportField] = [], sections: [ReportSection] = []) {
         self.title = title
+        self.notice = notice
         self.metadata = metadata
         self.sections = sections
     }

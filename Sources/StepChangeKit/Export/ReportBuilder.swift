@@ -16,9 +16,15 @@ public struct ReportBuilder: Sendable {
         self.tally = VoteTally(session: session)
     }
 
+    /// What every attributed export says first, so it never reaches a public board paper by mistake.
+    public static let attributedNotice = "Contains names and individual scores — not for publication."
+
+    /// The warning this report carries: `attributedNotice` when attributed, else none.
+    public var notice: String? { attributed ? Self.attributedNotice : nil }
+
     /// The report of one part, or of every part for `.all`.
     public func report(_ part: ReportPart) -> Report {
-        Report(title: session.title, metadata: metadata, sections: part.parts.map(section))
+        Report(title: session.title, notice: notice, metadata: metadata, sections: part.parts.map(section))
     }
 
     /// The one table a CSV export of a part holds: one row per item (`assessment`) or per action (`actions`).
