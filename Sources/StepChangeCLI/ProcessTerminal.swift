@@ -26,6 +26,13 @@ public final class ProcessTerminal: Terminal {
         FileHandle.standardOutput.write(Data(TerminalSafeText.forDisplay(text, keepingStyle: isOutputTerminal).utf8))
     }
 
+    /// Redirected output (`export … > file`) is the document itself, identical to `--output`; only a
+    /// terminal gets the display-safe version.
+    public func writeDocument(_ data: Data) {
+        guard !isOutputTerminal else { return write(String(decoding: data, as: UTF8.self)) }
+        FileHandle.standardOutput.write(data)
+    }
+
     public func writeError(_ text: String) {
         FileHandle.standardError.write(Data(TerminalSafeText.forDisplay(text, keepingStyle: isErrorTerminal).utf8))
     }

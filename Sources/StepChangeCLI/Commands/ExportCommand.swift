@@ -58,7 +58,7 @@ extension Command {
         }
         let data = try SessionExport.export(session, format: format, part: part, attributed: invocation.flag("attributed"))
         guard let output else {
-            context.terminal.write(String(decoding: data, as: UTF8.self))
+            context.terminal.writeDocument(data)
             return 0
         }
         try output.write(data, context: context)

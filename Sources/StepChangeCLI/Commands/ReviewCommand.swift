@@ -37,7 +37,7 @@ extension Command {
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         var session = try store.load(url)
-        let reviewer = invocation.value("reviewer") ?? context.environment["STEPCHANGE_REVIEWER"] ?? context.environment["USER"]
+        let reviewer = (invocation.value("reviewer") ?? context.environment["STEPCHANGE_REVIEWER"] ?? context.environment["USER"]).map { InboundText.clean($0) }
 
         guard let ref = invocation.value("action") else {
             if invocation.value("status") != nil || invocation.value("actual") != nil || invocation.value("note") != nil {
@@ -61,9 +61,9 @@ extension Command {
         guard let reviewer, !reviewer.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StepChangeError(.usage, "Say who reviewed the action with --reviewer NAME.")
         }
-        let actual = invocation.value("actual").map(TerminalSafeText.cleanInput)
-        let update = ProgressUpdate(date: date, reviewer: TerminalSafeText.cleanInput(reviewer), status: status,
-                                    note: TerminalSafeText.cleanInput(invocation.value("note") ?? ""),
+        let actual = invocation.value("actual")?.trimmingCharacters(in: .whitespaces)
+        let update = ProgressUpdate(date: date, reviewer: reviewer.trimmingCharacters(in: .whitespaces), status: status,
+                                    note: invocation.value("note") ?? "",
                                     actual: actual.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now)
         session = try ProgressReview.record(update, on: ref, in: session)
         try store.save(session, to: url)

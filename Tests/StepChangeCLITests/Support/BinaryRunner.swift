@@ -7,6 +7,8 @@ struct BinaryRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output exactly as written (the `stdout` text loses a leading byte-order mark).
+        var stdoutBytes = Data()
     }
 
     /// The package root, found from this file's location.
@@ -61,7 +63,8 @@ struct BinaryRunner {
             process.waitUntilExit()
             return Result(status: process.terminationStatus,
                           stdout: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
-                          stderr: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+                          stderr: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "",
+                          stdoutBytes: (try? Data(contentsOf: outputFile)) ?? Data())
         }
     }
 
