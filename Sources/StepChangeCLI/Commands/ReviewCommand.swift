@@ -30,7 +30,7 @@ extension Command {
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
         let url = try store.resolve(invocation.positionals[0])
-        let date = invocation.value("date") ?? DayDate.string(from: context.time.now)
+        let date = invocation.value("date") ?? context.today
         guard DayDate.isValid(date) else {
             throw StepChangeError(.usage, "--date \(date) is not a date.", hint: "Give it as YYYY-MM-DD, for example 2026-11-19.")
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The rules that keep every number in a session file within what the program can use (see
-/// `FileLimits`): settings, votes, round numbers, numbered ids, dates and the resume position.
+/// `FileLimits`): settings, votes, round numbers, numbered ids, dates and the resume position; and
+/// participants' names that others can tell apart (see `ParticipantName`).
 extension SessionValidator {
     static func numberProblems(in session: Session, report: (String, String) -> Void) {
         let scale = session.framework.scale
@@ -58,6 +59,14 @@ extension SessionValidator {
         }
         if let voter = session.statementsCursor?.voter, !(0...max(0, session.participants.count)).contains(voter) {
             report("statementsCursor.voter", "\(voter) is not the position of a participant; expected 0 to \(max(0, session.participants.count - 1))")
+        }
+        var names: [String: Int] = [:]
+        for (index, participant) in session.participants.enumerated() {
+            if let first = names[ParticipantName.key(participant.name)] {
+                report("participants[\(index)].name", "\"\(participant.name)\" looks the same as participants[\(first)].name \"\(session.participants[first].name)\"; give each person a name others can tell apart")
+            } else {
+                names[ParticipantName.key(participant.name)] = index
+            }
         }
         var ids: [(String, String)] = session.participants.enumerated().map { ("participants[\($0.offset)].id", $0.element.id) }
         for (index, statement) in session.statements.enumerated() {
