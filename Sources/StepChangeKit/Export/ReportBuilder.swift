@@ -366,12 +366,16 @@ public struct ReportBuilder: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Every progress update of these actions, oldest first per action.
+    /// Every progress update of these actions, oldest first per action; corrected and withdrawn ones stay,
+    /// marked as such in the note.
     func progressTable(_ actions: [Action]) -> ReportTable? {
         let rows: [[ReportCell]] = actions.flatMap { action in
-            action.history.map { update in
+            action.numberedHistory.map { number, update in
+                let standing = ProgressReview.standing(of: number, in: action).map { "[Update \(number): \($0)]" }
+                let note = [standing, update.note.isEmpty ? nil : update.note].compactMap { $0 }.joined(separator: " ")
+                let status: ReportCell = update.withdrawal == true ? .text("Withdrawn") : .status(update.status.rag, label: update.status.label)
                 var row: [ReportCell] = [.text(action.ref), .text(DayDate.longForm(update.date)),
-                                         .status(update.status.rag, label: update.status.label), .text(update.actual ?? ""), .text(update.note)]
+                                         status, .text(update.withdrawal == true ? "" : update.actual ?? ""), .text(note)]
                 if attributed { row.append(.text(update.reviewer)) }
                 return row
             }

@@ -77,7 +77,7 @@ public enum ParticipantList {
         if let same, same.name != tidy {
             return ParticipantListError(message: "\"\(tidy)\" looks the same as \"\(same.name)\", who is already a participant; give each person a name others can tell apart.")
         }
-        return ParticipantListError(message: "\"\(tidy)\" is already a participant; give each person a different name.")
+        return ParticipantListError(message: "\"\(tidy)\" is already a participant (names are compared ignoring case and extra or no-break spaces); give each person a name others can tell apart.")
     }
 }
 

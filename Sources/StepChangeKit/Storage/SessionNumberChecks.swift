@@ -84,8 +84,19 @@ extension SessionValidator {
         }
         for (p, plan) in session.plans.enumerated() {
             for (a, action) in plan.actions.enumerated() {
-                for (u, update) in action.updates.enumerated() where !DayDate.isValid(update.date) {
-                    report("plans[\(p)].actions[\(a)].updates[\(u)].date", "\"\(update.date.prefix(40))\" is not a date; expected YYYY-MM-DD")
+                for (u, update) in action.updates.enumerated() {
+                    let path = "plans[\(p)].actions[\(a)].updates[\(u)]"
+                    if !DayDate.isValid(update.date) {
+                        report("\(path).date", "\"\(update.date.prefix(40))\" is not a date; expected YYYY-MM-DD")
+                    }
+                    if let target = update.supersedes, !(1...max(1, u)).contains(target) || u == 0 {
+                        report("\(path).supersedes", "\(target) is not an earlier update of \(action.ref); expected 1 to \(u) (updates are numbered from 1 in the order recorded)")
+                    } else if let target = update.supersedes, action.updates[target - 1].withdrawal == true {
+                        report("\(path).supersedes", "update \(target) of \(action.ref) is a withdrawal, which cannot be corrected or withdrawn")
+                    }
+                    if update.withdrawal == true && update.supersedes == nil {
+                        report("\(path).withdrawal", "a withdrawal must name the update it withdraws in supersedes")
+                    }
                 }
             }
         }
