@@ -60,7 +60,7 @@ public enum ParticipantList {
                 sector = typed
             }
         }
-        guard !name.isEmpty else {
+        guard !ParticipantName.tidy(name).isEmpty else {
             return .failure(ParticipantListError(message: "\"\(entry)\": the name is missing; write Name (Organisation, sector)."))
         }
         return .success(Participant(id: "", name: ParticipantName.tidy(name), organisation: organisation, sector: sector))
