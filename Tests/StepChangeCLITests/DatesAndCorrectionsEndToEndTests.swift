@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import StepChangeKit
+import StepChangeCLI
 
 /// Dates and names through the built binary: "today" is the local day, review dates outside the
 /// workshop-to-today range are refused with the file unchanged, mistakes are corrected or withdrawn by
@@ -98,5 +99,21 @@ import StepChangeKit
         #expect(result.stderr.contains("--votes 1 is fewer than the 3 votes"), "\(result.stderr)")
         #expect(result.stderr.contains("Give --votes 3 or more"))
         #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test func atATerminalAnUnusualReviewDateIsConfirmedFirst() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        let now = Date(timeIntervalSince1970: 1_796_040_000)
+        for (answer, recorded) in [("n", false), ("y", true)] {
+            let terminal = ScriptedTerminal([answer], interactive: true)
+            let context = CommandContext(terminal: terminal, environment: [:], currentDirectory: workspace, time: FixedTime(now),
+                                         timeZone: try #require(TimeZone(identifier: "Europe/London")))
+            let status = StepChangeCLI.main(["review", earlierID, "--action", "A1.1", "--status", "complete", "--date", "2027-01-05",
+                                             "--reviewer", "Sam"], context: context)
+            #expect(terminal.output.contains("The review date 2027-01-05 is in the future (today is 2026-11-30). Record the review on 2027-01-05 anyway? [y/N]: "))
+            #expect(status == (recorded ? 0 : 1), "\(terminal.errors)")
+            let dates = try load(sessionFile(workspace, earlierID)).actions.first { $0.ref == "A1.1" }?.updates.map(\.date) ?? []
+            #expect(dates.contains("2027-01-05") == recorded)
+        }
     }
 }

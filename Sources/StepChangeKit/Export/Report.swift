@@ -138,8 +138,8 @@ public struct ReportBarChart: Equatable, Sendable {
 
     /// The bar as a row of block characters out of `width`, for text formats.
     public func textBar(_ bar: Bar, width: Int = 20) -> String {
-        guard let value = bar.value, maximum > 0 else { return "" }
-        let filled = max(0, min(width, Int((value / maximum * Double(width)).rounded())))
+        guard let value = bar.value, maximum > 0, value.isFinite, maximum.isFinite else { return "" }
+        let filled = Int((min(1, max(0, value / maximum)) * Double(max(0, width))).rounded())
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 }
