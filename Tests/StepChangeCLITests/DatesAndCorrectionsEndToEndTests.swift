@@ -116,4 +116,28 @@ import StepChangeCLI
             #expect(dates.contains("2027-01-05") == recorded)
         }
     }
+
+    /// 00:30 British Summer Time on 1 July 2026 is 23:30 UTC on 30 June: the session and the review are dated 1 July.
+    @Test func halfPastMidnightInBritishSummerTimeIsTheNewDay() throws {
+        let dir = try temporaryDirectory()
+        let halfPastMidnight = Date(timeIntervalSince1970: 1_782_862_200)
+        let london = try #require(TimeZone(identifier: "Europe/London"))
+        func run(_ arguments: [String]) -> (Int32, String) {
+            let terminal = ScriptedTerminal()
+            let context = CommandContext(terminal: terminal, environment: [:], currentDirectory: dir, time: FixedTime(halfPastMidnight), timeZone: london)
+            return (StepChangeCLI.main(arguments, context: context), terminal.output + terminal.errors)
+        }
+        let (created, output) = run(["new", "--title", "Night owls", "--participants", "Ann Lee"])
+        #expect(created == 0, "\(output)")
+        #expect(output.hasPrefix("2026-07-01-night-owls"), "\(output)")
+        let file = dir.appendingPathComponent("Sessions/2026-07-01-night-owls.json")
+        var session = try load(file)
+        #expect(session.date == "2026-07-01")
+        session.plans = [OutcomePlan(statementID: "S1", actions: [Action(ref: "A1.1", description: "Open late")])]
+        session.statements = [ImprovementStatement(id: "S1", text: "The partnership should open late")]
+        try SessionStore(directory: dir.appendingPathComponent("Sessions")).save(session)
+        let (reviewed, said) = run(["review", session.id, "--action", "A1.1", "--status", "on-track", "--reviewer", "Sam"])
+        #expect(reviewed == 0, "\(said)")
+        #expect(try load(file).actions.first?.updates.first?.date == "2026-07-01")
+    }
 }

@@ -34,3 +34,16 @@ struct InboundTextTests {
         }
     }
 }
+
+/// Text already in a session (a hand-edited file) never carries an escape sequence into a CSV export.
+@Suite("Control characters in CSV exports")
+struct CSVControlTests {
+    @Test func controlCharactersAreDroppedFromCSVCells() {
+        #expect(CSVWriter.field("Sam \u{1B}[31mLee\u{07}\u{9B}") == "Sam [31mLee")
+        #expect(CSVWriter.field("two\nlines\tok") == "\"two\nlines\tok\"")
+        var session = completeSession()
+        session.plans[0].actions[0].description = "Clear \u{1B}]52;c;aGk=\u{07}the screen"
+        let csv = text(CSVWriter.render(ReportBuilder(session: session).actionPlanTable(session.actions, detailed: true)))
+        #expect(!csv.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+    }
+}

@@ -17,14 +17,22 @@ public enum CSVWriter {
         cells.map(field).joined(separator: ",") + "\r\n"
     }
 
-    /// One field: neutralised if it could start a formula, quoted when it holds a comma, quote or line break.
+    /// One field: control characters other than tab and line breaks dropped (a hand-edited session may
+    /// hold them), neutralised if it could start a formula, quoted when it holds a comma, quote or line break.
     public static func field(_ text: String) -> String {
         var value = text
+        if value.unicodeScalars.contains(where: isDropped) {
+            value = String(String.UnicodeScalarView(value.unicodeScalars.filter { !isDropped($0) }))
+        }
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             value = "'" + value
         }
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -57,6 +57,10 @@ struct FieldReader {
             if required { report(fieldPath, "missing; expected a whole number") }
             return nil
         }
+        if case .number(let number) = value, number.rounded() == number, abs(number) >= 1e15 {
+            report(fieldPath, "\(number) is far larger than any value this field allows")
+            return nil
+        }
         guard case .number(let number) = value, number.rounded() == number, abs(number) < 1e15 else {
             report(fieldPath, "expected a whole number, found \(value.kindDescription)\(Self.show(value))")
             return nil
