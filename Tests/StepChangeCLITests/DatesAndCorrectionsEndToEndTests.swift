@@ -141,3 +141,26 @@ import StepChangeCLI
         #expect(try load(file).actions.first?.updates.first?.date == "2026-07-01")
     }
 }
+
+/// The listing's cache is a file like any other: a forged or damaged line is not trusted.
+@Suite(.serialized) struct ListingCacheEndToEndTests {
+    @Test func aForgedIndexDoesNotCrashTheListingAndIsRebuilt() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        let first = try BinaryRunner.run(["sessions"], in: workspace)
+        #expect(first.status == 0 && first.stdout.contains("2.58"), "\(first.stdout)")
+        let index = workspace.appendingPathComponent("Sessions/.stepchange-index.json")
+        let lines = try String(contentsOf: index, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let forged = lines.map { line -> String in
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 23 else { return String(line) }
+            fields[17] = "9223372036854775807"
+            fields[18] = "1e308"
+            fields[21] = "on-track=9223372036854775807,complete=9223372036854775807"
+            return fields.joined(separator: "\t")
+        }
+        try forged.joined(separator: "\n").write(to: index, atomically: true, encoding: .utf8)
+        let second = try BinaryRunner.run(["sessions"], in: workspace)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout == first.stdout, "the listing is the same as before the forgery")
+    }
+}
