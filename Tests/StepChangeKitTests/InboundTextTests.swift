@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StepChangeKit
 
@@ -45,5 +46,22 @@ struct CSVControlTests {
         session.plans[0].actions[0].description = "Clear \u{1B}]52;c;aGk=\u{07}the screen"
         let csv = text(CSVWriter.render(ReportBuilder(session: session).actionPlanTable(session.actions, detailed: true)))
         #expect(!csv.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+    }
+}
+
+/// A framework file is text from outside too.
+@Suite("Control characters in framework files")
+struct FrameworkTextTests {
+    @Test func frameworkTextIsCleanedAsItIsRead() throws {
+        let json = """
+        {"schemaVersion": 1, "id": "x", "title": "Clear\\u001b[2J title", "version": "1",
+         "scale": {"levels": [{"value": 1, "label": "Low\\u0007"}, {"value": 2, "label": "High"}]},
+         "headings": [{"id": "H", "title": "H", "items": [{"id": "H1", "prompt": "Two\\nlines\\u009b31m", "evidence": ["a\\u001b]52;c;aGk=\\u0007b"]}]}]}
+        """
+        let framework = try FrameworkReader.read(Data(json.utf8), source: "x.json")
+        #expect(framework.title == "Clear title")
+        #expect(framework.scale.levels[0].label == "Low")
+        #expect(framework.headings[0].items[0].prompt == "Two\nlines")
+        #expect(framework.headings[0].items[0].evidence == ["ab"])
     }
 }
