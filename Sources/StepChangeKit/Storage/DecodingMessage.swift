@@ -76,13 +76,12 @@ enum DecodingMessage {
     static func firstBadDate(in node: JSONValue, at location: String) -> (String, JSONValue)? {
         switch node {
         case .object(let fields):
-            for key in fields.keys.sorted() {
-                let value = fields[key]!
+            for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
                 let here = location.isEmpty ? key : "\(location).\(key)"
                 if dateKeys.contains(key), !isMoment(value) { return (here, value) }
                 if dateMapKeys.contains(key), case .object(let moments) = value,
-                   let bad = moments.keys.sorted().first(where: { !isMoment(moments[$0]!) }) {
-                    return ("\(here).\(bad)", moments[bad]!)
+                   let bad = moments.sorted(by: { $0.key < $1.key }).first(where: { !isMoment($0.value) }) {
+                    return ("\(here).\(bad.key)", bad.value)
                 }
                 if let found = firstBadDate(in: value, at: here) { return found }
             }
