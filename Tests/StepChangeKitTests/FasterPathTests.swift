@@ -121,6 +121,44 @@ struct FasterPathTests {
         }
     }
 
+    @Test func htmlLinesAndWordColumnWidthsAreUnchanged() {
+        for text in Self.texts {
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+                .map { Self.referenceHTMLEscape(String($0)) }.joined(separator: "<br>")
+            #expect(HTMLRenderer.lines(text) == lines, "\(Array(text.unicodeScalars))")
+            let longest = DocxWriter.longest(text)
+            #expect(longest.line == (text.split(separator: "\n").map(\.count).max() ?? 0), "\(Array(text.unicodeScalars))")
+            #expect(longest.word == (text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func statementMatchingIsUnchanged() {
+        let texts = ["Improve data sharing between partners", "Data sharing between services should improve",
+                     "Families get support early", "Early support for families", "Reduce the cost of the school day", ""]
+        let old = texts.enumerated().map { ImprovementStatement(id: "S\($0.offset + 1)", text: $0.element, itemIDs: $0.offset % 2 == 0 ? ["LN1"] : []) }
+        let new = texts.reversed().enumerated().map { ImprovementStatement(id: "S\($0.offset + 1)", text: $0.element, itemIDs: ["LN1", "LN2"]) }
+        var expected: [(Int, Int, Double)] = []
+        for (i, a) in old.enumerated() {
+            for (j, b) in new.enumerated() {
+                let score = StatementMatcher.similarity(a, b)
+                if score >= StatementMatcher.threshold { expected.append((i, j, score)) }
+            }
+        }
+        expected.sort { ($1.2, $0.0, $0.1) < ($0.2, $1.0, $1.1) }
+        var usedOld = Set<Int>(), usedNew = Set<Int>()
+        var pairs: [(String, String, Double)] = []
+        for (i, j, score) in expected where !usedOld.contains(i) && !usedNew.contains(j) {
+            usedOld.insert(i)
+            usedNew.insert(j)
+            pairs.append((old[i].id, new[j].id, score))
+        }
+        let matches = StatementMatcher.match(old: old, new: new)
+        #expect(matches.count == pairs.count)
+        for (match, pair) in zip(matches, pairs.sorted { (Int($0.1.dropFirst()) ?? 0) < (Int($1.1.dropFirst()) ?? 0) }) {
+            #expect(match.old.id == pair.0 && match.new.id == pair.1 && match.similarity == pair.2)
+        }
+    }
+
     @Test func crc32MatchesTheStandardAndTheBitwiseDefinition() {
         #expect(CRC32.checksum(Data("123456789".utf8)) == 0xCBF4_3926)
         #expect(CRC32.checksum(Data()) == 0)

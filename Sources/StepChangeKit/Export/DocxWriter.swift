@@ -149,8 +149,12 @@ public enum DocxWriter {
         for index in 0..<columns {
             let texts = [index < table.header.count ? table.header[index] : ""]
                 + table.rows.map { index < $0.count ? $0[index].plainText : "" }
-            let longestLine = texts.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
-            let longestWord = texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\n" }) }.map(\.count).max() ?? 0
+            var longestLine = 0, longestWord = 0
+            for text in texts {
+                let measured = longest(text)
+                longestLine = max(longestLine, measured.line)
+                longestWord = max(longestWord, measured.word)
+            }
             minimum.append(min(max(longestWord, 3), 18) * perCharacter + margins)
             desired.append(min(max(longestLine, longestWord, 3), 70) * perCharacter + margins)
         }
@@ -167,6 +171,33 @@ public enum DocxWriter {
         }
         widths[widths.count - 1] += total - widths.reduce(0, +)
         return widths
+    }
+
+    /// The longest line and the longest word of a text, in characters. ASCII text without carriage
+    /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
+    static func longest(_ text: String) -> (line: Int, word: Int) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return (text.split(separator: "\n").map(\.count).max() ?? 0,
+                    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0)
+        }
+        var line = 0, word = 0, currentLine = 0, currentWord = 0
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                line = max(line, currentLine)
+                word = max(word, currentWord)
+                currentLine = 0
+                currentWord = 0
+            } else {
+                currentLine += 1
+                if byte == 0x20 {
+                    word = max(word, currentWord)
+                    currentWord = 0
+                } else {
+                    currentWord += 1
+                }
+            }
+        }
+        return (max(line, currentLine), max(word, currentWord))
     }
 
     static let ragColours: [RAGStatus: (fill: String, text: String)] = [

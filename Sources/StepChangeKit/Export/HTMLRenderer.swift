@@ -142,7 +142,9 @@ public enum HTMLRenderer {
 
     /// Escaped text with its line breaks kept as `<br>`.
     static func lines(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        // A single line (the common case) is just escaped.
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return escape(text) }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             .map { escape(String($0)) }.joined(separator: "<br>")
     }
 
