@@ -14,6 +14,8 @@ final class WorkshopRunner {
     let resumeCommand: String
     /// Answers taken but not yet in the file because a save failed, as the user typed them.
     private var unsaved: [String] = []
+    /// With `run --room`: the room served while the terminal waits for each answer.
+    var room: RoomLoop?
 
     init(session: Session, url: URL, store: SessionStore, context: CommandContext, resumeCommand: String) {
         self.session = session
@@ -32,8 +34,10 @@ final class WorkshopRunner {
         terminal.writeLine(context.style.bold(session.title) + " (\(session.id))")
         terminal.writeLine("Saved after every answer in \(file).")
         terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
-        while true {
-            guard let stage = WorkshopStages.stage(for: session.stage) else { return endComplete() }
+        if let room { terminal.writeLine(room.announcement()) }
+        prompts: while true {
+            guard let base = WorkshopStages.stage(for: session.stage) else { return endComplete() }
+            let stage: any WorkshopStage = room == nil ? base : RoomStage(wrapping: base)
             guard let prompt = stage.nextPrompt(in: session) else {
                 let next = Stage.allCases.first { $0 > session.stage } ?? .complete
                 session.stage = next
@@ -46,7 +50,19 @@ final class WorkshopRunner {
                 var question = context.style.bold(prompt.question)
                 if let hint = prompt.defaultHint { question += " [\(hint)]" }
                 terminal.write(question + ": ")
-                guard let answer = terminal.readAnswer(hidden: prompt.hidden) else {
+                var typedLine: String?
+                if let room {
+                    switch room.readAnswer(hidden: prompt.hidden, question: question + ": ") {
+                    case .line(let line): typedLine = line
+                    case .end: typedLine = nil
+                    case .changed:
+                        terminal.writeLine()
+                        continue prompts
+                    }
+                } else {
+                    typedLine = terminal.readAnswer(hidden: prompt.hidden)
+                }
+                guard let answer = typedLine else {
                     terminal.writeLine()
                     return stop(because: "End of input.")
                 }
@@ -70,6 +86,18 @@ final class WorkshopRunner {
         }
     }
 
+    /// Saves a session changed by a participant's device; true once the file holds it. When the save
+    /// fails the change is dropped (the device is told to try again), so memory never runs ahead of it.
+    func commitFromDevice(_ next: Session) -> Bool {
+        let previous = session
+        session = next
+        guard writeSession() else {
+            session = previous
+            return false
+        }
+        return true
+    }
+
     /// Saves the session after an answer; on failure keeps the answer in memory, says so, and tries
     /// again next time.
     private func save(answer: String) {
@@ -88,6 +116,7 @@ final class WorkshopRunner {
             }
             unsaved = []
             StopSignals.everythingSaved = true
+            room?.room.noteChange()
             return true
         } catch {
             StopSignals.everythingSaved = false
