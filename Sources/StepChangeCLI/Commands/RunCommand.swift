@@ -30,7 +30,7 @@ extension Command {
             OptionSpec("stage", value: "STAGE", help: "Go to a stage: assessing, statements or planning."),
             OptionSpec("votes", value: "N", help: "Votes each participant has when prioritising statements (1–20)."),
             OptionSpec("room", help: "Also serve the room: phones score and vote, the projector shows /screen."),
-            OptionSpec("port", value: "N", help: "The room's port (default 8765)."),
+            OptionSpec("port", value: "N", help: "The room's port (default 8765; 0 picks a free one)."),
             OptionSpec("bind", value: "ADDRESS", help: "Serve the room on this address only (default: every network)."),
             .breakLock, .sessions,
         ],
@@ -54,7 +54,7 @@ extension Command {
         if invocation.flag("blind") && invocation.flag("open") {
             throw StepChangeError(.usage, "Choose one of --blind and --open.")
         }
-        let port = try WorkshopLaunch.number(invocation, "port", in: 1...65_535) ?? 8765
+        let port = try WorkshopLaunch.number(invocation, "port", in: 0...65_535) ?? 8765
         if !invocation.flag("room"), invocation.value("port") != nil || invocation.value("bind") != nil {
             throw StepChangeError(.usage, "--port and --bind go with --room.")
         }

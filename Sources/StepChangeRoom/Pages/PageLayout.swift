@@ -42,7 +42,7 @@ enum PageLayout {
     *{box-sizing:border-box}body{font:28px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:40px 56px;color:#111;background:#fff}
     h1{font-size:2.2em;margin:.2em 0 .4em;line-height:1.2}.meta{color:#444;font-size:.9em}.count{font-size:2em;font-weight:bold;color:#1a4fa0}
     .scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:16px;margin-top:24px}.level{border:3px solid #1a4fa0;border-radius:14px;padding:14px}
-    .level b{font-size:1.6em;display:block}.level small{font-size:.7em;color:#333}.side{display:flex;gap:40px;align-items:flex-start}.grow{flex:1}
+    .level b{font-size:1.6em;display:block}.level small{font-size:.8em;color:#222;display:block;margin-top:6px}.side{display:flex;gap:40px;align-items:flex-start}.grow{flex:1}
     .join{text-align:center;font-size:.8em}.join code{font-size:1.3em}.summary{font-size:1.3em;margin-top:16px}
     table{border-collapse:collapse;width:100%;font-size:.9em}td,th{padding:10px;border-bottom:2px solid #ddd;text-align:left;vertical-align:top}
     .chain{display:grid;grid-template-columns:repeat(3,1fr);gap:24px}.chain div{border:3px solid #1a4fa0;border-radius:14px;padding:14px}.chain h2{margin:0 0 8px;font-size:1em;color:#1a4fa0}
