@@ -61,6 +61,7 @@ extension Command {
         let url = try store.resolve(invocation.positionals[0])
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
+        let room = invocation.flag("room") ? try RoomLoop.open(address: invocation.value("bind"), port: port, sessionURL: url, context: context) : nil
         var session = try store.load(url)
         let original = session
         if invocation.flag("blind") { session.settings.scoring = .blind }
@@ -73,7 +74,6 @@ extension Command {
             session.updatedAt = context.time.now
             try store.save(session, to: url)
         }
-        let room = invocation.flag("room") ? try RoomLoop.open(address: invocation.value("bind"), port: port, sessionURL: url, context: context) : nil
         return WorkshopLaunch.runWorkshop(session, url: url, store: store, lock: lock, context: context, room: room)
     }
 }
