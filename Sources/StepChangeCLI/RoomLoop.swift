@@ -103,9 +103,9 @@ final class RoomLoop {
                 return .line(line)
             }
             if inputClosed { return .end }
-            let ready = server.serve(watching: [STDIN_FILENO], timeout: 1) { request in
-                room.respond(to: request, session: runner.session, now: context.time.now, commit: runner.commitFromDevice, saveDevices: saveDevices)
-            }
+            let ready = server.serve(watching: [STDIN_FILENO], timeout: 1, handler: { request in
+                room.respond(to: request, session: runner.session, now: context.time.now, update: runner.takeFromDevice, saveDevices: saveDevices)
+            }, save: runner.saveDeviceChanges)
             if ready.contains(STDIN_FILENO) { readInput() }
             let now = runner.session
             if RoomActivity.current(in: now) != activity { return .changed }

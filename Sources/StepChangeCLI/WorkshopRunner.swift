@@ -86,13 +86,23 @@ final class WorkshopRunner {
         }
     }
 
-    /// Saves a session changed by a participant's device; true once the file holds it. When the save
-    /// fails the change is dropped (the device is told to try again), so memory never runs ahead of it.
-    func commitFromDevice(_ next: Session) -> Bool {
-        let previous = session
+    /// The session before the devices' changes not yet saved, to go back to if saving them fails.
+    private var beforeDeviceChanges: Session?
+
+    /// Takes a session changed by a participant's device into memory; `saveDeviceChanges` saves it
+    /// (once for all the changes that arrived together) before any device is answered.
+    func takeFromDevice(_ next: Session) {
+        if beforeDeviceChanges == nil { beforeDeviceChanges = session }
         session = next
+    }
+
+    /// Saves the devices' changes; true once the file holds them. When the save fails they are dropped
+    /// (the devices are told to try again), so memory never runs ahead of what a device was told.
+    func saveDeviceChanges() -> Bool {
+        guard let before = beforeDeviceChanges else { return true }
+        beforeDeviceChanges = nil
         guard writeSession() else {
-            session = previous
+            session = before
             return false
         }
         return true

@@ -26,16 +26,23 @@ final class RoomFixture {
         var headers: [(name: String, value: String)] = [("host", host)]
         if let cookie { headers.append(("cookie", "\(Room.cookieName)=\(cookie)")) }
         let request = HTTPRequest(method: method, path: parts[0], query: parts.count > 1 ? parts[1] : "", headers: headers, body: Array(body.utf8))
-        return room.respond(to: request, session: session, now: now, commit: { next in
-            guard !self.failSaves else { return false }
-            self.session = next
-            self.room.noteChange()
-            return true
-        }, saveDevices: { devices in
+        let before = session
+        let reply = room.respond(to: request, session: session, now: now, update: { self.session = $0 }, saveDevices: { devices in
             guard !self.failSaves else { return false }
             self.savedDevices = devices
             return true
         })
+        switch reply {
+        case .response(let response):
+            return response
+        case .afterSave(let saved, let notSaved):
+            guard !failSaves else {
+                session = before
+                return notSaved
+            }
+            room.noteChange()
+            return saved
+        }
     }
 
     /// Claims a participant's name and returns the device token from the cookie.

@@ -45,7 +45,7 @@ struct RoomServerTests {
         RoomServer(listener: try ListeningSocket.open(address: "127.0.0.1", port: 0), limits: limits)
     }
 
-    static func handler(_ request: HTTPRequest) -> HTTPResponse { .text("you asked for \(request.path)", status: 200) }
+    static func handler(_ request: HTTPRequest) -> HTTPReply { .response(.text("you asked for \(request.path)", status: 200)) }
 
     /// Turns the server until `done` holds or `seconds` pass; true when `done` held.
     static func pump(_ server: RoomServer, clients: [LoopbackClient], seconds: Double = 3, until done: () -> Bool) -> Bool {

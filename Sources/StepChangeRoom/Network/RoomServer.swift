@@ -27,10 +27,15 @@ public final class RoomServer {
     /// Open client connections.
     public var connectionCount: Int { connections.count }
 
+    /// Replies waiting for the end of this turn of the loop, in arrival order.
+    private var batch: [(client: ClientConnection, reply: HTTPReply, keepAlive: Bool, headOnly: Bool)] = []
+
     /// Waits up to `timeout` seconds for activity, serves every socket that is ready, and returns
     /// which of `watching` (e.g. stdin) are readable or closed. `handler` is called once per complete
-    /// request, in arrival order, on this thread.
-    public func serve(watching: [Int32] = [], timeout: Double, handler: (HTTPRequest) -> HTTPResponse) -> Set<Int32> {
+    /// request, in arrival order, on this thread. When any reply waits on a save, `save` is called once
+    /// for them all before any reply of this turn is sent.
+    public func serve(watching: [Int32] = [], timeout: Double, handler: (HTTPRequest) -> HTTPReply,
+                      save: () -> Bool = { true }) -> Set<Int32> {
         var descriptors = watching.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         descriptors.append(pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0))
         let clients = Array(connections.values)
@@ -55,8 +60,30 @@ public final class RoomServer {
                 }
             }
         }
+        sendBatch(save: save, now: now)
         expire(now: now)
         return ready
+    }
+
+    /// Saves once if any reply of this turn depends on it, then queues every reply in order.
+    private func sendBatch(save: () -> Bool, now: Double) {
+        guard !batch.isEmpty else { return }
+        let waiting = batch.contains { if case .afterSave = $0.reply { return true } else { return false } }
+        let saved = waiting ? save() : true
+        let replies = batch
+        batch = []
+        var touched: [ClientConnection] = []
+        for entry in replies where connections[entry.client.descriptor] === entry.client {
+            let response: HTTPResponse
+            switch entry.reply {
+            case .response(let now): response = now
+            case .afterSave(let ok, let failed): response = saved ? ok : failed
+            }
+            entry.client.queue(response.serialized(keepAlive: entry.keepAlive, headOnly: entry.headOnly), now: now)
+            if !entry.keepAlive { entry.client.closeAfterWrite = true }
+            if !touched.contains(where: { $0 === entry.client }) { touched.append(entry.client) }
+        }
+        for client in touched where connections[client.descriptor] === client { flush(client, now: now) }
     }
 
     /// Closes every client connection (the listener stays open).
@@ -84,7 +111,7 @@ public final class RoomServer {
         }
     }
 
-    private func receive(_ client: ClientConnection, now: Double, handler: (HTTPRequest) -> HTTPResponse) {
+    private func receive(_ client: ClientConnection, now: Double, handler: (HTTPRequest) -> HTTPReply) {
         var buffer = [UInt8](repeating: 0, count: 16_384)
         let count = buffer.withUnsafeMutableBytes { recv(client.descriptor, $0.baseAddress, $0.count, 0) }
         if count == 0 { return drop(client.descriptor) }
@@ -100,20 +127,17 @@ public final class RoomServer {
             switch client.parser.next() {
             case .needMore:
                 if client.parser.bufferedCount == 0 { client.requestStartedAt = nil }
-                flush(client, now: now)
                 return
             case .failure(let error):
-                client.queue(HTTPResponse.text(error.message, status: error.status).serialized(keepAlive: false), now: now)
+                batch.append((client, .response(HTTPResponse.text(error.message, status: error.status)), false, false))
                 client.closeAfterWrite = true
             case .request(let request):
-                let response = handler(request)
-                let keepAlive = request.keepAlive
-                client.queue(response.serialized(keepAlive: keepAlive, headOnly: request.method == "HEAD"), now: now)
-                if !keepAlive { client.closeAfterWrite = true }
+                let reply = handler(request)
+                batch.append((client, reply, request.keepAlive, request.method == "HEAD"))
+                if !request.keepAlive { client.closeAfterWrite = true }
                 client.requestStartedAt = client.parser.bufferedCount > 0 ? now : nil
             }
         }
-        flush(client, now: now)
     }
 
     private func flush(_ client: ClientConnection, now: Double) {

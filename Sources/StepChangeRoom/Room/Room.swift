@@ -2,9 +2,10 @@ import Foundation
 import StepChangeKit
 
 /// The room's routes: maps each request to a page or to an event on the session, and nothing else
-/// answers. It never owns the session: the caller passes the current one and a `commit` that saves a
-/// changed session (and returns false if it could not), so a device is told "saved" only after the
-/// file holds it. Identity comes only from the device cookie; the join code gates claiming a name.
+/// answers. It never owns the session: the caller passes the current one and an `update` that takes
+/// a changed one into memory; the reply to a change waits for the server's save (`HTTPReply.afterSave`),
+/// so a device is told "saved" only after the file holds it. Identity comes only from the device
+/// cookie; the join code gates claiming a name.
 public final class Room {
     /// Routes that answer, and the methods each accepts.
     public static let routes: [String: Set<String>] = [
@@ -43,7 +44,20 @@ public final class Room {
     }
 
     public func respond(to request: HTTPRequest, session: Session, now: Date,
-                        commit: (Session) -> Bool, saveDevices: (DeviceRegistry) -> Bool) -> HTTPResponse {
+                        update: (Session) -> Void, saveDevices: (DeviceRegistry) -> Bool) -> HTTPReply {
+        let path = request.path
+        switch path {
+        case "/score", "/vote":
+            guard request.method == "POST", Self.isAllowedHost(request.header("host")),
+                  let participant = device(of: request, in: session) else { break }
+            return change(request, participant: participant, session: session, now: now, update: update)
+        default:
+            break
+        }
+        return .response(page(for: request, session: session, now: now, saveDevices: saveDevices))
+    }
+
+    private func page(for request: HTTPRequest, session: Session, now: Date, saveDevices: (DeviceRegistry) -> Bool) -> HTTPResponse {
         guard Self.isAllowedHost(request.header("host")) else {
             return .text("Open the room by the address shown by the facilitator.", status: 400)
         }
@@ -83,15 +97,29 @@ public final class Room {
         default:
             break
         }
-        guard let participant else { return .redirect("/") }
-        switch path {
-        case "/p":
-            let changing = FormData(request.query)?["change"] == "1"
-            return .html(ParticipantPages.current(session, participant: participant, notice: nil, changing: changing, now: now, version: version))
-        case "/score":
-            return score(request, participant: participant, session: session, now: now, commit: commit)
-        default:
-            return vote(request, participant: participant, session: session, now: now, commit: commit)
+        guard let participant, path == "/p" else { return .redirect("/") }
+        let changing = FormData(request.query)?["change"] == "1"
+        return .html(ParticipantPages.current(session, participant: participant, notice: nil, changing: changing, now: now, version: version))
+    }
+
+    /// A device's change taken, or the page that says why not.
+    private enum Change {
+        case accepted(Session)
+        case refused(HTTPResponse)
+    }
+
+    /// A score or votes from a device: refused at once, or taken into memory with the reply waiting for the save.
+    private func change(_ request: HTTPRequest, participant: Participant, session: Session, now: Date, update: (Session) -> Void) -> HTTPReply {
+        let outcome = request.path == "/score" ? score(request, participant: participant, session: session, now: now)
+                                               : vote(request, participant: participant, session: session, now: now)
+        switch outcome {
+        case .refused(let response):
+            return .response(response)
+        case .accepted(let next):
+            update(next)
+            let what = request.path == "/score" ? "Your score" : "Your votes"
+            return .afterSave(saved: .redirect("/p"),
+                              notSaved: page(session, participant, notice: "\(what) could not be saved on the facilitator's laptop. Try again.", now: now, status: 503))
         }
     }
 
@@ -126,10 +154,10 @@ public final class Room {
         return .redirect("/p", headers: [("Set-Cookie", "\(Self.cookieName)=\(token); HttpOnly; SameSite=Strict; Path=/; Max-Age=86400")])
     }
 
-    private func score(_ request: HTTPRequest, participant: Participant, session: Session, now: Date, commit: (Session) -> Bool) -> HTTPResponse {
+    private func score(_ request: HTTPRequest, participant: Participant, session: Session, now: Date) -> Change {
         guard let form = FormData(request.body), let item = form["item"], let round = form["round"].flatMap({ Int($0) }),
               let typed = form["score"] else {
-            return page(session, participant, notice: "Tap one of the score buttons.", now: now, status: 400)
+            return .refused(page(session, participant, notice: "Tap one of the score buttons.", now: now, status: 400))
         }
         let score: Score
         if typed == "dont-know" {
@@ -137,30 +165,24 @@ public final class Room {
         } else if let value = Int(typed) {
             score = .value(value)
         } else {
-            return page(session, participant, notice: "That is not a score.", now: now, status: 400)
+            return .refused(page(session, participant, notice: "That is not a score.", now: now, status: 400))
         }
         switch RoomScoring.submit(score, comment: form["comment"], by: participant.id, itemID: item, round: round, to: session, now: now) {
-        case .failure(let refusal):
-            return page(session, participant, notice: refusal.message, now: now, status: 409)
-        case .success(let next):
-            guard commit(next) else { return page(session, participant, notice: "Your score could not be saved on the facilitator's laptop. Try again.", now: now, status: 503) }
-            return .redirect("/p")
+        case .success(let next): return .accepted(next)
+        case .failure(let refusal): return .refused(page(session, participant, notice: refusal.message, now: now, status: 409))
         }
     }
 
-    private func vote(_ request: HTTPRequest, participant: Participant, session: Session, now: Date, commit: (Session) -> Bool) -> HTTPResponse {
-        guard let form = FormData(request.body) else { return page(session, participant, notice: "The votes could not be read.", now: now, status: 400) }
+    private func vote(_ request: HTTPRequest, participant: Participant, session: Session, now: Date) -> Change {
+        guard let form = FormData(request.body) else { return .refused(page(session, participant, notice: "The votes could not be read.", now: now, status: 400)) }
         var counts: [String: Int] = [:]
         for (name, value) in form.fields {
-            guard let count = Int(value) else { return page(session, participant, notice: "Votes must be whole numbers.", now: now, status: 400) }
+            guard let count = Int(value) else { return .refused(page(session, participant, notice: "Votes must be whole numbers.", now: now, status: 400)) }
             counts[name, default: 0] += count
         }
         switch RoomScoring.vote(counts, by: participant.id, in: session, now: now) {
-        case .failure(let refusal):
-            return page(session, participant, notice: refusal.message, now: now, status: 409)
-        case .success(let next):
-            guard commit(next) else { return page(session, participant, notice: "Your votes could not be saved on the facilitator's laptop. Try again.", now: now, status: 503) }
-            return .redirect("/p")
+        case .success(let next): return .accepted(next)
+        case .failure(let refusal): return .refused(page(session, participant, notice: refusal.message, now: now, status: 409))
         }
     }
 
