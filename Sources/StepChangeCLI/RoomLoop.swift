@@ -92,6 +92,7 @@ final class RoomLoop {
         let before = runner.session
         let activity = RoomActivity.current(in: before)
         var reported = RoomScoring.waitingFor(in: before).count
+        var voters = Set(before.votes.map(\.participant)).count
         while true {
             if let line = takeLine() {
                 if echoOff != nil { terminal.writeLine() } else if !terminal.isInteractive { terminal.writeLine(hidden ? "(hidden)" : line) }
@@ -114,6 +115,13 @@ final class RoomLoop {
                 reported = waiting
                 terminal.writeLine()
                 terminal.writeLine(RoomStage.progress(in: now))
+                terminal.write(question)
+            }
+            let voted = Set(now.votes.map(\.participant)).count
+            if voted != voters, activity == .voting {
+                voters = voted
+                terminal.writeLine()
+                terminal.writeLine("votes from phones: \(voted) of \(now.participants.count) have voted; Enter keeps a participant's votes")
                 terminal.write(question)
             }
         }

@@ -53,15 +53,15 @@ struct RoomStageTests {
         #expect(prompt.question == "Raj Patel, your score for LN1")
         if case .refused = stage.apply("9", to: asking, now: now) {} else { Issue.record("9 was taken on a 1–5 scale") }
         let typed = try #require(accepted(stage.apply("2", to: asking, now: now)))
-        #expect(typed.deviceScores?.scores == [ParticipantScore(participant: "p3", score: .value(2))])
-        #expect(typed.deviceScores?.typingFor == nil)
+        #expect(typed.deviceScores?.first?.scores == [ParticipantScore(participant: "p3", score: .value(2))])
+        #expect(typed.deviceScores?.first?.typingFor == nil)
     }
 
     @Test func aNewScoreFromTheSameParticipantReplacesTheirEarlierOne() throws {
         var session = session()
         session = try RoomScoring.submit(.value(4), comment: "first", by: "p1", itemID: "LN1", round: 1, to: session, now: now).get()
         session = try RoomScoring.submit(.dontKnow, comment: nil, by: "p1", itemID: "LN1", round: 1, to: session, now: now).get()
-        #expect(session.deviceScores?.scores == [ParticipantScore(participant: "p1", score: .dontKnow)])
+        #expect(session.deviceScores?.first?.scores == [ParticipantScore(participant: "p1", score: .dontKnow)])
     }
 
     @Test func commentsAreListedUnattributedAndOneCommandKeepsOneAsEvidence() throws {
@@ -93,6 +93,17 @@ struct RoomStageTests {
         if case .success = RoomScoring.submit(.value(3), comment: nil, by: "p9", itemID: "LN1", round: 1, to: session, now: now) {
             Issue.record("an unknown participant scored")
         }
+    }
+
+    @Test func skippingAnItemKeepsTheScoresAlreadyInForWhenTheGroupComesBack() throws {
+        var session = session()
+        session = try RoomScoring.submit(.value(4), comment: nil, by: "p1", itemID: "LN1", round: 1, to: session, now: now).get()
+        let stage = RoomStage(wrapping: AssessmentStage())
+        session = try #require(accepted(stage.apply("skip", to: session, now: now)))
+        session = try RoomScoring.submit(.value(2), comment: nil, by: "p2", itemID: "LN2", round: 1, to: session, now: now).get()
+        session = try #require(accepted(stage.apply("goto LN1", to: session, now: now)))
+        #expect(RoomScoring.currentScores(in: session, itemID: "LN1", round: 1).scores == [ParticipantScore(participant: "p1", score: .value(4))])
+        #expect(RoomScoring.currentScores(in: session, itemID: "LN2", round: 1).scores == [ParticipantScore(participant: "p2", score: .value(2))])
     }
 
     @Test func sessionsWithoutDeviceScoresSaveWithoutTheField() throws {

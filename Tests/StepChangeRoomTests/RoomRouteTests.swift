@@ -51,7 +51,7 @@ struct RoomRouteTests {
         let ann = try #require(fixture.join("p1"))
         let response = fixture.score(ann, "4", comment: "Good+data")
         #expect(response.status == 303)
-        #expect(fixture.session.deviceScores?.scores == [ParticipantScore(participant: "p1", score: .value(4), comment: "Good data")])
+        #expect(fixture.session.deviceScores?.first?.scores == [ParticipantScore(participant: "p1", score: .value(4), comment: "Good data")])
         #expect(fixture.page(ann).contains("Your score is in — 1 of 3 have scored."))
     }
 

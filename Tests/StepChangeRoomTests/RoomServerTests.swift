@@ -124,6 +124,31 @@ struct RoomServerTests {
         #expect(one.lowerBound < two.lowerBound)
     }
 
+    @Test func changesThatArriveTogetherAreSavedOnceAndAnsweredOnlyAfterTheSave() throws {
+        let server = try Self.server()
+        let clients = try (0..<5).map { _ in try #require(LoopbackClient(port: server.listener.port)) }
+        _ = Self.pump(server, clients: [], seconds: 0.2) { false }
+        for client in clients { client.send("POST /score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n") }
+        Thread.sleep(forTimeInterval: 0.1)
+        var saves = 0
+        var repliesSentBeforeSave = 0
+        let end = MonotonicClock.now() + 3
+        while MonotonicClock.now() < end, !clients.allSatisfy({ !$0.received.isEmpty }) {
+            _ = server.serve(timeout: 0.01, handler: { _ in
+                .afterSave(saved: .text("saved", status: 200), notSaved: .text("not saved", status: 503))
+            }, save: {
+                saves += 1
+                clients.forEach { $0.poll() }
+                repliesSentBeforeSave += clients.filter { !$0.received.isEmpty }.count
+                return saves > 1
+            })
+            clients.forEach { $0.poll() }
+        }
+        #expect(saves == 1)
+        #expect(repliesSentBeforeSave == 0)
+        #expect(clients.allSatisfy { $0.text.hasPrefix("HTTP/1.1 503") && $0.text.hasSuffix("not saved\n") })
+    }
+
     @Test func aPortInUseIsReportedWithWhatToDo() throws {
         let first = try ListeningSocket.open(address: "127.0.0.1", port: 0)
         defer { close(first.descriptor) }

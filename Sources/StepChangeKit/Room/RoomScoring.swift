@@ -32,16 +32,22 @@ public enum RoomScoring {
         pending.scores.removeAll { $0.participant == participantID }
         pending.scores.append(ParticipantScore(participant: participantID, score: score, comment: note?.isEmpty == false ? note : nil))
         if pending.typingFor == participantID { pending.typingFor = nil }
-        session.deviceScores = pending
+        store(pending, in: &session)
         session.updatedAt = now
         if pending.scores.count == session.participants.count { return .success(record(session, now: now)) }
         return .success(session)
     }
 
-    /// The scores in for the round being scored (empty when none yet, or when stored ones belong to another round).
+    /// The scores in for an item's round (empty when none yet).
     public static func currentScores(in session: Session, itemID: String, round: Int) -> DeviceScores {
-        if let stored = session.deviceScores, stored.itemID == itemID, stored.round == round { return stored }
-        return DeviceScores(itemID: itemID, round: round)
+        session.deviceScores?.first { $0.itemID == itemID && $0.round == round } ?? DeviceScores(itemID: itemID, round: round)
+    }
+
+    /// Puts an item's round of device scores in the session, replacing the stored one for the same item and round.
+    public static func store(_ scores: DeviceScores, in session: inout Session) {
+        var all = (session.deviceScores ?? []).filter { $0.itemID != scores.itemID || $0.round != scores.round }
+        if !scores.scores.isEmpty || scores.typingFor != nil { all.append(scores) }
+        session.deviceScores = all.isEmpty ? nil : all
     }
 
     /// Participants who have not scored the round being scored yet, in session order.
@@ -66,7 +72,8 @@ public enum RoomScoring {
     /// Turns the stored device scores into the item's next round and moves to the reveal.
     static func record(_ session: Session, now: Date) -> Session {
         var session = session
-        guard let pending = session.deviceScores else { return session }
+        guard case .scoring(let itemID, let round) = RoomActivity.current(in: session) else { return session }
+        let pending = currentScores(in: session, itemID: itemID, round: round)
         var cursor = AssessmentStage.cursor(in: session)
         var assessment = session.assessment(of: pending.itemID) ?? ItemAssessment(itemID: pending.itemID)
         let order = session.participants.map(\.id)
@@ -77,7 +84,7 @@ public enum RoomScoring {
         cursor.step = .consensus
         cursor.lastAnswerAt = now
         session.assessmentCursor = cursor
-        session.deviceScores = nil
+        store(DeviceScores(itemID: itemID, round: round), in: &session)
         session.updatedAt = now
         return session
     }

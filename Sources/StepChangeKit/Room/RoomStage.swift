@@ -66,7 +66,7 @@ public struct RoomStage: WorkshopStage {
             var session = session
             guard !typed.isEmpty, word != "cancel" else {
                 pending.typingFor = nil
-                session.deviceScores = pending
+                RoomScoring.store(pending, in: &session)
                 return .accepted(session, message: "No score typed.")
             }
             let name = session.participant(typing)?.name ?? typing
@@ -99,12 +99,12 @@ public struct RoomStage: WorkshopStage {
             }
             var session = session
             pending.typingFor = participant.id
-            session.deviceScores = pending
+            RoomScoring.store(pending, in: &session)
             return .accepted(session, message: nil)
         }
         if session.settings.scoring == .open {
             if case .accepted(var next, let message) = inner.apply(answer, to: session, now: now) {
-                next.deviceScores = nil
+                RoomScoring.store(DeviceScores(itemID: itemID, round: round), in: &next)
                 return .accepted(next, message: message)
             }
             return inner.apply(answer, to: session, now: now)

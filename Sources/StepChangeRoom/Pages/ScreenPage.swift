@@ -73,7 +73,7 @@ enum ScreenPage {
         func list(_ entries: [String]) -> String {
             entries.isEmpty ? "<p class=\"meta\">—</p>" : "<ul>" + entries.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
         }
-        var out = "<p class=\"meta\">Planning \(HTMLText.escape(statement.id))</p><h1>\(HTMLText.escape(statement.text))</h1><div class=\"chain\">"
+        var out = "<p class=\"meta\">Planning \(HTMLText.escape(statement.id))</p><h1 style=\"font-size:1.35em\">\(HTMLText.escape(statement.text))</h1><div class=\"chain\">"
         out += "<div><h2>Long-term outcome</h2>\(list(plan.outcomes(at: .long).map(\.text)))</div>"
         out += "<div><h2>← Medium-term outcomes</h2>\(list(plan.outcomes(at: .medium).map(\.text)))</div>"
         out += "<div><h2>← Short-term outcomes</h2>\(list(plan.outcomes(at: .short).map(\.text)))</div>"
