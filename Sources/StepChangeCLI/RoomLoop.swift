@@ -76,7 +76,7 @@ final class RoomLoop {
         for base in room.baseURLs { lines.append("  " + room.joinLink(base: base)) }
         lines.append("Join code: \(room.joinCode)    Projector: open \(room.baseURLs.first ?? "http://127.0.0.1:\(port)")/screen")
         if let first = room.baseURLs.first, let code = try? QRCode(text: room.joinLink(base: first)) {
-            lines += code.terminalLines(border: 2).map { "  " + $0 }
+            lines += code.terminalLines(border: 4).map { "  " + $0 }
         }
         lines.append("Type room to show this again; release NAME frees a name claimed by a device.")
         return lines.joined(separator: "\n")
