@@ -95,8 +95,9 @@ final class RoomLoop {
         var voters = Set(before.votes.map(\.participant)).count
         while true {
             if let line = takeLine() {
-                if echoOff != nil { terminal.writeLine() } else if !terminal.isInteractive { terminal.writeLine(hidden ? "(hidden)" : line) }
+                if echoOff != nil { terminal.writeLine() }
                 if let answer = roomCommand(line) {
+                    if !terminal.isInteractive { terminal.writeLine(line) }
                     terminal.writeLine(answer)
                     terminal.write(question)
                     continue
