@@ -77,7 +77,7 @@ public enum RoomScoring {
         var cursor = AssessmentStage.cursor(in: session)
         var assessment = session.assessment(of: pending.itemID) ?? ItemAssessment(itemID: pending.itemID)
         let order = session.participants.map(\.id)
-        let scores = pending.scores.sorted { (order.firstIndex(of: $0.participant) ?? .max) < (order.firstIndex(of: $1.participant) ?? .max) }
+        let scores = pending.scores.filter { order.contains($0.participant) }.sorted { (order.firstIndex(of: $0.participant) ?? .max) < (order.firstIndex(of: $1.participant) ?? .max) }
         assessment.rounds.append(ScoringRound(number: assessment.rounds.count + 1, scores: scores))
         AssessmentStage.store(assessment, in: &session)
         cursor.blindScores = []
