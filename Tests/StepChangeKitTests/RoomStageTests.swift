@@ -106,6 +106,15 @@ struct RoomStageTests {
         #expect(RoomScoring.currentScores(in: session, itemID: "LN2", round: 1).scores == [ParticipantScore(participant: "p2", score: .value(2))])
     }
 
+    @Test func commentsFromDevicesAreCleanedLikeEveryOtherTextFromOutside() throws {
+        let sent = "Good\u{1B}[31m data\r\nsecond line\u{1B}]52;c;ZXZpbA==\u{07}" + String(repeating: "x", count: 400)
+        let session = try RoomScoring.submit(.value(3), comment: sent, by: "p1", itemID: "LN1", round: 1, to: session(), now: now).get()
+        let comment = try #require(session.deviceScores?.first?.scores.first?.comment)
+        #expect(comment.hasPrefix("Good data second line"))
+        #expect(!comment.unicodeScalars.contains { $0.value < 0x20 })
+        #expect(comment.count == RoomScoring.commentLimit)
+    }
+
     @Test func sessionsWithoutDeviceScoresSaveWithoutTheField() throws {
         let data = SessionCodec.encode(session())
         #expect(!String(decoding: data, as: UTF8.self).contains("deviceScores"))

@@ -27,8 +27,7 @@ public enum RoomScoring {
         }
         var session = session
         var pending = currentScores(in: session, itemID: itemID, round: round)
-        let note = comment.map { String($0.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(commentLimit)) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let note = comment.map { String(InboundText.clean($0, .oneLine).prefix(commentLimit)).trimmingCharacters(in: .whitespaces) }
         pending.scores.removeAll { $0.participant == participantID }
         pending.scores.append(ParticipantScore(participant: participantID, score: score, comment: note?.isEmpty == false ? note : nil))
         if pending.typingFor == participantID { pending.typingFor = nil }

@@ -12,7 +12,7 @@ public struct QRCode: Equatable, Sendable {
         case tooLong(Int)
     }
 
-    /// Encodes the UTF-8 bytes of `text`, choosing the version and mask; `mask` forces one (0–7) for tests.
+    /// Encodes the UTF-8 bytes of `text`, choosing the version and mask; `forcedMask` forces one (0–7) for tests.
     public init(text: String, forcedMask: Int? = nil) throws(EncodingError) {
         let bytes = Array(text.utf8)
         guard let version = (1...40).first(where: { Self.dataCapacityBits(version: $0) >= Self.bitsNeeded(bytes.count, version: $0) }) else {
@@ -22,17 +22,17 @@ public struct QRCode: Equatable, Sendable {
         var grid = QRGrid(version: version)
         grid.drawFunctionPatterns()
         grid.drawCodewords(codewords)
-        var best: (mask: Int, grid: QRGrid, penalty: Int)?
-        for mask in forcedMask.map({ [$0] }) ?? Array(0..<8) {
+        var bestMask = 0, bestGrid = grid, bestPenalty = Int.max
+        for mask in forcedMask.map({ [min(max($0, 0), 7)] }) ?? Array(0..<8) {
             var candidate = grid
             candidate.applyMask(mask)
             candidate.drawFormatBits(mask: mask)
             let penalty = candidate.penalty()
-            if best == nil || penalty < best!.penalty { best = (mask, candidate, penalty) }
+            if penalty < bestPenalty { (bestMask, bestGrid, bestPenalty) = (mask, candidate, penalty) }
         }
         self.version = version
-        self.mask = best!.mask
-        self.modules = best!.grid.modules
+        self.mask = bestMask
+        self.modules = bestGrid.modules
     }
 
     // MARK: - Tables for error correction level M
