@@ -32,7 +32,7 @@ enum PageLayout {
     h1{font-size:1.3em;margin:.3em 0}.meta{color:#555;font-size:.9em}.note{background:#eef5ff;border-left:4px solid #36c;padding:8px 12px}
     .ok{background:#e8f6ea;border-left:4px solid #2a7;padding:12px;font-size:1.1em}.error{background:#fdecea;border-left:4px solid #c33;padding:12px}
     button,.button{display:block;width:100%;text-align:left;font:inherit;padding:14px;margin:8px 0;border:2px solid #36c;border-radius:10px;background:#fff;color:#111;text-decoration:none}
-    button b{font-size:1.4em;margin-right:.4em}button small{display:block;color:#444;margin-top:4px}button.primary{background:#36c;color:#fff;text-align:center}
+    button b{font-size:1.4em;margin-right:.4em}button small{display:block;color:#444;margin-top:4px}button.primary{background:#36c;color:#fff;text-align:center}button.quiet{border:1px solid #bbb;color:#555;font-size:.85em;padding:8px;margin-top:32px;width:auto}
     input[type=text],select{font:inherit;width:100%;padding:10px;border:1px solid #999;border-radius:8px}label{display:block;margin:12px 0 4px}
     .bar{display:flex;align-items:center;gap:8px;margin:4px 0}.bar span.fill{background:#36c;height:22px;border-radius:4px}.bar .label{width:2.5em;font-weight:bold}
     table{border-collapse:collapse;width:100%}td{padding:6px;border-bottom:1px solid #ddd;vertical-align:top}

@@ -69,7 +69,7 @@ enum ParticipantPages {
         case .finished:
             body += "<h1>Thank you</h1><p>The workshop is complete.</p>"
         }
-        body += "<form method=\"post\" action=\"/leave\"><button type=\"submit\">Not \(HTMLText.escape(participant.name))? Leave this device</button></form>"
+        body += "<form method=\"post\" action=\"/leave\"><button class=\"quiet\" type=\"submit\">Not \(HTMLText.escape(participant.name))? Leave this device</button></form>"
         return PageLayout.page(title: "Workshop", body: body, version: version, refresh: refresh)
     }
 
