@@ -30,6 +30,12 @@ of its own, so listing one never invalidates another's index.
 // The benchmark saves sessions in-process, so it runs with the same heap settings as stepchange.
 HeapSettings.keepFreedMemory()
 
+// `stepchange-bench room`: the room under load (see RoomBenchmark), then exit.
+if CommandLine.arguments.dropFirst().first == "room" {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange")
+    exit(RoomBenchmark.run(executable: binary, directory: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stepchange-bench-room")))
+}
+
 var sizes = [10, 100, 1_000, 10_000]
 var runs = 5
 var workDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stepchange-bench")
