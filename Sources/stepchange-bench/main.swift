@@ -9,6 +9,7 @@ import Glibc
 
 let usage = """
 usage: stepchange-bench [--sizes 10,100,1000,10000] [--runs 5] [--dir PATH]
+       stepchange-bench room   (the room under load: see RoomBenchmark)
 
 Times the release `stepchange` built next to it (run `swift run -c release stepchange-bench`):
   - `sessions` on archives of each size, cold (no index) and warm, beside `cat` of the same files;
