@@ -23,9 +23,7 @@ extension Command {
         let store = context.sessionStore(invocation)
         let url = try store.resolve(invocation.positionals[0])
         let path = invocation.positionals[1]
-        guard let data = try? Data(contentsOf: context.url(path)) else {
-            throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.")
-        }
+        let data = try ImportFile.contents(of: context.url(path), source: path, limit: CSVReader.maximumSize, kind: "a CSV file to import")
         let rows = try CSVReader.read(data, source: path)
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }

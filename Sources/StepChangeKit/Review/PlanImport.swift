@@ -51,7 +51,7 @@ public enum PlanImport {
         }
         guard columns[.action] != nil else {
             throw StepChangeError(.input, "\(source) has no action column.",
-                problems: [Problem(source: source, location: "line \(header.line)", message: "expected a header row naming the columns, including \"The Actions We Are Taking\" (or \"Action\"); found \(header.fields.map { "\"\($0)\"" }.joined(separator: ", "))")],
+                problems: [Problem(source: source, location: header.location, message: "expected a header row naming the columns, including \"The Actions We Are Taking\" (or \"Action\"); found \(header.fields.map { "\"\($0)\"" }.joined(separator: ", "))")],
                 hint: "Columns understood: outcome, ref, objective, action, how we will know it has worked, lead, theme, status, milestone, output/impact.")
         }
 
@@ -68,7 +68,7 @@ public enum PlanImport {
         for row in rows.dropFirst() {
             guard problems.keepChecking(at: row.line) else { break }
             if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
-            func report(_ message: String) { problems.report(message, line: row.line) }
+            func report(_ message: String) { problems.report(message, at: row) }
             if row.fields.count > header.fields.count {
                 report("\(row.fields.count) fields but the header has \(header.fields.count); check for a stray comma or an unquoted field")
             }

@@ -22,6 +22,11 @@ public struct RowProblems: Sendable {
         problems.append(Problem(source: source, location: "line \(line)", message: message))
     }
 
+    /// A problem with a row, located by file line and, when it differs, spreadsheet row.
+    public mutating func report(_ message: String, at row: CSVReader.Row) {
+        problems.append(Problem(source: source, location: row.location, message: message))
+    }
+
     public var isEmpty: Bool { problems.isEmpty }
     public var count: Int { problems.count }
 
