@@ -39,6 +39,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var retiredStatementIDs: [String]?
     /// The facilitator's order for statements with the same number of votes.
     public var tieBreakOrder: [String]?
+    /// What the pre-workshop survey said, kept apart from the group's own rounds; absent until one is imported.
+    public var survey: Survey?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],
