@@ -68,6 +68,7 @@ public struct ReportBuilder: Sendable {
         facts.append(ReportField("Scale", "\(scale.lowest) (\(scale.level(scale.lowest)?.label ?? "")) to \(scale.highest) (\(scale.level(scale.highest)?.label ?? ""))"))
         facts.append(ReportField("Items agreed", "\(summary.agreedCount) of \(summary.items.count)"))
         if let mean = summary.overallMean { facts.append(ReportField("Mean consensus", Self.decimal(mean))) }
+        facts += surveyFacts
         blocks.append(.fields(facts))
         if attributed && !session.participants.isEmpty {
             blocks.append(.table(ReportTable(caption: "Participants", header: ["Participant", "Organisation", "Sector"],
@@ -77,7 +78,7 @@ public struct ReportBuilder: Sendable {
             rows: scale.levels.map { [.text(String($0.value)), .text($0.label), .text($0.descriptor)] }
                 + (scale.dontKnow.map { [[.text("?"), .text($0.label), .text($0.descriptor + " Counted, not scored.")]] } ?? []))))
         blocks.append(.heading(level: 2, text: "Consensus by heading"))
-        guard summary.agreedCount > 0 || !session.assessments.isEmpty else {
+        guard summary.agreedCount > 0 || !session.assessments.isEmpty || session.survey != nil else {
             blocks.append(.nothingYet("No items have been scored yet."))
             return blocks
         }
@@ -90,16 +91,21 @@ public struct ReportBuilder: Sendable {
             })))
         for heading in summary.headings {
             blocks.append(.heading(level: 2, text: "\(heading.heading.id) \(heading.heading.title)"))
+            blocks += surveyHeadingBlocks(heading.heading.id)
             var notStarted: [String] = []
             for result in heading.items {
-                guard let assessment = result.assessment else { notStarted.append(result.item.id); continue }
+                guard let assessment = result.assessment else {
+                    let surveyOnly = surveyOnlyBlocks(result)
+                    if surveyOnly.isEmpty { notStarted.append(result.item.id) } else { blocks += surveyOnly }
+                    continue
+                }
                 blocks += itemBlocks(result, assessment)
             }
             if !notStarted.isEmpty {
                 blocks.append(.nothingYet("Not scored yet: \(notStarted.joined(separator: ", "))."))
             }
         }
-        return blocks
+        return blocks + surveyGeneralBlocks
     }
 
     private func itemBlocks(_ result: AssessmentSummary.ItemResult, _ assessment: ItemAssessment) -> [ReportBlock] {
@@ -125,7 +131,9 @@ public struct ReportBuilder: Sendable {
                 fields.append(ReportField("Agreement", agreement.label + spread))
             }
         }
+        fields += surveyFields(result.item.id)
         blocks.append(.fields(fields))
+        blocks += surveyBlocks(result.item.id)
         if attributed, !assessment.rounds.isEmpty {
             let header = ["Participant"] + assessment.rounds.map { "Round \($0.number)" }
             let ids = session.participants.map(\.id).filter { id in assessment.rounds.contains { $0.score(of: id) != nil } }
@@ -154,6 +162,7 @@ public struct ReportBuilder: Sendable {
         var header = ["Heading", "Item", "Prompt", "Consensus", "Level", "Agreement", "Scores", "Don't know", "Rounds",
                       "Evidence", "Strengths", "Areas for improvement"]
         let people = attributed ? session.participants : []
+        header += surveyColumns
         header += people.map { "\($0.name) (final round)" }
         let rows: [[ReportCell]] = summary.items.map { result in
             let assessment = result.assessment
@@ -169,6 +178,7 @@ public struct ReportBuilder: Sendable {
                 .text((assessment?.strengths ?? []).joined(separator: "\n")),
                 .text(result.areasForImprovement.joined(separator: "\n")),
             ]
+            row += surveyCells(result.item.id)
             row += people.map { person in .text(assessment?.latestRound?.score(of: person.id)?.description ?? "") }
             return row
         }
