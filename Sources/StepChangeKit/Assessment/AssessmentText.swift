@@ -73,7 +73,7 @@ public struct AssessmentText: Sendable {
             lines.append("No one gave a score, so there is nothing to suggest.")
             return lines
         }
-        lines.append("Median \(Self.number(stats.median)) · range \(low == high ? "\(low)" : "\(low)–\(high)") · \(agreement.label)")
+        lines.append((survey == nil ? "" : "Room: ") + "Median \(Self.number(stats.median)) · range \(low == high ? "\(low)" : "\(low)–\(high)") · \(agreement.label)")
         if agreement == .divergent {
             if session.settings.scoring == .open {
                 let names = { (value: Int) in
