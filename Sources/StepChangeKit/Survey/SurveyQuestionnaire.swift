@@ -24,7 +24,7 @@ public enum SurveyQuestionnaire {
             if !heading.summary.isEmpty { blocks.append(.paragraph(heading.summary)) }
             blocks.append(.table(ReportTable(caption: "Tick one box for each statement", header: ["", "Statement"] + columns,
                 rows: heading.items.map { item in [.text(item.id), .text(item.prompt)] + columns.map { _ in .text("☐") } })))
-            blocks.append(.table(ReportTable(header: ["Comments on \(heading.title) (optional)"], rows: [[.text("\n\n\n\n\n")]])))
+            blocks.append(.table(ReportTable(header: ["Comments on \(heading.title) (optional)"], rows: [[.text("\n\n\n")]])))
             return ReportSection(id: heading.id.lowercased(), heading: "\(heading.id) \(heading.title)", blocks: blocks)
         }
         return Report(title: "\(framework.title): survey before the workshop", metadata: metadata, sections: sections)
