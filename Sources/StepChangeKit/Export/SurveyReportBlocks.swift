@@ -27,7 +27,7 @@ extension ReportBuilder {
             if let round = comparison.roomRound {
                 header.append("Room, round \(round.number) (\(round.scores.count))")
             }
-            blocks.append(.table(ReportTable(caption: "Survey and room", header: header, rows: comparison.rows.map { row in
+            blocks.append(.table(ReportTable(caption: comparison.roomRound == nil ? "Survey" : "Survey and room", header: header, rows: comparison.rows.map { row in
                 [.text(row.value.map(String.init) ?? "?"), .text(row.label), .text(String(row.survey))] + (row.room.map { [.text(String($0))] } ?? [])
             })))
         }
