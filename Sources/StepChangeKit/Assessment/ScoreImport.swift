@@ -23,7 +23,7 @@ public enum ScoreImport {
         var imported: [String: [ParticipantScore]] = [:]
         var seen: [String: String] = [:]
         for row in rows.dropFirst() {
-            guard problems.keepChecking(at: row.line) else { break }
+            guard problems.keepChecking(at: row) else { break }
             func report(_ message: String) { problems.report(message, at: row) }
             let field = { (index: Int) in index < row.fields.count ? row.fields[index].trimmingCharacters(in: .whitespaces) : "" }
             let who = field(participantColumn), itemRef = field(itemColumn), scoreText = field(scoreColumn)

@@ -66,7 +66,7 @@ public enum PlanImport {
             return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
         }
         for row in rows.dropFirst() {
-            guard problems.keepChecking(at: row.line) else { break }
+            guard problems.keepChecking(at: row) else { break }
             if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
             func report(_ message: String) { problems.report(message, at: row) }
             if row.fields.count > header.fields.count {

@@ -104,3 +104,30 @@ struct SurveyRevealTests {
         #expect(attributed.contains("Ann Lee: Patchy data"))
     }
 }
+
+@Suite("The survey-scale framework in the workshop")
+struct SurveyScaleWorkshopTests {
+    /// Two years on the agree/disagree scale: the reveal statistics, the comparison and every export work as on the development scale.
+    @Test func consensusComparisonAndExportsWorkOnTheAgreeScale() throws {
+        func year(_ id: String, _ date: String, consensus: Int) -> Session {
+            var session = Session(id: id, title: "Riverside", date: date, createdAt: Date(timeIntervalSince1970: 1_795_000_000),
+                                  framework: .childPovertySurvey, participants: [Participant(id: "p1", name: "Ann Lee"), Participant(id: "p2", name: "Raj Patel")])
+            let round = ScoringRound(number: 1, scores: [ParticipantScore(participant: "p1", score: .value(consensus)), ParticipantScore(participant: "p2", score: .dontKnow)])
+            let stats = ConsensusStatistics(round: round, scale: session.framework.scale)
+            session.assessments = [ItemAssessment(itemID: "LN1", rounds: [round],
+                                                  consensus: ConsensusRecord(score: stats.suggestedConsensus ?? 0, suggested: stats.suggestedConsensus, round: 1,
+                                                                             agreedAt: Date(timeIntervalSince1970: 1_795_000_100)))]
+            return session
+        }
+        let last = year("2025-11-20-riverside", "2025-11-20", consensus: 2)
+        let now = year("2026-11-23-riverside", "2026-11-23", consensus: 4)
+        let comparison = try SessionComparison(old: last, new: now)
+        let ln1 = try #require(comparison.headings.first?.items.first)
+        #expect(ln1.old == 2 && ln1.new == 4 && ln1.change == 2)
+        let markdown = MarkdownRenderer.render(ReportBuilder(session: now).report(.assessment))
+        #expect(markdown.contains("4 — Agree: This is mostly true of our partnership."))
+        for format in ExportFormat.allCases {
+            #expect(try !SessionExport.export(now, format: format, part: format == .csv ? .assessment : .all).isEmpty)
+        }
+    }
+}
