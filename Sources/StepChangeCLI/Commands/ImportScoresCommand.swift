@@ -38,8 +38,7 @@ extension Command {
         let url = try store.resolve(invocation.positionals[0])
         let path = invocation.positionals[1]
         let isWorkbook = path.lowercased().hasSuffix(".xlsx")
-        let data = try ImportFile.contents(of: context.url(path), source: path, limit: CSVReader.maximumSize,
-                                           kind: isWorkbook ? "a spreadsheet to import" : "a CSV file to import")
+        let data = try context.readFile(path, limit: CSVReader.maximumSize, what: isWorkbook ? "a spreadsheet to import" : "a CSV file to import")
         let sheet: Sheet
         if isWorkbook || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             sheet = try XLSXReader.read(data, source: path, sheet: invocation.value("sheet"))
@@ -57,7 +56,7 @@ extension Command {
         let session = try store.load(url)
         var mapping = SurveyMapping()
         if let mappingPath = invocation.value("mapping") {
-            let mappingData = try ImportFile.contents(of: context.url(mappingPath), source: mappingPath, limit: 1024 * 1024, kind: "a mapping file")
+            let mappingData = try context.readFile(mappingPath, limit: 1024 * 1024, what: "a mapping file")
             mapping = try SurveyMapping.parse(String(decoding: mappingData, as: UTF8.self), source: mappingPath, framework: session.framework)
         }
         let plan = try SurveyImport(sheet: sheet, session: session, source: path, mapping: mapping, now: context.time.now)
