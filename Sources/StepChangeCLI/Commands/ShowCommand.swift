@@ -27,6 +27,9 @@ enum SessionOverviewText {
         if !session.facilitator.isEmpty { facts.append("facilitated by \(session.facilitator)") }
         out.append(facts.filter { !$0.isEmpty }.joined(separator: " · "))
         out.append("Id: \(session.id)")
+        if let survey = session.survey {
+            out.append("Survey: \(survey.respondents) response\(survey.respondents == 1 ? "" : "s") to \(survey.items.count) items, \(survey.comments.count) comment\(survey.comments.count == 1 ? "" : "s") (from \(survey.source))")
+        }
 
         let summary = AssessmentSummary(session: session)
         let scale = session.framework.scale

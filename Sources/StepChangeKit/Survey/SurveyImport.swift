@@ -43,6 +43,9 @@ public struct SurveyImport: Equatable, Sendable {
     public let alreadyScored: [String]
     /// The survey this import replaces, if the session has one.
     public let replaces: Survey?
+    /// What to do when most unreadable answers belong to another built-in framework's scale
+    /// (an agree/disagree survey imported into a session scored on development levels).
+    public let scaleHint: String?
 
     /// The most unreadable cells listed one by one; the rest are counted.
     public static let unreadableListed = 20
@@ -139,6 +142,8 @@ public struct SurveyImport: Equatable, Sendable {
         var answerUse: [String: (text: String, score: Score, cells: Int)] = [:]
         var unreadable: [Problem] = []
         var unreadableCount = 0
+        let otherScales = FrameworkCatalog.builtIns.filter { $0.scale != framework.scale }
+        var otherScaleCounts = [Int](repeating: 0, count: otherScales.count)
         var comments: [SurveyComment] = []
         var respondents = 0
         var named: [String: [ParticipantScore]] = [:]
@@ -152,6 +157,9 @@ public struct SurveyImport: Equatable, Sendable {
                 guard !text.isEmpty else { continue }
                 guard let score = SurveyMatching.answer(text, on: scale, extra: mapping.answers) else {
                     unreadableCount += 1
+                    for (index, other) in otherScales.enumerated() where SurveyMatching.answer(text, on: other.scale) != nil {
+                        otherScaleCounts[index] += 1
+                    }
                     if unreadable.count < Self.unreadableListed {
                         unreadable.append(Problem(source: source, location: Sheet.location(row, column: index),
                                                   message: "\"\(text.prefix(60))\" (\(itemID)) is not an answer on the scale: \(Self.scaleWords(scale))"))
@@ -193,6 +201,16 @@ public struct SurveyImport: Equatable, Sendable {
             unreadable.append(Problem(source: source, message: "and \(unreadableCount - unreadable.count) more cells like these"))
         }
         self.unreadable = unreadable
+        if let best = otherScaleCounts.indices.max(by: { otherScaleCounts[$0] < otherScaleCounts[$1] }),
+           otherScaleCounts[best] > 0, otherScaleCounts[best] * 2 >= unreadableCount {
+            let other = otherScales[best]
+            let example = other.scale.levels.last.map { "answer \"\($0.label)\" = \(scale.highest)" } ?? ""
+            scaleHint = "Most answers not read are on the scale of \(other.id) (\(other.scale.levels.map(\.label).joined(separator: ", "))), "
+                + "but this session uses \(framework.id). Create the session with --framework \(other.id) to score on the survey's scale, "
+                + "or map each answer in a mapping file (e.g. \(example))."
+        } else {
+            scaleHint = nil
+        }
         answers = answerOrder.compactMap { key in answerUse[key].map { Answer(text: $0.text, score: $0.score, cells: $0.cells) } }
             .sorted { Self.order($0.score, scale) < Self.order($1.score, scale) }
         let items = framework.itemIDs.compactMap { itemID -> SurveyItem? in
@@ -202,7 +220,7 @@ public struct SurveyImport: Equatable, Sendable {
         }
         guard respondents > 0 else {
             throw StepChangeError(.input, "\(source) has headers but no responses that could be read; nothing was imported.",
-                                  problems: unreadable, hint: "Check that the answers use the scale of \(framework.id): \(Self.scaleWords(scale)).")
+                                  problems: unreadable, hint: scaleHint ?? "Check that the answers use the scale of \(framework.id): \(Self.scaleWords(scale)).")
         }
         survey = Survey(source: source, importedAt: now, respondents: respondents, items: items, comments: comments)
         let order = session.participants.map(\.id)
@@ -265,6 +283,7 @@ public struct SurveyImport: Equatable, Sendable {
             lines.append("")
             lines.append("Not read (left out of the survey):")
             lines += unreadable.map { "  " + [$0.location, $0.message].compactMap { $0 }.joined(separator: ": ") }
+            if let scaleHint { lines.append(scaleHint) }
         }
         lines.append("")
         var will = ["record the survey: \(survey.respondents) response\(survey.respondents == 1 ? "" : "s") to \(survey.items.count) item\(survey.items.count == 1 ? "" : "s"), \(survey.comments.count) comment\(survey.comments.count == 1 ? "" : "s") (shown without names)"]

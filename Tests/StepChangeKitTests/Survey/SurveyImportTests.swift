@@ -127,6 +127,7 @@ struct SurveyImportTests {
         } catch {
             #expect(error.message == "export has headers but no responses that could be read; nothing was imported.")
             #expect(error.problems.first?.location == "row 2, column A")
+            #expect(error.hint?.contains("Create the session with --framework child-poverty-survey") == true)
         }
         do {
             _ = try imported(Sheet(csv: try CSVReader.read("a,b\n1,2\n", source: "s.csv"), name: "s"))
