@@ -195,7 +195,10 @@ public struct SurveyImport: Equatable, Sendable {
                 namedRows[participant.id] = row
                 for (itemID, score) in rowScores { named[itemID, default: []].append(ParticipantScore(participant: participant.id, score: score)) }
             }
-            guard respondents < Survey.maximumRespondents else { break }
+            guard respondents <= Survey.maximumRespondents else {
+                throw StepChangeError(.input, "\(source) has more than \(Survey.maximumRespondents) responses; nothing was imported.",
+                                      hint: "Check that this is the survey export, not another file.")
+            }
         }
         if unreadableCount > unreadable.count {
             unreadable.append(Problem(source: source, message: "and \(unreadableCount - unreadable.count) more cells like these"))
@@ -222,7 +225,7 @@ public struct SurveyImport: Equatable, Sendable {
             throw StepChangeError(.input, "\(source) has headers but no responses that could be read; nothing was imported.",
                                   problems: unreadable, hint: scaleHint ?? "Check that the answers use the scale of \(framework.id): \(Self.scaleWords(scale)).")
         }
-        survey = Survey(source: source, importedAt: now, respondents: respondents, items: items, comments: comments)
+        survey = Survey(source: TerminalSafeText.cleanInput(source), importedAt: now, respondents: respondents, items: items, comments: comments)
         let order = session.participants.map(\.id)
         alreadyScored = named.keys.filter { session.assessment(of: $0)?.rounds.isEmpty == false }.sorted()
         namedScores = named.filter { session.assessment(of: $0.key)?.rounds.isEmpty != false }.mapValues { scores in
