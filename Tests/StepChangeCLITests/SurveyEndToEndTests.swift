@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import StepChangeKit
+import StepChangeCLI
 
 /// The survey fixtures the library tests keep (a CSV survey export and the .xlsx LibreOffice wrote from it).
 func surveyFixture(_ name: String) throws -> Data {
@@ -119,5 +120,40 @@ struct SurveyEndToEndTests {
         let result = try BinaryRunner.run(["import-scores", id, "huge.xlsx"], in: dir)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: huge.xlsx is 3072 MB; a spreadsheet to import may be at most 10 MB."))
+    }
+}
+
+@Suite("Survey import at a terminal")
+struct SurveyImportTerminalTests {
+    func run(_ arguments: [String], answers: [String], in dir: URL) -> (status: Int32, output: String, errors: String) {
+        let terminal = ScriptedTerminal(answers, interactive: true)
+        let context = CommandContext(terminal: terminal, environment: [:], currentDirectory: dir, time: FixedTime(Date(timeIntervalSince1970: 1_795_000_000)))
+        return (StepChangeCLI.main(arguments, context: context), terminal.output, terminal.errors)
+    }
+
+    @Test func aNoAtTheTerminalWritesNothingAndAYesWrites() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSurveySession(dir)
+        try surveyFixture("wide-export.csv").write(to: dir.appendingPathComponent("export.csv"))
+        let before = try Data(contentsOf: file)
+        let refused = run(["import-scores", id, "export.csv"], answers: ["n"], in: dir)
+        #expect(refused.status == 0 && refused.output.contains("Import this into \(id)? [y/N]: "))
+        #expect(try Data(contentsOf: file) == before)
+        let accepted = run(["import-scores", id, "export.csv"], answers: ["y"], in: dir)
+        #expect(accepted.status == 0, "\(accepted.errors)")
+        #expect(try load(file).survey?.respondents == 31)
+    }
+
+    @Test func theLongFormatAlsoComesAsAWorkbookAndSheetIsOnlyForWorkbooks() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSurveySession(dir)
+        let workbook = XLSXWriter.workbook(sheetName: "Scores", rows: [["participant", "item", "score", "comment"], ["Ann Lee", "LN1", "4", "Good data"], ["Raj Patel", "LN1", "2", ""]])
+        try workbook.write(to: dir.appendingPathComponent("scores.xlsx"))
+        let imported = run(["import-scores", id, "scores.xlsx"], answers: [], in: dir)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(try load(file).assessment(of: "LN1")?.rounds.first?.scores.map(\.score) == [.value(4), .value(2)])
+        try Data("participant,item,score\n".utf8).write(to: dir.appendingPathComponent("s.csv"))
+        let usage = run(["import-scores", id, "s.csv", "--sheet", "2"], answers: [], in: dir)
+        #expect(usage.status == 2 && usage.errors.contains("--sheet is for .xlsx files"))
     }
 }
