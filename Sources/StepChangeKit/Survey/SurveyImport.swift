@@ -144,6 +144,7 @@ public struct SurveyImport: Equatable, Sendable {
         var unreadableCount = 0
         let otherScales = FrameworkCatalog.builtIns.filter { $0.scale != framework.scale }
         var otherScaleCounts = [Int](repeating: 0, count: otherScales.count)
+        var unlistedTexts: [String: Int] = [:]
         var comments: [SurveyComment] = []
         var respondents = 0
         var named: [String: [ParticipantScore]] = [:]
@@ -163,6 +164,8 @@ public struct SurveyImport: Equatable, Sendable {
                     if unreadable.count < Self.unreadableListed {
                         unreadable.append(Problem(source: source, location: Sheet.location(row, column: index),
                                                   message: "\"\(text.prefix(60))\" (\(itemID)) is not an answer on the scale: \(Self.scaleWords(scale))"))
+                    } else {
+                        unlistedTexts[String(text.prefix(40)), default: 0] += 1
                     }
                     continue
                 }
@@ -201,7 +204,10 @@ public struct SurveyImport: Equatable, Sendable {
             }
         }
         if unreadableCount > unreadable.count {
-            unreadable.append(Problem(source: source, message: "and \(unreadableCount - unreadable.count) more cells like these"))
+            let common = unlistedTexts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8)
+                .map { "\"\($0.key)\" × \($0.value)" }.joined(separator: ", ")
+            unreadable.append(Problem(source: source, message: "and \(unreadableCount - unreadable.count) more cells not read"
+                                      + (common.isEmpty ? "" : ", most often: \(common)")))
         }
         self.unreadable = unreadable
         if let best = otherScaleCounts.indices.max(by: { otherScaleCounts[$0] < otherScaleCounts[$1] }),

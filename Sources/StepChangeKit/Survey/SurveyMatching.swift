@@ -99,9 +99,10 @@ public enum SurveyMatching {
             number = Int(first)
             words.removeFirst()
         }
-        let label = words.joined(separator: " ")
+        let typed = words.joined(separator: " ")
+        let label = synonyms[typed] ?? typed
         if !label.isEmpty {
-            if let mapped = extra[label] { return mapped }
+            if let mapped = extra[typed] { return mapped }
             if let level = scale.levels.first(where: { normalised($0.label) == label }) { return .value(level.value) }
             if scale.dontKnow != nil, isDontKnow(label, option: scale.dontKnow) { return .dontKnow }
             return nil
@@ -109,6 +110,12 @@ public enum SurveyMatching {
         if let number, scale.level(number) != nil { return .value(number) }
         return nil
     }
+
+    /// Other wordings survey tools use for the agree/disagree scale's labels, normalised.
+    static let synonyms: [String: String] = [
+        "neither agree or disagree": "neither agree nor disagree", "neutral": "neither agree nor disagree",
+        "neither": "neither agree nor disagree", "agree strongly": "strongly agree", "disagree strongly": "strongly disagree",
+    ]
 
     static func isDontKnow(_ label: String, option: DontKnowOption?) -> Bool {
         let known = ["dont know", "don t know", "do not know", "dk", "not sure", "unsure", "dont-know"]

@@ -66,6 +66,8 @@ struct SurveyImportTests {
         #expect(SurveyMatching.answer("(2) Disagree", on: scale) == .value(2))
         #expect(SurveyMatching.answer("Don\u{2019}t Know", on: scale) == .dontKnow)
         #expect(SurveyMatching.answer("3", on: scale) == .value(3))
+        #expect(SurveyMatching.answer("Neither agree or disagree", on: scale) == .value(3))
+        #expect(SurveyMatching.answer("Neutral", on: scale) == .value(3))
         #expect(SurveyMatching.answer("9", on: scale) == nil)
         // A number whose label contradicts the scale is not guessed at.
         #expect(SurveyMatching.answer("4 - Agree", on: Framework.childPoverty.scale) == nil)
