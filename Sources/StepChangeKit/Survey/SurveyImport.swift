@@ -96,7 +96,7 @@ public struct SurveyImport: Equatable, Sendable {
                 let heading = SurveyMatching.heading(for: text, in: framework)?.id ?? SurveyMatching.heading(for: own, in: framework)?.id
                     ?? sectionHeading ?? lastItemHeading
                 use = .comment(headingID: itemID == nil ? heading : framework.heading(containing: itemID ?? "")?.id, itemID: itemID)
-            } else if SurveyMatching.isNameHeader(text) {
+            } else if SurveyMatching.isNameHeader(text.isEmpty ? own : text) {
                 use = .name
             } else {
                 let found = SurveyMatching.items(for: text, in: framework)

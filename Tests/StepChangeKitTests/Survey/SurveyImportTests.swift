@@ -83,6 +83,22 @@ struct SurveyImportTests {
         #expect(SurveyMatching.items(for: "Respondent ID", in: framework).isEmpty)
     }
 
+    /// The shapes three common survey tools export: metadata first, a question over a grid of statements
+    /// with "Open-Ended Response" under a comment, or the statement in brackets after the section.
+    @Test func commonSurveyToolLayouts() throws {
+        let monkey = "Respondent ID,Start Date,Name,Understanding Local Need,,Any other comments?\n"
+            + ",,,We have an up-to-date shared picture of the scale of child poverty in our area and how it is spread across neighbourhoods,\"We know which priority family groups are most affected by poverty in our area, how many of them there are and where they live\",Open-Ended Response\n"
+            + "1,2026-11-01,Ann Lee,Agree,Strongly Agree,More data please\n"
+        let plan = try imported(Sheet(csv: try CSVReader.read(monkey, source: "m.csv"), name: "m"))
+        #expect(plan.columns.map(\.use) == [.ignored("about the response, not an answer"), .ignored("about the response, not an answer"), .name,
+                                            .item("LN1"), .item("LN2"), .comment(headingID: "LN", itemID: nil)])
+        #expect(plan.namedScores["LN1"]?.first?.participant == "p1")
+        let google = "Timestamp,\"Understanding Local Need [We have an up-to-date, shared picture of the scale of child poverty in our area and how it is spread across neighbourhoods.]\"\n2026/11/01 10:00:00,Disagree\n"
+        let googlePlan = try imported(Sheet(csv: try CSVReader.read(google, source: "g.csv"), name: "g"))
+        #expect(googlePlan.columns.map(\.use) == [.ignored("about the response, not an answer"), .item("LN1")])
+        #expect(googlePlan.survey.item("LN1")?.count(of: 2) == 1)
+    }
+
     @Test func aMappingFileNamesColumnsAndAnswers() throws {
         let csv = "When,Q1,Q2,Thoughts,Region\n2026-11-01,Mostly agree,2,Fine,North\n2026-11-02,Strongly agree,N/K,,South\n"
         let mappingText = """
