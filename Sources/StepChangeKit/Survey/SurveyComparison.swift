@@ -53,9 +53,9 @@ public struct SurveyComparison: Equatable, Sendable {
 
     /// The two distributions side by side as text lines, bars scaled to fit `width`.
     public func lines(width: Int) -> [String] {
-        let labelWidth = min(28, rows.map(\.label.count).max() ?? 0)
-        let roomLabel = roomRound.map { "Room, round \($0.number)\($0.source == .imported ? " (imported)" : "")" }
+        var roomLabel = roomRound.map { "Room, round \($0.number)\($0.source == .imported ? " (imported)" : "")" }
         let columns = roomLabel == nil ? 1 : 2
+        let labelWidth = max(8, min(28, rows.map(\.label.count).max() ?? 0, width - 4 - columns * 12))
         let fixed = 4 + labelWidth + 3 * columns
         let barRoom = max(4, min(20, (width - fixed) / columns - 5))
         let surveyMax = max(1, rows.map(\.survey).max() ?? 0)
@@ -65,8 +65,9 @@ public struct SurveyComparison: Equatable, Sendable {
             return (String(repeating: mark, count: length) + (count > 0 ? " " : "") + String(count))
                 .padding(toLength: barRoom + 5, withPad: " ", startingAt: 0)
         }
-        var lines = [surveyHeadline]
+        var lines = TextWrap.wrap(surveyHeadline, width: width, indent: "  ", firstIndent: "").components(separatedBy: "\n")
         let head = String(repeating: " ", count: 4 + labelWidth) + " | " + "Survey".padding(toLength: barRoom + 5, withPad: " ", startingAt: 0)
+        if let label = roomLabel, head.count + 3 + label.count > width { roomLabel = "Room" }
         lines.append(roomLabel.map { head + " | " + $0 } ?? head)
         for row in rows {
             let key = row.value.map(String.init) ?? "?"

@@ -74,6 +74,9 @@ struct SurveyRevealTests {
         #expect(comparison.rows.map(\.room) == [0, 0, 1, 1, 0, 0])
         #expect(comparison.surveyHeadline == "Survey: 3 responses · median 4.5 · consensus")
         #expect(SurveyComparison(session: surveySession(), itemID: "LN1") == nil)
+        for width in [40, 60, 80, 120] {
+            #expect(comparison.lines(width: width).allSatisfy { $0.count <= width }, "width \(width): \(comparison.lines(width: width))")
+        }
     }
 
     @Test func revealCommentsAreUnattributedUnlessTheSessionIsOpen() throws {
