@@ -134,3 +134,16 @@ struct SurveyScaleWorkshopTests {
         }
     }
 }
+
+@Suite("Survey golden files")
+struct SurveyGoldenTests {
+    @Test func questionnaireTemplateAndReport() throws {
+        var session = surveySession()
+        session.partnership = "Riverside CPP"
+        try expectGolden(Data(HTMLRenderer.render(SurveyQuestionnaire.report(session)).utf8), "survey-questionnaire.html")
+        try expectGolden(SurveyQuestionnaire.templateCSV(session.framework), "survey-template.csv")
+        let withSurvey = try SurveyRevealTests().sessionWithSurvey()
+        try expectGolden(Data(MarkdownRenderer.render(ReportBuilder(session: withSurvey).report(.assessment)).utf8), "survey-assessment.md")
+        try expectGolden(try SessionExport.export(withSurvey, format: .csv, part: .assessment), "survey-assessment.csv")
+    }
+}
