@@ -147,3 +147,51 @@ struct SurveyGoldenTests {
         try expectGolden(try SessionExport.export(withSurvey, format: .csv, part: .assessment), "survey-assessment.csv")
     }
 }
+
+@Suite("Survey files read by other programs")
+struct SurveyFilesReadBackTests {
+    func write(_ data: Data, _ name: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-survey-\(UUID().uuidString)-\(name)")
+        try data.write(to: url)
+        return url.path
+    }
+
+    /// Python's zipfile and XML parser accept the template; openpyxl (when installed) reads its cells and drop-down.
+    @Test func theXLSXTemplateIsAWorkbookOtherProgramsRead() throws {
+        let path = try write(SurveyQuestionnaire.templateXLSX(.childPovertySurvey), "template.xlsx")
+        let check = """
+        import sys, zipfile, xml.dom.minidom
+        z = zipfile.ZipFile(sys.argv[1])
+        assert z.testzip() is None
+        for name in z.namelist():
+            xml.dom.minidom.parseString(z.read(name))
+        try:
+            import openpyxl
+        except ImportError:
+            print("no openpyxl"); sys.exit(0)
+        ws = openpyxl.load_workbook(sys.argv[1]).active
+        print(ws.title, "|", ws["A2"].value, "|", ws["B1"].value, "|", ws["B2"].value[:40], "|", ws.data_validations.dataValidation[0].formula1[:30])
+        """
+        guard let result = try python(check, arguments: [path]) else { return }
+        #expect(result.status == 0, "\(result.output)")
+        if result.output != "no openpyxl\n" {
+            #expect(result.output == "Responses | Name | Understanding Local Need | LN1 We have an up-to-date, shared pictur | \"Strongly disagree,Disagree,Ne\n")
+        }
+    }
+
+    @Test func theQuestionnaireIsAWordDocumentPythonDocxReads() throws {
+        guard let available = try python("import docx"), available.status == 0 else {
+            print("SKIPPED: python-docx is not installed, so the questionnaire's read-back is not checked.")
+            return
+        }
+        let path = try write(DocxWriter.document(SurveyQuestionnaire.report(surveySession())), "questionnaire.docx")
+        let script = """
+        import sys, docx
+        d = docx.Document(sys.argv[1])
+        print(len(d.tables), "|", " || ".join(c.text for c in d.tables[0].rows[0].cells), "|", d.tables[0].rows[1].cells[2].text, "|", d.tables[1].rows[0].cells[0].text)
+        """
+        let result = try #require(try python(script, arguments: [path]))
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output == "8 |  || Statement || Strongly disagree || Disagree || Neither agree nor disagree || Agree || Strongly agree || Don't know | ☐ | Comments on Understanding Local Need (optional)\n")
+    }
+}
