@@ -164,3 +164,14 @@ struct SurveyImportTests {
         #expect(throws: StepChangeError.self) { try SessionCodec.decode(SessionCodec.encode(broken), source: "x.json") }
     }
 }
+
+@Suite("Divergence order with a survey")
+struct SurveyDivergenceOrderTests {
+    @Test func itemsTheSurveyDisagreedOnMostComeFirstWhenTheRoomHasNotScored() throws {
+        let csv = "LN1,LN2,LN3\nAgree,Strongly disagree,Agree\nAgree,Strongly agree,Disagree\nAgree,Strongly disagree,Agree\nAgree,Strongly agree,Agree\n"
+        let session = try SurveyImport(sheet: Sheet(csv: try CSVReader.read(csv, source: "s.csv"), name: "s"), session: surveySession(),
+                                       source: "s.csv", now: Date(timeIntervalSince1970: 0)).apply(to: surveySession())
+        #expect(Array(ItemOrder.divergence.itemIDs(in: session).prefix(4)) == ["LN2", "LN3", "LN1", "LN4"])
+        #expect(ItemOrder.framework.itemIDs(in: session).first == "LN1")
+    }
+}
