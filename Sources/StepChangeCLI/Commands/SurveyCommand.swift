@@ -106,7 +106,7 @@ extension Command {
             var text: String?
             if action == "edit" {
                 guard arguments.count == 4 else { throw StepChangeError(.usage, "`edit` needs the new text in quotes after the id.", hint: usage) }
-                let cleaned = TerminalSafeText.cleanInput(arguments[3]).trimmingCharacters(in: .whitespaces)
+                let cleaned = InboundText.clean(arguments[3]).trimmingCharacters(in: .whitespaces)
                 guard !cleaned.isEmpty else {
                     throw StepChangeError(.usage, "The new text is empty.", hint: "To take the comment out, use: stepchange survey-comments \(arguments[0]) remove \(id)")
                 }

@@ -231,7 +231,7 @@ public struct SurveyImport: Equatable, Sendable {
             throw StepChangeError(.input, "\(source) has headers but no responses that could be read; nothing was imported.",
                                   problems: unreadable, hint: scaleHint ?? "Check that the answers use the scale of \(framework.id): \(Self.scaleWords(scale)).")
         }
-        survey = Survey(source: TerminalSafeText.cleanInput(source), importedAt: now, respondents: respondents, items: items, comments: comments)
+        survey = Survey(source: InboundText.clean(source), importedAt: now, respondents: respondents, items: items, comments: comments)
         let order = session.participants.map(\.id)
         alreadyScored = named.keys.filter { session.assessment(of: $0)?.rounds.isEmpty == false }.sorted()
         namedScores = named.filter { session.assessment(of: $0.key)?.rounds.isEmpty != false }.mapValues { scores in
@@ -306,13 +306,10 @@ public struct SurveyImport: Equatable, Sendable {
         return lines
     }
 
-    /// A comment as kept: line breaks as `\n`, tabs as spaces, other control characters (escape
-    /// sequences included) dropped, outer white space trimmed.
+    /// A comment as kept: cleaned at the boundary like all text from outside (line breaks kept,
+    /// escape sequences and other control characters dropped), outer white space trimmed.
     static func cleanComment(_ text: String) -> String {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { TerminalSafeText.cleanInput(String($0)).trimmingCharacters(in: .whitespaces) }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        InboundText.clean(text, .multiLine).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func order(_ score: Score, _ scale: Scale) -> Int {
