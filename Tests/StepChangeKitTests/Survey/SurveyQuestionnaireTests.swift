@@ -105,6 +105,9 @@ struct SurveyRevealTests {
         #expect(markdown.contains("### LN2: "))
         let attributed = MarkdownRenderer.render(ReportBuilder(session: session, attributed: true).report(.assessment))
         #expect(attributed.contains("Ann Lee: Patchy data"))
+        let json = String(decoding: try SessionExport.export(session, format: .json), as: UTF8.self)
+        #expect(json.contains("\"respondents\" : 3") && json.contains("\"source\" : \"survey.csv\""))
+        #expect(!json.contains("Ann from the council") && !json.contains("Patchy data"))
     }
 }
 
