@@ -41,6 +41,9 @@ public struct Session: Codable, Equatable, Sendable {
     public var tieBreakOrder: [String]?
     /// What the pre-workshop survey said, kept apart from the group's own rounds; absent until one is imported.
     public var survey: Survey?
+    /// Scores sent from participants' devices (`run --room`) for rounds not yet revealed, one entry per
+    /// item and round (an item left with `skip` keeps its scores for when the group comes back); absent otherwise.
+    public var deviceScores: [DeviceScores]?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],
