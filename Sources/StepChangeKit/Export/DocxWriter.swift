@@ -117,6 +117,8 @@ public enum DocxWriter {
             for index in 0..<columns {
                 let value = index < row.count ? row[index] : .text("")
                 switch value {
+                case .number, .date:
+                    xml += cell(run(value.plainText, properties: index == 0 ? "<w:b/>" : ""), width: widths[index], fill: nil)
                 case .text(let text):
                     xml += cell(run(text, properties: index == 0 ? "<w:b/>" : ""), width: widths[index], fill: nil)
                 case .status(let rag, let label):

@@ -70,6 +70,8 @@ public enum HTMLRenderer {
             out += "<tr>"
             for (index, cell) in row.enumerated() {
                 switch cell {
+                case .number, .date:
+                    out += index == 0 ? "<th scope=\"row\">\(lines(cell.plainText))</th>" : "<td>\(lines(cell.plainText))</td>"
                 case .text(let text):
                     out += index == 0 ? "<th scope=\"row\">\(lines(text))</th>" : "<td>\(lines(text))</td>"
                 case .status(let rag, let label):

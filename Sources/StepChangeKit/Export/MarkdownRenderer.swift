@@ -53,6 +53,7 @@ public enum MarkdownRenderer {
                 switch cell {
                 case .text(let text): Self.cell(text)
                 case .status(let rag, let label): "**\(Self.cell(rag.label))**: \(Self.cell(label))"
+                case .number, .date: Self.cell(cell.plainText)
                 }
             }))
         }

@@ -69,17 +69,34 @@ public struct ReportTable: Equatable, Sendable {
     }
 }
 
-/// A table cell: text (which may hold line breaks), or a RAG status shown by colour and its label.
+/// A table cell: text (which may hold line breaks), a RAG status shown by colour and its label, a number
+/// (with the text documents show for it), or a date (`2027-03-31`) or month (`2027-03`) that spreadsheets keep as a date.
 public enum ReportCell: Equatable, Sendable {
     case text(String)
     case status(RAGStatus, label: String)
+    case number(Double, text: String)
+    case date(String)
 
-    /// The cell as plain text, for formats without colour: "Green: Action not yet completed, but on track".
+    /// The cell as plain text, for formats without colour: "Green: Action not yet completed, but on track",
+    /// "31 March 2027", "March 2027".
     public var plainText: String {
         switch self {
         case .text(let text): text
         case .status(let rag, let label): "\(rag.label): \(label)"
+        case .number(_, let text): text
+        case .date(let date): Milestone.label(date)
         }
+    }
+
+    /// A number cell when the text is a plain number ("12", "85%", "£6,000"), otherwise a text cell.
+    public static func value(_ text: String) -> ReportCell {
+        MeasureSeries.number(text).map { .number($0, text: text) } ?? .text(text)
+    }
+
+    /// A date cell when there is a date, an empty text cell otherwise.
+    public static func day(_ date: String?) -> ReportCell {
+        guard let date, !date.isEmpty else { return .text("") }
+        return .date(date)
     }
 }
 

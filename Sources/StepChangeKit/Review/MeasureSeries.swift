@@ -11,7 +11,8 @@ public struct MeasureSeries: Equatable, Sendable {
         public var actual: String?
         /// The review day the actual was recorded on.
         public var actualDate: String?
-        /// Whether the actual meets the target in effect for this period; nil when either is missing or not a number.
+        /// Whether the actual meets the latest interim target due by this period; true also when it already meets
+        /// the final target; nil when no target is due yet or the values are not numbers.
         public var onTrack: Bool?
 
         /// "March 2027".
@@ -50,9 +51,11 @@ public struct MeasureSeries: Equatable, Sendable {
         periods = byMonth.values.sorted { $0.month < $1.month }.map { period in
             var period = period
             if let actual = period.actual.flatMap(MeasureSeries.number) {
-                let due = dated.last { $0.0 <= period.month }?.1 ?? (dated.isEmpty ? finalTarget : nil)
-                if let target = due.flatMap(MeasureSeries.number) {
-                    period.onTrack = lowerIsBetter ? actual <= target : actual >= target
+                let met = { (target: Double) in lowerIsBetter ? actual <= target : actual >= target }
+                if let target = dated.last(where: { $0.0 <= period.month }).flatMap({ MeasureSeries.number($0.1) }) {
+                    period.onTrack = met(target)
+                } else if let final = finalTarget.flatMap(MeasureSeries.number), met(final) {
+                    period.onTrack = true
                 }
             }
             return period
