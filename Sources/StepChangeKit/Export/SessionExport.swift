@@ -3,8 +3,9 @@ import Foundation
 /// Exports a session: builds the report (or table, or anonymised session) once and hands it to the
 /// format's renderer. The same session, part and options always give the same bytes.
 public enum SessionExport {
-    /// The exported bytes of one part of a session in one format. CSV accepts only the `assessment`
-    /// and `actions` parts (a usage error otherwise). JSON is always the whole session.
+    /// The exported bytes of one part of a session in one format. CSV holds one table, so it accepts
+    /// the `assessment`, `statements`, `actions` and `measures` parts (a usage error otherwise); Excel
+    /// holds every table of the part, one sheet each. JSON is always the whole session.
     public static func export(_ session: Session, format: ExportFormat, part: ReportPart = .all,
                               attributed: Bool = false) throws(StepChangeError) -> Data {
         let builder = ReportBuilder(session: session, attributed: attributed)
@@ -12,6 +13,7 @@ public enum SessionExport {
         case .markdown: return Data(MarkdownRenderer.render(builder.report(part)).utf8)
         case .html: return Data(HTMLRenderer.render(builder.report(part)).utf8)
         case .docx: return DocxWriter.document(builder.report(part))
+        case .xlsx: return XlsxWriter.workbook(builder.tables(part), title: session.title)
         case .csv: return CSVWriter.render(try builder.table(part))
         case .json:
             guard part == .all else {
