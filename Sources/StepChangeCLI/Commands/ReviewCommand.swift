@@ -2,7 +2,8 @@ import Foundation
 import StepChangeKit
 
 extension Command {
-    static let reviewUsage = "stepchange review SESSION [--action REF --status STATUS [--actual VALUE] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME]"
+    static let reviewUsage = "stepchange review SESSION [--action REF --status STATUS [--actual VALUE [--period MONTH]] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME]"
+    static let milestoneUsage = "stepchange review SESSION --action REF (--milestone N (--milestone-status STATUS | --revise-to DATE --reason TEXT) | --add-milestone DATE [--milestone-output TEXT])"
 
     /// `stepchange review`: the quarterly progress review of a session's actions.
     static let review = Command(
@@ -15,14 +16,27 @@ extension Command {
         saved as soon as it is entered, with its date and reviewer; earlier updates are never changed.
         STATUS is complete, on-track, some-issues or not-on-track; the plan's own wording ("Action complete",
         "Action not yet completed, but on track", …) is accepted too.
+        An actual belongs to the month of the review date unless --period names the month it is for.
+        Milestones: --milestone N --milestone-status STATUS marks one of an action's milestones; --milestone N
+        --revise-to DATE --reason TEXT moves it (the earlier date and the reason are kept); --add-milestone DATE
+        [--milestone-output TEXT] adds another. Interim targets are written in the measure's target,
+        "6 by March 2027; 12 by March 2028", and shown beside the actuals in `export --part measures`.
         """,
         examples: ["stepchange review 2025-11-20-riverside-child-poverty-self-assessment --reviewer \"Fiona MacLeod\"",
-                   "stepchange review 2025-11 --action A4.3 --status on-track --actual 41 --note \"Operator scheme agreed\" --date 2027-02-25 --reviewer \"Fiona MacLeod\""],
+                   "stepchange review 2025-11 --action A4.3 --status on-track --actual 41 --note \"Operator scheme agreed\" --date 2027-02-25 --reviewer \"Fiona MacLeod\"",
+                   "stepchange review 2025-11 --action A4.3 --milestone 1 --revise-to 2027-06 --reason \"Operator procurement delayed\""],
         options: [.sessions,
                   OptionSpec("action", value: "REF", help: "The action to update (for example A1.2); without it the review is interactive."),
                   OptionSpec("status", value: "STATUS", help: "complete, on-track, some-issues or not-on-track."),
                   OptionSpec("actual", value: "VALUE", help: "The measure's actual value for this period."),
                   OptionSpec("note", value: "TEXT", help: "What has happened since the last review."),
+                  OptionSpec("period", value: "MONTH", help: "The month the actual is for (default the review date's month)."),
+                  OptionSpec("milestone", value: "N", help: "Which of the action's milestones to change (1 is the first)."),
+                  OptionSpec("milestone-status", value: "STATUS", help: "The milestone's own status."),
+                  OptionSpec("revise-to", value: "DATE", help: "Move the milestone to this month or date (needs --reason)."),
+                  OptionSpec("reason", value: "TEXT", help: "Why the milestone moves; kept with the earlier date."),
+                  OptionSpec("add-milestone", value: "DATE", help: "Add a further milestone to the action."),
+                  OptionSpec("milestone-output", value: "TEXT", help: "The output expected by the added milestone."),
                   OptionSpec("date", value: "YYYY-MM-DD", help: "The review date (default today)."),
                   OptionSpec("reviewer", value: "NAME", help: "Who reviewed (default $STEPCHANGE_REVIEWER, then $USER)."),
                   .breakLock],
@@ -50,6 +64,20 @@ extension Command {
             defer { StopSignals.remove() }
             return try review.run(&session)
         }
+        let milestoneOptions = ["milestone", "milestone-status", "revise-to", "reason", "add-milestone", "milestone-output"]
+        if milestoneOptions.contains(where: { invocation.value($0) != nil }) {
+            let change = try milestoneChange(invocation, date: date)
+            session = try ProgressReview.change(change, on: ref, in: session)
+            session.updatedAt = max(session.updatedAt, context.time.now)
+            try store.save(session, to: url)
+            guard let action = session.actions.first(where: { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }) else { return 0 }
+            let lines = action.schedule.enumerated().map { index, milestone in
+                "  \(index + 1). \(Milestone.label(milestone.date)) — \(milestone.status(in: action).shortLabel)" + (milestone.output.isEmpty ? "" : ": \(milestone.output)")
+                    + ((milestone.revisions ?? []).isEmpty ? "" : " (revised from \(milestone.revisions!.map { Milestone.label($0.previousDate) }.joined(separator: ", then ")))")
+            }
+            context.terminal.writeLine("\(action.ref) milestones, saved to \(context.displayPath(url)):\n" + lines.joined(separator: "\n"))
+            if invocation.value("status") == nil { return 0 }
+        }
         guard let statusText = invocation.value("status") else {
             throw StepChangeError(.usage, "--action needs --status: complete, on-track, some-issues or not-on-track.",
                                   hint: "Usage: \(reviewUsage)")
@@ -62,14 +90,53 @@ extension Command {
             throw StepChangeError(.usage, "Say who reviewed the action with --reviewer NAME.")
         }
         let actual = invocation.value("actual").map(TerminalSafeText.cleanInput)
+        var period: String?
+        if let typed = invocation.value("period") {
+            guard let parsed = PlanImport.parseMilestone(typed) else {
+                throw StepChangeError(.usage, "--period \(typed) is not a month.", hint: "Give the month the actual is for, such as 2027-03 or March 2027.")
+            }
+            guard actual != nil else { throw StepChangeError(.usage, "--period says which month --actual is for: give --actual VALUE too.") }
+            period = String(parsed.prefix(7))
+        }
         let update = ProgressUpdate(date: date, reviewer: TerminalSafeText.cleanInput(reviewer), status: status,
                                     note: TerminalSafeText.cleanInput(invocation.value("note") ?? ""),
-                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now)
+                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, period: period, recordedAt: context.time.now)
         session = try ProgressReview.record(update, on: ref, in: session)
         try store.save(session, to: url)
         let shownRef = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }?.ref ?? ref
         context.terminal.writeLine("\(shownRef): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(update.reviewer)\(update.actual.map { "; actual \($0)" } ?? ""). Saved to \(context.displayPath(url)).")
         return 0
+    }
+}
+
+extension Command {
+    /// The milestone change the review options ask for; a usage error naming what is missing or contradictory.
+    static func milestoneChange(_ invocation: Invocation, date: String) throws(StepChangeError) -> ProgressReview.MilestoneChange {
+        if let added = invocation.value("add-milestone") {
+            guard invocation.value("milestone") == nil, invocation.value("revise-to") == nil, invocation.value("milestone-status") == nil else {
+                throw StepChangeError(.usage, "--add-milestone adds a new milestone; change an existing one in a separate command.", hint: "Usage: \(milestoneUsage)")
+            }
+            return .add(ActionMilestone(date: added, output: TerminalSafeText.cleanInput(invocation.value("milestone-output") ?? "")))
+        }
+        guard let numberText = invocation.value("milestone") else {
+            throw StepChangeError(.usage, "Say which milestone with --milestone N (1 is the first), or add one with --add-milestone DATE.", hint: "Usage: \(milestoneUsage)")
+        }
+        guard let number = Int(numberText), number >= 1 else {
+            throw StepChangeError(.usage, "--milestone \(numberText) is not a milestone number.", hint: "Give 1 for the first milestone, 2 for the second…")
+        }
+        if let to = invocation.value("revise-to") {
+            guard invocation.value("milestone-status") == nil else {
+                throw StepChangeError(.usage, "Give --revise-to or --milestone-status, one at a time.", hint: "Usage: \(milestoneUsage)")
+            }
+            return .revise(number: number, to: to, reason: TerminalSafeText.cleanInput(invocation.value("reason") ?? ""), on: date)
+        }
+        guard let statusText = invocation.value("milestone-status") else {
+            throw StepChangeError(.usage, "--milestone \(number) needs --milestone-status STATUS or --revise-to DATE --reason TEXT.", hint: "Usage: \(milestoneUsage)")
+        }
+        guard let status = ActionStatus(typed: statusText) else {
+            throw StepChangeError(.usage, "--milestone-status \"\(statusText)\" is not a status.", hint: "Use complete, on-track, some-issues or not-on-track.")
+        }
+        return .status(number: number, status)
     }
 }
 
@@ -131,6 +198,9 @@ struct ProgressReviewSession {
             }
             if let actual = action.latestActual {
                 terminal.writeLine("  Last actual: \(actual.value) (\(actual.date))")
+            }
+            for entry in Overdue(session, asAt: date).entries(for: action.ref) {
+                terminal.writeLine(TextWrap.wrap(style.yellow("Overdue: ") + entry.message, width: context.width, indent: "    ", firstIndent: "  "))
             }
             let choices = ActionStatus.reviewChoices.enumerated().map { "\($0.offset + 1) \($0.element.shortLabel)" }.joined(separator: ", ")
             var status: ActionStatus?

@@ -134,7 +134,11 @@ extension PlanningStage {
             action.milestone = milestone
         case .indicator: action.measure.indicator = value
         case .baseline: action.measure.baseline = value
-        case .target: action.measure.target = value
+        case .target:
+            if let unreadable = MeasureSeries.unreadableTargetDates(in: value).first {
+                return .failure(Refusal("\"\(unreadable)\" names a date that is not a month or a date. Write interim targets as \"6 by March 2027; 12 by March 2028\" (\(Milestone.expected))."))
+            }
+            action.measure.target = value
         case .frequency: action.measure.frequency = value
         case .outputImpact: action.outputImpact = value
         case .theme:

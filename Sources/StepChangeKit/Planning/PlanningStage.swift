@@ -122,7 +122,7 @@ public struct PlanningStage: WorkshopStage {
                                   defaultHint: keep(action.milestone.isEmpty ? "" : Milestone.label(action.milestone)))
         case .indicator: return WorkshopPrompt(question: "How will we know \(ref) has worked? Measure or indicator", defaultHint: keep(action.measure.indicator))
         case .baseline: return WorkshopPrompt(question: "\(ref) baseline: where the measure stands now", defaultHint: keep(action.measure.baseline))
-        case .target: return WorkshopPrompt(question: "\(ref) target", defaultHint: keep(action.measure.target))
+        case .target: return WorkshopPrompt(question: "\(ref) target (interim targets as \"6 by March 2027; 12 by March 2028\")", defaultHint: keep(action.measure.target))
         case .frequency: return WorkshopPrompt(question: "\(ref) how often the measure is reviewed", defaultHint: keep(action.measure.frequency))
         case .outputImpact: return WorkshopPrompt(question: "\(ref) expected output or impact", defaultHint: keep(action.outputImpact))
         case .theme:

@@ -88,6 +88,16 @@ public struct MeasureSeries: Equatable, Sendable {
         }
     }
 
+    /// The pieces of a target text that say "by …" with something that is not a month or a date.
+    public static func unreadableTargetDates(in text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).compactMap { piece in
+            let trimmed = piece.trimmingCharacters(in: .whitespaces)
+            guard let range = trimmed.range(of: " by ", options: [.caseInsensitive, .backwards]),
+                  PlanImport.parseMilestone(String(trimmed[range.upperBound...])) == nil else { return nil }
+            return trimmed
+        }
+    }
+
     /// A value as a number: "85%", "£6,000", " 12 " → 85, 6000, 12; nil when it holds words.
     public static func number(_ text: String) -> Double? {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
