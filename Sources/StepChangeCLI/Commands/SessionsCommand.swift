@@ -16,7 +16,7 @@ extension Command {
         if invocation.flag("json") {
             context.terminal.write(SessionListText.json(listing, directory: context.displayPath(store.directory)))
         } else {
-            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style))
+            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style, today: context.today))
         }
         return 0
     }
@@ -24,7 +24,7 @@ extension Command {
 
 /// The terminal and JSON renderings of a session listing.
 enum SessionListText {
-    static func render(_ listing: SessionListing, directory: String, style: Style) -> String {
+    static func render(_ listing: SessionListing, directory: String, style: Style, today: String) -> String {
         var out = ""
         if listing.sessions.isEmpty && listing.unreadable.isEmpty {
             return "No sessions in \(directory). Start one with `stepchange new`.\n"
@@ -35,9 +35,9 @@ enum SessionListText {
                 return [summary.id, summary.date, clip(summary.title, 40), clip(summary.partnership, 40),
                         "\(summary.frameworkID) v\(summary.frameworkVersion)", summary.stage.rawValue,
                         String(summary.participants), summary.meanConsensus.map(twoDecimals) ?? "-",
-                        openActions(summary)]
+                        openActions(summary), summary.overdueCount(on: today).map(String.init) ?? "-"]
             }
-            out += TextTable.render(header: ["ID", "DATE", "TITLE", "PARTNERSHIP", "FRAMEWORK", "STAGE", "PEOPLE", "MEAN", "OPEN ACTIONS"], rows: rows)
+            out += TextTable.render(header: ["ID", "DATE", "TITLE", "PARTNERSHIP", "FRAMEWORK", "STAGE", "PEOPLE", "MEAN", "OPEN ACTIONS", "OVERDUE"], rows: rows)
         }
         if !listing.unreadable.isEmpty {
             if !out.isEmpty { out += "\n" }

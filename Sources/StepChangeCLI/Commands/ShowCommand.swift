@@ -12,14 +12,14 @@ extension Command {
         options: [.sessions], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let (session, _) = try context.sessionStore(invocation).load(invocation.positionals[0])
-        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style))
+        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style, today: context.today))
         return 0
     }
 }
 
 /// The terminal rendering of `show`: heading bars, statements, the action plan's status and what `check` finds.
 enum SessionOverviewText {
-    static func render(_ session: Session, width: Int, style: Style) -> String {
+    static func render(_ session: Session, width: Int, style: Style, today: String) -> String {
         var out: [String] = []
         out.append(style.bold(session.title) + " (\(session.date), \(session.stage.rawValue))")
         var facts = [session.partnership, "\(session.framework.id) v\(session.framework.version)",
@@ -63,9 +63,15 @@ enum SessionOverviewText {
             out.append("  " + ActionStatus.counts(of: actions).map { "\($0.count) \($0.status.shortLabel) (\($0.status.rag.label))" }.joined(separator: ", "))
             let latest = actions.compactMap { $0.latestUpdate?.date }.max()
             out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(session.id)`"))
+            let overdue = Overdue(session, asAt: today)
+            if !overdue.entries.isEmpty {
+                out.append("  " + style.yellow("Overdue today (\(DayDate.longForm(today))):") + " \(overdue.milestoneCount) milestone\(overdue.milestoneCount == 1 ? "" : "s"), \(overdue.reviewCount) review\(overdue.reviewCount == 1 ? "" : "s")")
+                out += overdue.entries.prefix(5).map { TextWrap.clip("    " + $0.message, to: width) }
+                if overdue.entries.count > 5 { out.append("    … and \(overdue.entries.count - 5) more: run `stepchange check \(session.id)`") }
+            }
         }
 
-        let findings = PlanCheck.findings(in: session)
+        let findings = Overdue.checkFindings(session, asAt: today)
         out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings)]
         let shown = 5
         out += PlanCheck.lines(Array(findings.prefix(shown))).map { TextWrap.clip($0, to: width) }

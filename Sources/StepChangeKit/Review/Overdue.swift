@@ -50,8 +50,47 @@ public struct Overdue: Equatable, Sendable {
         return found
     }
 
+    /// For each open milestone and each measure reviewed on a frequency, the first day it counts as
+    /// overdue, sorted: the day after a dated milestone, the first of the month after a month milestone,
+    /// the day after a review fell due. Complete actions and milestones have none.
+    public static func startDays(of session: Session) -> [String] {
+        session.actions.flatMap { action -> [String] in
+            guard action.currentStatus != .complete else { return [] }
+            var days: [String] = action.schedule.compactMap { milestone in
+                guard milestone.status(in: action) != .complete, let date = PlanImport.parseMilestone(milestone.date) else { return nil }
+                return date.count == 7 ? ReviewFrequency.adding(months: 1, to: date + "-01") : dayAfter(date)
+            }
+            if let months = ReviewFrequency.months(action.measure.frequency),
+               let due = ReviewFrequency.adding(months: months, to: action.latestUpdate?.date ?? session.date) {
+                days.append(dayAfter(due))
+            }
+            return days
+        }.sorted()
+    }
+
+    static func dayAfter(_ day: String) -> String {
+        guard let (year, month, date) = DayDate.parse(day) else { return day }
+        if date < DayDate.daysIn(month: month, year: year) { return String(format: "%04d-%02d-%02d", year, month, date + 1) }
+        return ReviewFrequency.adding(months: 1, to: String(format: "%04d-%02d-01", year, month)) ?? day
+    }
+
     /// The day a session's status is reported as at: its latest progress review, or the workshop date.
     public static func statusDate(of session: Session) -> String {
         session.actions.compactMap { $0.latestUpdate?.date }.max() ?? session.date
+    }
+}
+
+extension Overdue {
+    /// The overdue entries as plan-check warnings (`milestone-overdue`, `review-overdue`), for `check` and `show`.
+    public var findings: [PlanFinding] {
+        entries.map { entry in
+            PlanFinding(.warning, rule: "\(entry.kind.rawValue)-overdue", subject: entry.ref, message: entry.message + " (as at \(DayDate.longForm(asAt)))")
+        }
+    }
+
+    /// The plan checks with what is overdue on `day` added, errors first, then warnings, then notes.
+    public static func checkFindings(_ session: Session, asAt day: String) -> [PlanFinding] {
+        let all = PlanCheck.findings(in: session) + Overdue(session, asAt: day).findings
+        return all.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }.map(\.element)
     }
 }
