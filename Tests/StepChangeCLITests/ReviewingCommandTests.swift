@@ -28,23 +28,23 @@ func sessionFile(_ workspace: URL, _ id: String) -> URL {
 struct ReviewingCommandTests {
     @Test func sessionsListsNewestFirstAndReportsTheCorruptFile() throws {
         let workspace = try exampleWorkspace()
-        let result = try BinaryRunner.run(["sessions"], in: workspace)
+        let result = try BinaryRunner.run(["sessions", "--as-at", "2026-11-19"], in: workspace)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("ID") && lines[0].contains("OPEN ACTIONS"))
+        #expect(lines[0].hasPrefix("ID") && lines[0].contains("OPEN ACTIONS") && lines[0].hasSuffix("OVERDUE"))
         #expect(lines[1].hasPrefix(laterID) && lines[1].contains("child-poverty v1.0") && lines[1].contains("complete")
-                && lines[1].contains("  11  ") && lines[1].contains("2.58") && lines[1].hasSuffix("12 not started"))
+                && lines[1].contains("  11  ") && lines[1].contains("2.58") && lines[1].contains("12 not started  ") && lines[1].hasSuffix(" 0"))
         #expect(lines[2].hasPrefix(earlierID) && lines[2].contains("Riverside Community Planning Partnership")
-                && lines[2].contains("2.17") && lines[2].hasSuffix("4 on track, 2 some issues"))
+                && lines[2].contains("2.17") && lines[2].contains("4 on track, 2 some issues  ") && lines[2].hasSuffix(" 6"))
         #expect(result.stdout.contains("Could not read 1 file in Sessions:"))
         #expect(result.stdout.contains("\n  2026-01-15-truncated.json is not valid JSON."))
 
         // Files changed less than a second ago are not cached; once settled, the index is written and used.
         Thread.sleep(forTimeInterval: 1.1)
-        let again = try BinaryRunner.run(["sessions"], in: workspace)
+        let again = try BinaryRunner.run(["sessions", "--as-at", "2026-11-19"], in: workspace)
         #expect(again.stdout == result.stdout)
         #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Sessions/.stepchange-index.json").path))
-        let cached = try BinaryRunner.run(["sessions"], in: workspace)
+        let cached = try BinaryRunner.run(["sessions", "--as-at", "2026-11-19"], in: workspace)
         #expect(cached.stdout == result.stdout)
     }
 
@@ -69,7 +69,7 @@ struct ReviewingCommandTests {
 
     @Test func showFitsOneScreen() throws {
         let workspace = try exampleWorkspace()
-        let result = try BinaryRunner.run(["show", "2025-11"], in: workspace)
+        let result = try BinaryRunner.run(["show", "2025-11", "--as-at", "2026-11-19"], in: workspace)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count <= 30)
@@ -78,7 +78,7 @@ struct ReviewingCommandTests {
         #expect(result.stdout.contains("  S1  8 votes   planned  The partnership should develop"))
         #expect(result.stdout.contains("5 complete (Blue), 4 on track (Green), 2 some issues (Amber)"))
         #expect(result.stdout.contains("Latest review: 2026-11-19"))
-        #expect(result.stdout.contains("Plan check: no errors, no warnings, 2 notes\n  note    S6    S6 received 3 votes but is not planned yet."))
+        #expect(result.stdout.contains("Plan check: no errors, 6 warnings, 2 notes — overdue on 19 November 2026: 6 milestones, 0 reviews\n  warning A1.2  A1.2 milestone, September 2026"))
         let unknown = try BinaryRunner.run(["show", "2024"], in: workspace)
         #expect(unknown.status == 1 && unknown.stderr.contains("No session \"2024\""))
         let corrupt = try BinaryRunner.run(["show", "2026-01-15-truncated"], in: workspace)
@@ -269,5 +269,37 @@ struct ReviewingCommandTests {
         #expect(try Data(contentsOf: file) == original)
         let noAction = try BinaryRunner.run(["import-plan", laterID, "missing.csv"], in: workspace)
         #expect(noAction.status == 1 && noAction.stderr.contains("Cannot read missing.csv"))
+    }
+}
+
+@Suite("Milestones and overdue through the built binary")
+struct OverdueCommandTests {
+    @Test func reviseAMilestoneThenCheckWhatIsOverdue() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        let before = try BinaryRunner.run(["check", earlierID, "--as-at", "2026-11-19"], in: workspace)
+        #expect(before.stdout.contains("warning A1.3  A1.3 milestone, June 2026 (Two updates a year"), "\(before.stdout)")
+        let revised = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--milestone", "1", "--revise-to", "2027-01",
+                                            "--reason", "Parents' Voice paused over summer", "--date", "2026-11-19"], in: workspace)
+        #expect(revised.status == 0, "\(revised.stderr)")
+        #expect(revised.stdout.contains("1. January 2027 — on track"))
+        #expect(revised.stdout.contains("(revised from June 2026)"))
+        let after = try BinaryRunner.run(["check", earlierID, "--as-at", "2026-11-19"], in: workspace)
+        #expect(!after.stdout.contains("A1.3 milestone"))
+        let later = try BinaryRunner.run(["check", earlierID, "--as-at", "2027-02-01", "--json"], in: workspace)
+        #expect(later.stdout.contains("\"rule\" : \"milestone-overdue\"") && later.stdout.contains("A1.3 milestone, January 2027"))
+        let measures = try BinaryRunner.run(["export", earlierID, "--format", "markdown", "--part", "measures"], in: workspace)
+        #expect(measures.stdout.contains("from June 2026 on 19 November 2026: Parents' Voice paused over summer"))
+    }
+
+    @Test func badMilestoneOptionsAreExplained() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        let noReason = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--milestone", "1", "--revise-to", "2027-01"], in: workspace)
+        #expect(noReason.status == 2 && noReason.stderr.contains("--reason TEXT"))
+        let noSuch = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--milestone", "4", "--milestone-status", "complete"], in: workspace)
+        #expect(noSuch.status == 2 && noSuch.stderr.contains("A1.3 has no milestone 4"))
+        let badDay = try BinaryRunner.run(["check", earlierID, "--as-at", "tomorrow"], in: workspace)
+        #expect(badDay.status == 2 && badDay.stderr.contains("--as-at tomorrow is not a date"))
+        let badPeriod = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--status", "on-track", "--actual", "3", "--period", "soon", "--reviewer", "A"], in: workspace)
+        #expect(badPeriod.status == 2 && badPeriod.stderr.contains("--period soon is not a month"))
     }
 }

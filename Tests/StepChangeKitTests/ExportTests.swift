@@ -133,7 +133,8 @@ struct ExportContentTests {
         #expect(markdown.contains("| A1.1 | 15 February 2027 | **Green**: Action not yet completed, but on track | 8 | 8 parents recruited |"))
         #expect(!markdown.contains("## Self-assessment"))
         let measures = text(try SessionExport.export(completeSession(), format: .markdown, part: .measures))
-        #expect(measures.contains("| A1.1 | Parents recruited and trained | Quarterly | 0 | 12 | 12 (20 May 2027) |"))
+        #expect(measures.contains("| A1.1 | Parents recruited and trained | Quarterly | 0 | 6 by February 2027; 12 by May 2027 | 12 (20 May 2027) |"))
+        #expect(measures.contains("| Parents recruited and trained | Quarterly | 0 | 6 | 8 ✓ | 12 | 12 ✓ | on track |"))
         #expect(measures.contains("| A2.2 | Reports to the board | Six-monthly | 0 | 2 a year | not yet reported |"))
     }
 
@@ -143,14 +144,14 @@ struct ExportContentTests {
         #expect(markdown.contains("| Short-term (by 23 November 2027) | S1.ST1 |"))
     }
 
-    @Test(arguments: [ReportPart.statements, .plan, .measures, .all])
+    @Test(arguments: [ReportPart.plan, .all])
     func csvRefusesPartsThatAreNotOneTable(_ part: ReportPart) {
         #expect(throws: StepChangeError.self) { try SessionExport.export(completeSession(), format: .csv, part: part) }
         do {
             _ = try SessionExport.export(completeSession(), format: .csv, part: part)
         } catch {
             #expect(error.kind == .usage)
-            #expect(error.message.contains("--part assessment or --part actions"))
+            #expect(error.message.contains("--part assessment, statements, actions or measures"))
         }
     }
 
@@ -280,8 +281,10 @@ struct DocxTests {
                          "P List Bullet | •\tChild poverty profile 2025 (ward level)",
                          "P Nothing Yet | Not scored yet: LN3, LN5, LN6.",
                          "T 14 5 11 | Outcome || Ref || Objective || Action || How we will know it has worked || Lead || Theme || Additionality || Status (RAG) || Milestone || Output/Impact",
-                         "R 14 | S1.ST1: A paid lived experience panel is recruited and trained. || A1.1 || Recruit a lived experience panel || Recruit and train 12 parents, paid for their time || Parents recruited and trained/Baseline: 0/Target: 12 || Head of Communities || Enablers || new || Blue — Action complete || March 2027 || Panel in place",
-                         "T 16 4 6 | Ref || Measure || Frequency || Baseline || Target || Latest actual"] {
+                         "R 14 | S1.ST1: A paid lived experience panel is recruited and trained. || A1.1 || Recruit a lived experience panel || Recruit and train 12 parents, paid for their time || Parents recruited and trained/Baseline: 0/Target: 6 by February 2027; 12 by May 2027 || Head of Communities || Enablers || new || Blue — Action complete || March 2027 || Panel in place",
+                         "T 17 4 6 | Ref || Measure || Frequency || Baseline || Target || Latest actual",
+                         "T 19 2 8 | Measure || Frequency || Baseline || February 2027 target || February 2027 actual || May 2027 target || May 2027 actual || On track",
+                         "R 19 | Parents recruited and trained || Quarterly || 0 || 6 || 8 ✓ || 12 || 12 ✓ || on track"] {
             #expect(lines.contains(expected), "missing: \(expected)\n\(result.output)")
         }
     }

@@ -6,17 +6,17 @@ extension Command {
     static let sessions = Command(
         name: "sessions",
         summary: "List the sessions in the sessions directory, newest first.",
-        usage: "stepchange sessions [--sessions DIR] [--json]",
-        discussion: "A file that cannot be read is listed with the reason and never stops the listing. Summaries are cached in DIR/\(SessionIndex.fileName), checked against each file's size and modification time, so the list stays fast as the archive grows.",
+        usage: "stepchange sessions [--sessions DIR] [--as-at YYYY-MM-DD] [--json]",
+        discussion: "A file that cannot be read is listed with the reason and never stops the listing. Summaries are cached in DIR/\(SessionIndex.fileName), checked against each file's size and modification time, so the list stays fast as the archive grows. OVERDUE counts the milestones passed without completion and the measure reviews missed, today or --as-at DATE.",
         examples: ["stepchange sessions", "stepchange sessions --sessions ~/workshops --json"],
-        options: [.sessions, OptionSpec("json", help: "Print the list as JSON.")]
+        options: [.sessions, .asAt, OptionSpec("json", help: "Print the list as JSON.")]
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
         let listing = try SessionListing.list(store, now: context.time.now)
         if invocation.flag("json") {
             context.terminal.write(SessionListText.json(listing, directory: context.displayPath(store.directory)))
         } else {
-            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style, today: context.today))
+            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style, today: try context.asAt(invocation)))
         }
         return 0
     }

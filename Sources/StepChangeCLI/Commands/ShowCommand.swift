@@ -6,13 +6,13 @@ extension Command {
     static let show = Command(
         name: "show",
         summary: "Show a one-screen summary of a session: consensus, statements, action progress and plan check.",
-        usage: "stepchange show SESSION [--sessions DIR]",
+        usage: "stepchange show SESSION [--as-at YYYY-MM-DD] [--sessions DIR]",
         discussion: "SESSION is a session id, a unique start of one, or a path to a session file.",
         examples: ["stepchange show 2025-11-20-riverside-child-poverty-self-assessment", "stepchange show 2026-11"],
-        options: [.sessions], arguments: 1...1
+        options: [.sessions, .asAt], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let (session, _) = try context.sessionStore(invocation).load(invocation.positionals[0])
-        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style, today: context.today))
+        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style, today: try context.asAt(invocation)))
         return 0
     }
 }
@@ -63,17 +63,13 @@ enum SessionOverviewText {
             out.append("  " + ActionStatus.counts(of: actions).map { "\($0.count) \($0.status.shortLabel) (\($0.status.rag.label))" }.joined(separator: ", "))
             let latest = actions.compactMap { $0.latestUpdate?.date }.max()
             out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(session.id)`"))
-            let overdue = Overdue(session, asAt: today)
-            if !overdue.entries.isEmpty {
-                out.append("  " + style.yellow("Overdue today (\(DayDate.longForm(today))):") + " \(overdue.milestoneCount) milestone\(overdue.milestoneCount == 1 ? "" : "s"), \(overdue.reviewCount) review\(overdue.reviewCount == 1 ? "" : "s")")
-                out += overdue.entries.prefix(5).map { TextWrap.clip("    " + $0.message, to: width) }
-                if overdue.entries.count > 5 { out.append("    … and \(overdue.entries.count - 5) more: run `stepchange check \(session.id)`") }
-            }
         }
 
         let findings = Overdue.checkFindings(session, asAt: today)
-        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings)]
-        let shown = 5
+        let overdue = Overdue(session, asAt: today)
+        let overdueNote = overdue.entries.isEmpty ? "" : style.yellow(" — overdue on \(DayDate.longForm(today)): \(overdue.milestoneCount) milestone\(overdue.milestoneCount == 1 ? "" : "s"), \(overdue.reviewCount) review\(overdue.reviewCount == 1 ? "" : "s")")
+        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings) + overdueNote]
+        let shown = 3
         out += PlanCheck.lines(Array(findings.prefix(shown))).map { TextWrap.clip($0, to: width) }
         if findings.count > shown {
             out.append("  … and \(findings.count - shown) more: run `stepchange check \(session.id)`")
