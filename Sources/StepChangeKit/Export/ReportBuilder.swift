@@ -346,11 +346,11 @@ public struct ReportBuilder: Sendable {
             header += ["Baseline", "Target", "Frequency", "Statement", "Partners", "Resources", "Risk", "Latest review", "Latest actual",
                        "Latest actual date", "Overdue"]
         }
-        let rows: [[ReportCell]] = actions.map { action in
+        let rows: [[ReportCell]] = actions.flatMap { action -> [[ReportCell]] in
             let plan = session.plans.first { $0.actions.contains { $0.ref == action.ref } }
             let outcomes = action.outcomeIDs.map { id in plan?.outcome(id).map { "\($0.id): \($0.text)" } ?? id }
             var row: [ReportCell] = [
-                .text(outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
+                .text(outcomes.isEmpty && detailed ? Self.noOutcome : outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
                 .text(detailed ? action.measure.indicator : measureText(action.measure)), .text(action.lead),
                 .text(session.framework.theme(action.theme)?.title ?? action.theme), .text(action.additionality.rawValue),
                 statusCell(action), detailed ? .day(action.schedule.first?.date) : .text(milestoneText(action)), .text(action.outputImpact),
@@ -358,14 +358,29 @@ public struct ReportBuilder: Sendable {
             if detailed {
                 let measure = action.measure
                 row += [.value(measure.baseline), .value(measure.target), .text(measure.frequency),
-                        .text(plan?.statementID ?? ""), .text(action.partners.joined(separator: ", ")), .text(action.resources),
+                        .text(plan.map { plan in session.statement(plan.statementID).map { "\($0.id): \($0.text)" } ?? plan.statementID } ?? ""),
+                        .text(action.partners.joined(separator: ", ")), .text(action.resources),
                         .text(action.risk), .day(action.latestUpdate?.date), .value(action.latestActual?.value ?? ""),
                         .day(action.latestActual?.date), .text(overdue.entries(for: action.ref).map(\.kind.rawValue).joined(separator: ", "))]
+                // Later milestones on rows of their own with the other cells blank, as council plans lay them out.
+                let later: [[ReportCell]] = action.schedule.dropFirst().map { milestone in
+                    let status = milestone.status(in: action)
+                    var cells = [ReportCell](repeating: .text(""), count: header.count)
+                    cells[8] = .status(status.rag, label: status.label)
+                    cells[9] = .date(milestone.date)
+                    cells[10] = .text(milestone.output)
+                    return cells
+                }
+                return [row] + later
             }
-            return row
+            return [row]
         }
         return ReportTable(caption: "Action plan", header: header, rows: rows)
     }
+
+    /// The outcome cell of an action serving no outcome in spreadsheet exports, so a blank cell can mean
+    /// "as the row above" (a merged cell) when the plan is imported again.
+    static let noOutcome = "Not linked to an outcome"
 
     func statusCell(_ action: Action) -> ReportCell {
         .status(action.currentStatus.rag, label: action.currentStatus.label)
