@@ -171,3 +171,42 @@ extension ReportBuilder {
         return ReportTable(caption: "Measures", header: ["Ref", "Indicator", "Frequency", "Baseline", "Period", "Target", "Actual", "Actual recorded", "On track"], rows: rows)
     }
 }
+
+extension ReportBuilder {
+    /// What each RAG colour means, as council plans print above their action plan.
+    var ragKey: ReportBlock {
+        .table(ReportTable(caption: "RAG key", header: ["Colour", "Progress status"],
+                           rows: [ActionStatus.complete, .onTrack, .someIssues, .notOnTrack, .notStarted].map { status in
+                               [.status(status.rag, label: status.shortLabel), .text(status.label)]
+                           }))
+    }
+
+    /// The action plan as the council lays it out: under each improvement statement, each outcome shown
+    /// once on the first row of the actions towards it, the actions in reference order.
+    var groupedActionPlan: [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        let plans = orderedPlans.filter { !$0.actions.isEmpty }
+        for plan in plans {
+            let statement = session.statement(plan.statementID)
+            blocks.append(.heading(level: 2, text: statement.map { "Improvement Statement \($0.number): \($0.text)" } ?? plan.statementID))
+            let ordered = plan.actions.sorted { Self.refOrder($0.ref, $1.ref) }
+            let byOutcome = Dictionary(grouping: ordered) { $0.outcomeIDs.first ?? "" }
+            let outcomeOrder = HorizonKind.allCases.flatMap { plan.outcomes(at: $0).map(\.id) }
+            let keys = byOutcome.keys.sorted { (outcomeOrder.firstIndex(of: $0) ?? .max, $0) < (outcomeOrder.firstIndex(of: $1) ?? .max, $1) }
+            var table = actionPlanTable(keys.flatMap { byOutcome[$0] ?? [] }, detailed: false)
+            table.caption = nil
+            var previous: ReportCell?
+            for index in table.rows.indices {
+                let outcome = table.rows[index][0]
+                if outcome == previous { table.rows[index][0] = .text("") } else { previous = outcome }
+            }
+            blocks.append(.table(table))
+        }
+        return blocks
+    }
+
+    /// Action refs in the order people read them: A1.2 before A1.10, 1.1.1 before 1.1.1b.
+    static func refOrder(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [.numeric, .caseInsensitive]) == .orderedAscending
+    }
+}

@@ -310,9 +310,7 @@ public struct ReportBuilder: Sendable {
     var actionBlocks: [ReportBlock] {
         let actions = session.actions
         guard !actions.isEmpty else { return [.nothingYet("No actions have been agreed yet.")] }
-        var table = actionPlanTable(actions, detailed: false)
-        table.caption = nil
-        var blocks: [ReportBlock] = [.table(table)]
+        var blocks: [ReportBlock] = [ragKey] + groupedActionPlan
         let counts = ActionStatus.counts(of: actions, in: ActionStatus.allCases).map { "\($0.status.rag.label) (\($0.status.shortLabel)) \($0.count)" }
         blocks.insert(.fields([ReportField("Actions", String(actions.count)), ReportField("Latest status", counts.joined(separator: ", ")),
                                ReportField("Additionality", additionalityCounts(actions)), ReportField("Overdue", overdueCounts)]), at: 0)
@@ -350,7 +348,7 @@ public struct ReportBuilder: Sendable {
             let plan = session.plans.first { $0.actions.contains { $0.ref == action.ref } }
             let outcomes = action.outcomeIDs.map { id in plan?.outcome(id).map { "\($0.id): \($0.text)" } ?? id }
             var row: [ReportCell] = [
-                .text(outcomes.isEmpty && detailed ? Self.noOutcome : outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
+                .text(outcomes.isEmpty ? Self.noOutcome : outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
                 .text(detailed ? action.measure.indicator : measureText(action.measure)), .text(action.lead),
                 .text(session.framework.theme(action.theme)?.title ?? action.theme), .text(action.additionality.rawValue),
                 statusCell(action), detailed ? .day(action.schedule.first?.date) : .text(milestoneText(action)), .text(action.outputImpact),
@@ -378,8 +376,8 @@ public struct ReportBuilder: Sendable {
         return ReportTable(caption: "Action plan", header: header, rows: rows)
     }
 
-    /// The outcome cell of an action serving no outcome in spreadsheet exports, so a blank cell can mean
-    /// "as the row above" (a merged cell) when the plan is imported again.
+    /// The outcome cell of an action serving no outcome, so a blank cell can mean "as the row above"
+    /// (a merged cell) in the grouped plan and when the plan is imported again.
     static let noOutcome = "Not linked to an outcome"
 
     func statusCell(_ action: Action) -> ReportCell {
