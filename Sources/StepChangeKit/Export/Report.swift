@@ -8,11 +8,14 @@ public struct Report: Equatable, Sendable {
     /// Facts shown under the title (partnership, date, facilitator, framework…).
     public var metadata: [ReportField]
     public var sections: [ReportSection]
+    /// The day the report's statuses are as at (`YYYY-MM-DD`), for page footers and document properties.
+    public var statusDate: String?
 
-    public init(title: String, metadata: [ReportField] = [], sections: [ReportSection] = []) {
+    public init(title: String, metadata: [ReportField] = [], sections: [ReportSection] = [], statusDate: String? = nil) {
         self.title = title
         self.metadata = metadata
         self.sections = sections
+        self.statusDate = statusDate
     }
 }
 

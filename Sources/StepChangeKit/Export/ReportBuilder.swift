@@ -24,7 +24,7 @@ public struct ReportBuilder: Sendable {
 
     /// The report of one part, or of every part for `.all`.
     public func report(_ part: ReportPart) -> Report {
-        Report(title: session.title, metadata: metadata, sections: part.parts.map(section))
+        Report(title: session.title, metadata: metadata, sections: part.parts.map(section), statusDate: statusDate)
     }
 
     /// The one table a CSV export of a part holds: the first of `tables(part)`. The outcome plans and
