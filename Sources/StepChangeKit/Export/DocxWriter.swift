@@ -325,7 +325,7 @@ public enum DocxWriter {
                              run: "<w:b/><w:color w:val=\"0B3D5C\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>", outline: 1)
             + paragraphStyle("Heading3", name: "heading 3", next: "Normal", paragraph: heading + "<w:spacing w:before=\"200\" w:after=\"80\"/>",
                              run: "<w:b/><w:sz w:val=\"23\"/><w:szCs w:val=\"23\"/>", outline: 2)
-            + paragraphStyle("Field", name: "Field", paragraph: "<w:spacing w:after=\"40\"/>")
+            + paragraphStyle("Field", name: "Field", paragraph: "<w:keepNext/><w:spacing w:after=\"40\"/>")
             + paragraphStyle("ListTitle", name: "List Title", paragraph: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/>")
             + paragraphStyle("ListBullet", name: "List Bullet", paragraph: "<w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"40\"/><w:ind w:left=\"360\" w:hanging=\"360\"/>")
             + paragraphStyle("Footer", name: "footer", paragraph: "<w:jc w:val=\"center\"/><w:spacing w:after=\"0\"/>",
