@@ -6,33 +6,39 @@ extension Command {
     static let compare = Command(
         name: "compare",
         summary: "Compare two sessions of the same framework: what changed since last time.",
-        usage: "stepchange compare OLD NEW [--format markdown|html|csv] [--output FILE] [--force] [--sessions DIR]",
+        usage: "stepchange compare OLD NEW [--format markdown|html|docx|xlsx|csv] [--output FILE] [--force] [--sessions DIR]",
         discussion: """
         Items are matched by id, so a session on a newer version of the framework still compares; items in only
         one session are listed. Changes are shown as ▲ ▼ = and as +1 / -2 for readers without those symbols.
-        --format writes the comparison as a report (Markdown or HTML), or the item table as CSV, to standard
-        output or --output FILE (an existing file is only replaced with --force).
+        --format writes the comparison as a report (Markdown, HTML or Word), the item table as CSV, or the
+        heading and item tables as an Excel workbook, to standard output or --output FILE (Word and Excel need
+        --output; an existing file is only replaced with --force). Changes are numbers in CSV and Excel;
+        means and their changes are rounded the same way, so they add up.
         """,
         examples: ["stepchange compare 2025-11-20-riverside-child-poverty-self-assessment 2026-11-19-riverside-child-poverty-self-assessment",
                    "stepchange compare 2025-11 2026-11",
-                   "stepchange compare 2025-11 2026-11 --format html --output what-changed.html"],
+                   "stepchange compare 2025-11 2026-11 --format html --output what-changed.html",
+                   "stepchange compare 2025-11 2026-11 --format xlsx --output what-changed.xlsx"],
         options: [.sessions,
-                  OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html or csv: write the comparison as a report."),
+                  OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html, docx, xlsx or csv: write the comparison as a report."),
                   OptionSpec("output", value: "FILE", short: "o", help: "Write the report to FILE instead of standard output."),
                   OptionSpec("force", help: "Replace FILE if it exists.")],
         arguments: 2...2
     ) { invocation, context throws(StepChangeError) in
-        let formats: [String: ExportFormat] = ["markdown": .markdown, "md": .markdown, "html": .html, "csv": .csv]
+        let formats: [String: ExportFormat] = ["markdown": .markdown, "md": .markdown, "html": .html, "docx": .docx, "xlsx": .xlsx, "csv": .csv]
         var format: ExportFormat?
         if let name = invocation.value("format") {
             guard let chosen = formats[name.lowercased()] else {
-                var hint = "Formats for compare: markdown, html or csv."
-                if let guess = Suggestion.closest(to: name, among: ["markdown", "html", "csv"]) { hint = "Did you mean \(guess)? " + hint }
+                var hint = "Formats for compare: markdown, html, docx, xlsx or csv."
+                if let guess = Suggestion.closest(to: name, among: ["markdown", "html", "docx", "xlsx", "csv"]) { hint = "Did you mean \(guess)? " + hint }
                 throw StepChangeError(.usage, "Unknown format \"\(name)\" for `stepchange compare`.", hint: hint)
             }
             format = chosen
         } else if invocation.value("output") != nil {
-            throw StepChangeError(.usage, "--output needs --format markdown, html or csv.")
+            throw StepChangeError(.usage, "--output needs --format markdown, html, docx, xlsx or csv.")
+        }
+        if let format, format.isBinary, invocation.value("output") == nil {
+            throw StepChangeError(.usage, "A \(format == .xlsx ? "workbook" : "Word document") cannot be written to the terminal: give --output FILE.\(format.fileExtension).")
         }
         let output = try OutputFile.checked(invocation, context: context, fileExtension: format?.fileExtension ?? "md")
         let store = context.sessionStore(invocation)
@@ -45,6 +51,8 @@ extension Command {
         }
         let data: Data = switch format {
         case .csv: CSVWriter.render(ComparisonReport.table(comparison))
+        case .xlsx: XlsxWriter.workbook(ComparisonReport.tables(comparison), title: ComparisonReport.report(comparison).title)
+        case .docx: DocxWriter.document(ComparisonReport.report(comparison))
         case .html: Data(HTMLRenderer.render(ComparisonReport.report(comparison)).utf8)
         default: Data(MarkdownRenderer.render(ComparisonReport.report(comparison)).utf8)
         }
@@ -103,10 +111,13 @@ enum ComparisonText {
         for statement in statements.new {
             out.append(TextWrap.wrap("New: \(statement.id)  \(statement.text)", width: width, indent: "      ", firstIndent: "  "))
         }
+        for statement in statements.completed {
+            out.append(TextWrap.wrap("Completed: \(statement.id)  \(statement.text) (every action complete)", width: width, indent: "      ", firstIndent: "  "))
+        }
         for statement in statements.dropped {
             out.append(TextWrap.wrap("Dropped: \(statement.id)  \(statement.text)", width: width, indent: "      ", firstIndent: "  "))
         }
-        if statements.carriedForward.isEmpty && statements.new.isEmpty && statements.dropped.isEmpty {
+        if statements.carriedForward.isEmpty && statements.new.isEmpty && statements.completed.isEmpty && statements.dropped.isEmpty {
             out.append("  Neither session has improvement statements.")
         }
 

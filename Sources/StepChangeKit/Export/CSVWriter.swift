@@ -7,7 +7,13 @@ public enum CSVWriter {
     public static func render(_ table: ReportTable) -> Data {
         var text = "\u{FEFF}"
         text += row(table.header)
-        for cells in table.rows { text += row(cells.map(value)) }
+        for cells in table.rows {
+            text += cells.map { cell in
+                // A number is written as a number: "-2" is a value, not a formula to neutralise.
+                if case .number(let number, _) = cell, number.isFinite { return plainNumber(number) }
+                return field(value(cell))
+            }.joined(separator: ",") + "\r\n"
+        }
         return Data(text.utf8)
     }
 
