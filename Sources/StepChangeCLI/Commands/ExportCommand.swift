@@ -52,7 +52,7 @@ extension Command {
         if format.isBinary && invocation.value("output") == nil {
             let kind = format == .xlsx ? "An Excel workbook" : "A Word document"
             throw StepChangeError(.usage, "\(kind) cannot be written to the terminal: give --output FILE.\(format.fileExtension).",
-                                  hint: "For example: stepchange export \(invocation.positionals[0]) --format \(format.rawValue) --output report.\(format.fileExtension)")
+                                  hint: "For example: stepchange export \(ShellQuoting.quoted(invocation.positionals[0])) --format \(format.rawValue) --output report.\(format.fileExtension)")
         }
         let output = try OutputFile.checked(invocation, context: context, fileExtension: format.fileExtension)
         let (session, sessionFile) = try context.sessionStore(invocation).load(invocation.positionals[0])
