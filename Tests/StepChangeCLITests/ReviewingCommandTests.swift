@@ -303,3 +303,21 @@ struct OverdueCommandTests {
         #expect(badPeriod.status == 2 && badPeriod.stderr.contains("--period soon is not a month"))
     }
 }
+
+@Suite("Trends through the built binary")
+struct TrendCommandTests {
+    @Test func threeSessionsShowTheTrendWithSparklines() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        try FileManager.default.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Tests/StepChangeKitTests/Fixtures/export/complete-session.json"),
+                                         to: workspace.appendingPathComponent("Sessions/2026-11-23-riverside-child-poverty.json"))
+        let result = try BinaryRunner.run(["compare", "2026-11-23", earlierID, laterID], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Trend across 3 sessions of child-poverty"))
+        #expect(result.stdout.contains("  HEADING  2025-11-20  2026-11-19  2026-11-23  TREND  CHANGE"))
+        #expect(result.stdout.contains("  All      2.17        2.58        2.33        ▃▄▃    ▲ +0.16"))
+        let xlsx = try BinaryRunner.run(["compare", earlierID, laterID, "2026-11-23", "--format", "xlsx"], in: workspace)
+        #expect(xlsx.status == 2 && xlsx.stderr.contains("give --output FILE.xlsx"))
+        let written = try BinaryRunner.run(["compare", earlierID, laterID, "2026-11-23", "--format", "xlsx", "--output", "trend.xlsx"], in: workspace)
+        #expect(written.status == 0 && written.stdout.contains("Wrote the trend across 3 sessions as xlsx"))
+    }
+}

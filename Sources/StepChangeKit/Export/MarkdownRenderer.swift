@@ -29,6 +29,8 @@ public enum MarkdownRenderer {
         case .barChart(let chart):
             let rows = chart.bars.map { [ReportCell.text($0.label), .text($0.valueText), .text(chart.textBar($0))] }
             return Self.table(ReportTable(caption: chart.title, header: ["", "Score", "Chart"], rows: rows))
+        case .lineChart(let chart):
+            return Self.table(chart.table)
         case .nothingYet(let text):
             return "_" + inline(text) + "_"
         }

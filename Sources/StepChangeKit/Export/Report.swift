@@ -44,6 +44,7 @@ public enum ReportBlock: Equatable, Sendable {
     case list(title: String?, items: [String])
     case table(ReportTable)
     case barChart(ReportBarChart)
+    case lineChart(ReportLineChart)
     /// A one-line statement that there is nothing here yet, so a part is never silently empty.
     case nothingYet(String)
 }
@@ -137,5 +138,41 @@ public struct ReportBarChart: Equatable, Sendable {
         guard let value = bar.value, maximum > 0 else { return "" }
         let filled = max(0, min(width, Int((value / maximum * Double(width)).rounded())))
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+}
+
+/// Lines over time on a fixed axis (for example each heading's mean consensus in 2023, 2024, 2025…).
+public struct ReportLineChart: Equatable, Sendable {
+    /// One line: its label and a value per point (nil where there is none).
+    public struct Series: Equatable, Sendable {
+        public var label: String
+        public var values: [Double?]
+
+        public init(label: String, values: [Double?]) {
+            self.label = label
+            self.values = values
+        }
+    }
+
+    public var title: String
+    /// The label of each point along the horizontal axis ("20 November 2025").
+    public var points: [String]
+    public var minimum: Double
+    public var maximum: Double
+    public var series: [Series]
+
+    public init(title: String, points: [String], minimum: Double, maximum: Double, series: [Series]) {
+        self.title = title
+        self.points = points
+        self.minimum = minimum
+        self.maximum = maximum
+        self.series = series
+    }
+
+    /// The chart as a table: one row per line, one column per point, values to two decimals.
+    public var table: ReportTable {
+        ReportTable(caption: title, header: [""] + points, rows: series.map { line in
+            [.text(line.label)] + line.values.map { value in value.map { .number($0, text: String(format: "%.2f", $0)) } ?? .text("-") }
+        })
     }
 }
