@@ -68,3 +68,14 @@ struct XlsxExportTests {
         #expect(lines.contains("datetime mmmm yyyy FFBDD7EE"), "\(result.output)")
     }
 }
+
+@Suite("CRC-32 table")
+struct CRCTableTests {
+    @Test func thePrecomputedTableIsThePolynomialRunEightTimes() {
+        for index in 0..<256 {
+            var value = UInt32(index)
+            for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
+            #expect(CRC32.table[index] == value, "entry \(index)")
+        }
+    }
+}
