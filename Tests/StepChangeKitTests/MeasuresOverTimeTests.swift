@@ -123,3 +123,38 @@ struct MeasuresOverTimeTests {
         #expect(empty.contains("- **Status as at:** 23 November 2026 (the workshop; no progress review yet)"))
     }
 }
+
+@Suite("Planning several milestones and interim targets")
+struct PlanningMilestonesTests {
+    func set(_ field: ActionField, _ line: String) -> (Result<String?, Refusal>, Action) {
+        let session = completeSession()
+        var action = session.plans[0].actions[0]
+        let result = PlanningStage.setField(field, to: line, action: &action, plan: session.plans[0], session: session)
+        return (result, action)
+    }
+
+    func accepted(_ result: Result<String?, Refusal>) -> Bool {
+        if case .success = result { return true }
+        return false
+    }
+
+    @Test func severalMilestonesSeparatedBySemicolons() throws {
+        let (result, action) = set(.milestone, "March 2027; 2027-09-30")
+        #expect(accepted(result))
+        #expect(action.milestone == "2027-03")
+        #expect(action.schedule.map(\.date) == ["2027-03", "2027-09-30"])
+        let (single, again) = set(.milestone, "June 2027")
+        #expect(accepted(single) && again.milestones == nil && again.milestone == "2027-06")
+    }
+
+    @Test func aBadOrPastMilestoneInTheListIsRefused() {
+        if case .success = set(.milestone, "March 2027; someday").0 { Issue.record("an unreadable milestone was accepted") }
+        if case .success = set(.milestone, "March 2027; January 2026").0 { Issue.record("a milestone before the workshop was accepted") }
+    }
+
+    @Test func anInterimTargetWithAnUnreadableDateIsRefused() {
+        if case .success = set(.target, "6 by Febtember 2027; 12 by May 2027").0 { Issue.record("an unreadable target date was accepted") }
+        let (result, action) = set(.target, "6 by February 2027; 12 by May 2027")
+        #expect(accepted(result) && action.measure.target == "6 by February 2027; 12 by May 2027")
+    }
+}

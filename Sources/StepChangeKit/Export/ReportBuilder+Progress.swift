@@ -45,7 +45,7 @@ extension ReportBuilder {
                     let status = milestone.status(in: action)
                     let overdue = milestone.isOverdue(in: action, asAt: statusDate)
                     return [.text(String(index + 1)), .text(Milestone.label(milestone.date) + (overdue ? " — overdue" : "")),
-                            .status(status.rag, label: status.label), .text(milestone.output), .text(revisionText(milestone))]
+                            .status(status.rag, label: status.label), .text(output(of: milestone, at: index, in: action)), .text(revisionText(milestone))]
                 })))
         }
         guard !action.measure.isEmpty else { return blocks }
@@ -68,6 +68,11 @@ extension ReportBuilder {
         row.append(.text(series.latest.map { MeasureSeries.mark($0.onTrack) }.flatMap { $0.isEmpty ? nil : $0 } ?? "not yet known"))
         blocks.append(.table(ReportTable(caption: "Measure: target and actual by period (✓ on track, ✗ behind target)", header: header, rows: [row])))
         return blocks
+    }
+
+    /// A milestone's output; the first milestone without one of its own shows the action's output/impact.
+    func output(of milestone: ActionMilestone, at index: Int, in action: Action) -> String {
+        index == 0 && milestone.output.isEmpty ? action.outputImpact : milestone.output
     }
 
     func revisionText(_ milestone: ActionMilestone) -> String {
@@ -144,7 +149,7 @@ extension ReportBuilder {
             action.schedule.enumerated().map { index, milestone in
                 let status = milestone.status(in: action)
                 return [.text(action.ref), .number(Double(index + 1), text: String(index + 1)), .date(milestone.date),
-                        .status(status.rag, label: status.label), .text(milestone.output),
+                        .status(status.rag, label: status.label), .text(output(of: milestone, at: index, in: action)),
                         .text(milestone.isOverdue(in: action, asAt: statusDate) ? "yes" : "no"),
                         .day(milestone.revisions?.first?.previousDate), .text(revisionText(milestone))]
             }
