@@ -50,12 +50,13 @@ struct ReviewingCommandTests {
 
     @Test func sessionsAsJSON() throws {
         let workspace = try exampleWorkspace()
-        let result = try BinaryRunner.run(["sessions", "--json", "--sessions", workspace.appendingPathComponent("Sessions").path])
+        let result = try BinaryRunner.run(["sessions", "--json", "--as-at", "2026-11-19", "--sessions", workspace.appendingPathComponent("Sessions").path])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         #expect(sessions.map { $0["id"] as? String } == [laterID, earlierID])
         #expect(sessions[1]["latestReview"] as? String == "2026-11-19")
+        #expect(sessions.map { $0["overdue"] as? Int } == [0, 6])
         #expect((object["unreadable"] as? [[String: Any]])?.first?["file"] as? String == "2026-01-15-truncated.json")
     }
 

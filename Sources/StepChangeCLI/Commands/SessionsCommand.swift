@@ -14,7 +14,7 @@ extension Command {
         let store = context.sessionStore(invocation)
         let listing = try SessionListing.list(store, now: context.time.now)
         if invocation.flag("json") {
-            context.terminal.write(SessionListText.json(listing, directory: context.displayPath(store.directory)))
+            context.terminal.write(SessionListText.json(listing, directory: context.displayPath(store.directory), today: try context.asAt(invocation)))
         } else {
             context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style, today: try context.asAt(invocation)))
         }
@@ -76,14 +76,16 @@ enum SessionListText {
     }
 
     /// The listing as JSON: the directory, each session's summary with its file, and unreadable files.
-    static func json(_ listing: SessionListing, directory: String) -> String {
+    static func json(_ listing: SessionListing, directory: String, today: String) -> String {
         struct Listed: Encodable {
             var file: String
             var summary: SessionSummary
+            var overdue: Int?
             func encode(to encoder: Encoder) throws {
                 try summary.encode(to: encoder)
                 var container = encoder.container(keyedBy: Key.self)
                 try container.encode(file, forKey: Key(stringValue: "file"))
+                try container.encodeIfPresent(overdue, forKey: Key(stringValue: "overdue"))
             }
         }
         struct Key: CodingKey {
@@ -99,7 +101,7 @@ enum SessionListText {
             var unreadable: [Unreadable]
         }
         let output = Output(directory: directory,
-                            sessions: listing.sessions.map { Listed(file: $0.file, summary: $0.summary) },
+                            sessions: listing.sessions.map { Listed(file: $0.file, summary: $0.summary, overdue: $0.summary.overdueCount(on: today)) },
                             unreadable: listing.unreadable.map { Unreadable(file: $0.file, reason: $0.reason) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
