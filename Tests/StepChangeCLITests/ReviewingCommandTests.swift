@@ -322,3 +322,23 @@ struct TrendCommandTests {
         #expect(written.status == 0 && written.stdout.contains("Wrote the trend across 3 sessions as xlsx"))
     }
 }
+
+@Suite("Passed milestones in the interactive review")
+struct InteractiveMilestoneReviewTests {
+    @Test func aPassedMilestoneCanBeMovedWithItsReasonDuringTheReview() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        // A1.1 and A1.2: Enter through status, note and actual; A1.2's passed milestone marked complete;
+        // A1.3: Enter through, its passed milestone moved with a reason; then stop.
+        let input = "Fiona\n\n\n\n\n\n\nc\n\n\n\n2027-01\nParents' Voice paused over summer\nq\n"
+        let result = try BinaryRunner.run(["review", earlierID, "--date", "2026-11-20"], stdin: input, in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("The milestone, June 2026, has passed: c if complete, a new date to move it, Enter to leave it: "))
+        #expect(result.stdout.contains("Saved: the milestone moved."))
+        #expect(result.stdout.contains("Review stopped: 2 updates saved."))
+        let session = try SessionCodec.decode(Data(contentsOf: sessionFile(workspace, earlierID)), source: "s")
+        let a13 = try #require(session.actions.first { $0.ref == "A1.3" })
+        #expect(a13.schedule.first?.date == "2027-01")
+        #expect(a13.schedule.first?.revisions == [MilestoneRevision(previousDate: "2026-06", reason: "Parents' Voice paused over summer", revisedOn: "2026-11-20")])
+        #expect(session.actions.first { $0.ref == "A1.2" }?.schedule.first?.status == .complete)
+    }
+}

@@ -223,7 +223,9 @@ struct ProgressReviewSession {
                 actual = value
             }
             if status == current && note.isEmpty && actual.isEmpty {
-                terminal.writeLine("  No change recorded.")
+                guard let moved = try reviewPassedMilestones(of: action.ref, in: &session) else { return stopped(recorded) }
+                recorded += moved
+                if moved == 0 { terminal.writeLine("  No change recorded.") }
                 continue
             }
             let update = ProgressUpdate(date: date, reviewer: reviewer, status: status!, note: note,
@@ -239,10 +241,49 @@ struct ProgressReviewSession {
             }
             recorded += 1
             terminal.writeLine("  Saved: \(status!.label) (\(status!.rag.label)).")
+            guard let moved = try reviewPassedMilestones(of: action.ref, in: &session) else { return stopped(recorded) }
+            recorded += moved
         }
         terminal.writeLine("")
         terminal.writeLine("Review complete: \(recorded) update\(recorded == 1 ? "" : "s") recorded on \(date), saved to \(context.displayPath(url)).")
         return 0
+    }
+
+    /// For each milestone of the action whose date has passed without completion: mark it complete, move
+    /// it (with the reason, the earlier date kept) or leave it. Each change is saved at once. The number of
+    /// changes, or nil when the user stops.
+    func reviewPassedMilestones(of ref: String, in session: inout Session) throws(StepChangeError) -> Int? {
+        guard let action = session.actions.first(where: { $0.ref == ref }) else { return 0 }
+        var changes = 0
+        for (index, milestone) in action.schedule.enumerated() where milestone.isOverdue(in: action, asAt: date) {
+            let which = action.schedule.count > 1 ? "Milestone \(index + 1)" : "The milestone"
+            var change: ProgressReview.MilestoneChange?
+            while change == nil {
+                guard let answer = ask("  \(which), \(Milestone.label(milestone.date)), has passed: c if complete, a new date to move it, Enter to leave it: ") else { return nil }
+                if answer.isEmpty { break }
+                if ["c", "complete", "done"].contains(answer.lowercased()) {
+                    change = .status(number: index + 1, .complete)
+                } else if PlanImport.parseMilestone(answer) != nil {
+                    guard let reason = ask("  Why does it move to \(Milestone.label(PlanImport.parseMilestone(answer) ?? answer))? ") else { return nil }
+                    guard !reason.isEmpty else {
+                        context.terminal.writeLine("  A moved milestone needs a reason; it is kept with the earlier date.")
+                        continue
+                    }
+                    change = .revise(number: index + 1, to: answer, reason: reason, on: date)
+                } else {
+                    context.terminal.writeLine("  \"\(answer)\" is not c or a date. Type c, \(Milestone.expected), or Enter to leave it.")
+                }
+            }
+            guard let change else { continue }
+            session = try ProgressReview.change(change, on: ref, in: session)
+            let saving = session
+            try StopSignals.whileSaving { () throws(StepChangeError) in
+                try store.save(saving, to: url)
+            }
+            changes += 1
+            context.terminal.writeLine("  Saved: \(which.lowercased()) \(change == .status(number: index + 1, .complete) ? "marked complete" : "moved").")
+        }
+        return changes
     }
 
     /// Ends the review; when output failed (a full disk, a closed pipe) the message goes to stderr, naming the failure.
