@@ -6,9 +6,11 @@ import Foundation
 /// shaded in their colour with their label, and every string escaped and written inline.
 public enum XlsxWriter {
     /// The workbook of `tables`, titled `title` in its document properties. An empty list still gives
-    /// one sheet, saying there is nothing to show.
-    public static func workbook(_ tables: [ReportTable], title: String) -> Data {
-        let sheets = tables.isEmpty ? [ReportTable(caption: "Nothing yet", header: ["Nothing to show yet"], rows: [])] : tables
+    /// one sheet, saying there is nothing to show. A `notice` (an attributed export's warning) is the
+    /// first sheet, on its own, and the printed header of every sheet.
+    public static func workbook(_ tables: [ReportTable], title: String, notice: String? = nil) -> Data {
+        var sheets = tables.isEmpty ? [ReportTable(caption: "Nothing yet", header: ["Nothing to show yet"], rows: [])] : tables
+        if let notice { sheets.insert(ReportTable(caption: "Not for publication", header: [notice], rows: []), at: 0) }
         let names = sheetNames(sheets.map { $0.caption ?? "Table" })
         var zip = ZipArchive()
         zip.add("[Content_Types].xml", contentTypes(count: sheets.count))
@@ -19,7 +21,7 @@ public enum XlsxWriter {
         zip.add("xl/_rels/workbook.xml.rels", workbookRelationships(count: sheets.count))
         zip.add("xl/styles.xml", styles)
         for (index, table) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(index + 1).xml", sheetXML(table))
+            zip.add("xl/worksheets/sheet\(index + 1).xml", sheetXML(table, notice: notice))
         }
         return zip.data
     }
@@ -40,7 +42,7 @@ public enum XlsxWriter {
         }
     }
 
-    static func sheetXML(_ table: ReportTable) -> String {
+    static func sheetXML(_ table: ReportTable, notice: String? = nil) -> String {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, 1)
         let lastColumn = columnName(columns - 1)
         let lastRow = table.rows.count + 1
@@ -68,7 +70,9 @@ public enum XlsxWriter {
         }
         xml += "</sheetData><autoFilter ref=\"A1:\(lastColumn)\(lastRow)\"/>"
             + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
+            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+            + (notice.map { "<headerFooter><oddHeader>&amp;C\(escape($0.replacingOccurrences(of: "&", with: "&&")))</oddHeader></headerFooter>" } ?? "")
+            + "</worksheet>"
         return xml
     }
 

@@ -41,7 +41,7 @@ public struct MeasureSeries: Equatable, Sendable {
             guard let month = target.month else { continue }
             byMonth[month, default: Period(month: month)].target = target.value
         }
-        for update in action.history {
+        for update in action.effectiveHistory {
             guard let actual = update.actual, !actual.isEmpty else { continue }
             let month = String((update.period.flatMap(PlanImport.parseMilestone) ?? update.date).prefix(7))
             byMonth[month, default: Period(month: month)].actual = actual
