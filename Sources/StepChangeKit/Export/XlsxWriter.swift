@@ -40,6 +40,8 @@ public enum XlsxWriter {
             case .grey: 10
             }
         }
+        /// Numbers shown as 0.00.
+        static let twoDecimals = 11
     }
 
     static func sheetXML(_ table: ReportTable, notice: String? = nil) -> String {
@@ -82,9 +84,12 @@ public enum XlsxWriter {
             return text.isEmpty ? "" : inlineString(text, reference: reference, style: .text)
         case .status(let rag, _):
             return "<c r=\"\(reference)\" s=\"\(Style.rag(rag))\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(cell.plainText))</t></is></c>"
-        case .number(let value, _):
+        case .number(let value, let text):
             guard value.isFinite else { return inlineString(cell.plainText, reference: reference, style: .text) }
-            return "<c r=\"\(reference)\" s=\"\(Style.number.rawValue)\"><v>\(CSVWriter.plainNumber(value))</v></c>"
+            // Shown with two decimals when the report writes it so (means and their changes: 0.50, not 0.5).
+            let twoDecimals = text.split(separator: ".").last.map { $0.count == 2 && $0.allSatisfy(\.isNumber) } ?? false
+            let style = text.contains(".") && twoDecimals ? Style.twoDecimals : Style.number.rawValue
+            return "<c r=\"\(reference)\" s=\"\(style)\"><v>\(CSVWriter.plainNumber(value))</v></c>"
         case .date(let text):
             guard let canonical = Milestone.parse(text), let serial = serial(canonical) else {
                 return inlineString(text, reference: reference, style: .text)
@@ -211,7 +216,8 @@ public enum XlsxWriter {
     }
 
     /// Fonts (plain, bold white), fills (none, gray125, header navy, then blue/green/amber/red/grey for RAG),
-    /// and the cell formats `Style` names: text wraps at the top, dates "d mmmm yyyy", months "mmmm yyyy".
+    /// and the cell formats `Style` names: text wraps at the top, dates "d mmmm yyyy", months "mmmm yyyy",
+    /// then the RAG fills and two-decimal numbers.
     static let styles: String = {
         let ragFills = ["BDD7EE", "C6EFCE", "FFE699", "F4B6B6", "E0E0E0"]
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -223,7 +229,7 @@ public enum XlsxWriter {
         xml += ragFills.map { "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF\($0)\"/><bgColor indexed=\"64\"/></patternFill></fill>" }.joined()
         xml += "</fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
             + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-            + "<cellXfs count=\"\(6 + ragFills.count)\">"
+            + "<cellXfs count=\"\(7 + ragFills.count)\">"
             + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
             + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
             + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
@@ -231,6 +237,7 @@ public enum XlsxWriter {
             + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"top\"/></xf>"
             + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>"
         xml += (0..<ragFills.count).map { "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"\(3 + $0)\" borderId=\"0\" xfId=\"0\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>" }.joined()
+        xml += "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>"
         return xml + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
     }()
 }
