@@ -39,6 +39,12 @@ public struct Session: Codable, Equatable, Sendable {
     public var retiredStatementIDs: [String]?
     /// The facilitator's order for statements with the same number of votes.
     public var tieBreakOrder: [String]?
+    /// The session this one follows on from (`stepchange new --from`), so `compare` knows which came before.
+    public var previousSessionID: String?
+    /// The previous session's consensus by item id (mapped by id onto this framework), shown when scoring.
+    public var previousConsensus: [String: Int]?
+    /// The previous session's open actions with their history, carried forward to be reviewed.
+    public var carriedForwardActions: [Action]?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],
@@ -82,6 +88,9 @@ public struct Session: Codable, Equatable, Sendable {
     public func plan(for statementID: String) -> OutcomePlan? {
         plans.first { $0.statementID == statementID }
     }
+
+    /// The participants in the room now: those not marked absent, in their order.
+    public var presentParticipants: [Participant] { participants.filter(\.isPresent) }
 
     /// Every action in the session, in plan order.
     public var actions: [Action] { plans.flatMap(\.actions) }
