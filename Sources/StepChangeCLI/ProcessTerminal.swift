@@ -30,6 +30,14 @@ public final class ProcessTerminal: Terminal {
         FileHandle.standardError.write(Data(TerminalSafeText.forDisplay(text, keepingStyle: isErrorTerminal).utf8))
     }
 
+    /// The window's width from `ioctl(TIOCGWINSZ)` on stdout; nil when stdout is not a terminal.
+    public var columns: Int? {
+        guard isOutputTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Reads a line and cleans it (`TerminalSafeText.cleanInput`): stray escape sequences from arrow
     /// keys and other control characters never reach a session file.
     public func readLine(hidden: Bool) -> String? {

@@ -13,9 +13,12 @@ public protocol Terminal: AnyObject {
     func writeError(_ text: String)
     /// Reads one line without its line ending; nil at end of input. `hidden` turns echo off on a TTY.
     func readLine(hidden: Bool) -> String?
+    /// The window's width in columns when stdout is a terminal that reports it; nil otherwise.
+    var columns: Int? { get }
 }
 
 extension Terminal {
+    public var columns: Int? { nil }
     public func writeLine(_ text: String = "") { write(text + "\n") }
     public func writeErrorLine(_ text: String) { writeError(text + "\n") }
     public func readLine() -> String? { readLine(hidden: false) }

@@ -24,6 +24,13 @@ final class WorkshopRunner {
     }
 
     private var terminal: Terminal { context.terminal }
+    /// The terminal's width: every line shown is wrapped between words to fit it.
+    private var width: Int { context.width }
+
+    /// Writes text with every line fitted to the terminal's width.
+    private func show(_ text: String) {
+        terminal.writeLine(TextWrap.fit(text, width: width))
+    }
     private var file: String { context.displayPath(url) }
 
     /// Runs stage after stage until the input ends, the group pauses, or the workshop is complete.
@@ -33,7 +40,7 @@ final class WorkshopRunner {
         terminal.writeLine("Saved after every answer in \(file).")
         terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
         while true {
-            guard let stage = WorkshopStages.stage(for: session.stage) else { return endComplete() }
+            guard let stage = WorkshopStages.stage(for: session.stage, width: width) else { return endComplete() }
             guard let prompt = stage.nextPrompt(in: session) else {
                 let next = Stage.allCases.first { $0 > session.stage } ?? .complete
                 session.stage = next
@@ -41,11 +48,12 @@ final class WorkshopRunner {
                 save(answer: "moving on to the \(next.rawValue) stage")
                 continue
             }
-            if !prompt.text.isEmpty { terminal.writeLine(prompt.text) }
+            if !prompt.text.isEmpty { show(prompt.text) }
             while true {
+                let plain = prompt.question + (prompt.defaultHint.map { " [\($0)]" } ?? "") + ": "
                 var question = context.style.bold(prompt.question)
                 if let hint = prompt.defaultHint { question += " [\(hint)]" }
-                terminal.write(question + ": ")
+                terminal.write(plain.count <= width ? question + ": " : TextWrap.fit(plain, width: width))
                 guard let answer = terminal.readAnswer(hidden: prompt.hidden) else {
                     terminal.writeLine()
                     return stop(because: "End of input.")
@@ -56,9 +64,9 @@ final class WorkshopRunner {
                     let changed = next != session
                     session = next
                     if changed || !unsaved.isEmpty { save(answer: "\(prompt.question): \(typed)") }
-                    if let message { terminal.writeLine(message) }
+                    if let message { show(message) }
                 case .refused(let message):
-                    terminal.writeLine(message)
+                    show(message)
                     continue
                 case .pause(let next):
                     session = next
@@ -114,7 +122,21 @@ final class WorkshopRunner {
     /// Ends a run whose session is complete (the only stage without a `WorkshopStage`).
     private func endComplete() -> Int32 {
         if !unsaved.isEmpty { return stop(because: "Stopped.") }
-        terminal.writeLine("The workshop is complete. Everything is saved in \(file).")
+        show("The workshop is complete. Everything is saved in \(file).")
+        show(WorkshopRunner.nextSteps(session: session, resumeCommand: resumeCommand).joined(separator: "\n"))
         return 0
+    }
+
+    /// What to do once the workshop is complete, with the exact commands for this session: check the
+    /// plan, export it, and review progress later. `resumeCommand` gives the session reference
+    /// (with --sessions when needed).
+    static func nextSteps(session: Session, resumeCommand: String) -> [String] {
+        let reference = resumeCommand.hasPrefix("stepchange run ") ? String(resumeCommand.dropFirst("stepchange run ".count)) : session.id
+        return ["What to do next:",
+                "  Check the plan:        stepchange check \(reference)",
+                "  Export the report:     stepchange export \(reference) --format html --output \(session.id).html",
+                "  Export the action plan: stepchange export \(reference) --format csv --part actions --output \(session.id)-actions.csv",
+                "  Review progress later: stepchange review \(reference) --reviewer \"YOUR NAME\"",
+                "  Next year's workshop:  stepchange new --from \(reference) --title \"TITLE\""]
     }
 }

@@ -6,21 +6,22 @@ extension Command {
     static let compare = Command(
         name: "compare",
         summary: "Compare two sessions of the same framework: what changed since last time.",
-        usage: "stepchange compare OLD NEW [--format markdown|html|csv] [--output FILE] [--force] [--sessions DIR]",
+        usage: "stepchange compare [OLD] NEW [--format markdown|html|csv] [--output FILE] [--force] [--sessions DIR]",
         discussion: """
         Items are matched by id, so a session on a newer version of the framework still compares; items in only
-        one session are listed. Changes are shown as ▲ ▼ = and as +1 / -2 for readers without those symbols.
+        one session are listed. With NEW alone, OLD is the session NEW was started from (`new --from`). Changes are shown as ▲ ▼ = and as +1 / -2 for readers without those symbols.
         --format writes the comparison as a report (Markdown or HTML), or the item table as CSV, to standard
         output or --output FILE (an existing file is only replaced with --force).
         """,
         examples: ["stepchange compare 2025-11-20-riverside-child-poverty-self-assessment 2026-11-19-riverside-child-poverty-self-assessment",
                    "stepchange compare 2025-11 2026-11",
+                   "stepchange compare 2026-11-19-riverside-child-poverty-self-assessment",
                    "stepchange compare 2025-11 2026-11 --format html --output what-changed.html"],
         options: [.sessions,
                   OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html or csv: write the comparison as a report."),
                   OptionSpec("output", value: "FILE", short: "o", help: "Write the report to FILE instead of standard output."),
                   OptionSpec("force", help: "Replace FILE if it exists.")],
-        arguments: 2...2
+        arguments: 1...2
     ) { invocation, context throws(StepChangeError) in
         let formats: [String: ExportFormat] = ["markdown": .markdown, "md": .markdown, "html": .html, "csv": .csv]
         var format: ExportFormat?
@@ -36,8 +37,17 @@ extension Command {
         }
         let output = try OutputFile.checked(invocation, context: context, fileExtension: format?.fileExtension ?? "md")
         let store = context.sessionStore(invocation)
-        let (old, _) = try store.load(invocation.positionals[0])
-        let (new, _) = try store.load(invocation.positionals[1])
+        let (new, _) = try store.load(invocation.positionals[invocation.positionals.count - 1])
+        let old: Session
+        if invocation.positionals.count == 2 {
+            (old, _) = try store.load(invocation.positionals[0])
+        } else {
+            guard let previous = new.previousSessionID else {
+                throw StepChangeError(.usage, "\(new.id) does not say which session came before it (it was not made with `new --from`).",
+                                      hint: "Name both: stepchange compare OLD \(new.id)")
+            }
+            (old, _) = try store.load(previous)
+        }
         let comparison = try SessionComparison(old: old, new: new)
         guard let format else {
             context.terminal.write(ComparisonText.render(comparison, width: context.width, style: context.style))

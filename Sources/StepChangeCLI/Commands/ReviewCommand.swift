@@ -44,7 +44,8 @@ extension Command {
                 throw StepChangeError(.usage, "--status, --actual and --note update one action: name it with --action REF.",
                                       hint: "Usage: \(reviewUsage)")
             }
-            let review = ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer)
+            var review = ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer)
+            review.reviewerGiven = invocation.value("reviewer") != nil
             let stopped = "\nStopped. Every update entered is saved in \(context.displayPath(url)).\nContinue with: \(review.resumeCommand)\n"
             StopSignals.install(hint: stopped, unsavedHint: stopped, lockPath: lock.path)
             defer { StopSignals.remove() }
@@ -80,6 +81,8 @@ struct ProgressReviewSession {
     let url: URL
     var date: String
     var reviewer: String?
+    /// True when --reviewer named the reviewer: the review does not ask again.
+    var reviewerGiven = false
 
     /// Asks a question; nil at end of input or when the user types q to stop.
     func ask(_ question: String) -> String? {
@@ -95,16 +98,30 @@ struct ProgressReviewSession {
     func run(_ session: inout Session) throws(StepChangeError) -> Int32 {
         let terminal = context.terminal
         let style = context.style
-        let actions = session.actions
-        guard !actions.isEmpty else {
+        let all = ProgressReview.inReferenceOrder(session.actions)
+        guard !all.isEmpty else {
             terminal.writeLine("\(session.id) has no actions to review yet.")
             return 0
         }
         terminal.writeLine(style.bold("Progress review: \(session.title) (\(session.date))"))
-        terminal.writeLine("\(actions.count) action\(actions.count == 1 ? "" : "s"). Enter keeps the current status; q stops (everything entered so far is saved).")
+        let reviewedToday = { (action: Action) in action.updates.contains { $0.date == date } }
+        let resumeAt = all.lastIndex(where: reviewedToday).map { $0 + 1 } ?? 0
+        let actions = all[resumeAt...].filter { !reviewedToday($0) }
+        guard !actions.isEmpty else {
+            terminal.writeLine("Every action already has an update dated \(date): this review is complete. Give --date for another review.")
+            return 0
+        }
+        if resumeAt > 0 {
+            terminal.writeLine("Continuing the review of \(date): \(resumeAt) of \(all.count) actions reviewed that day; carrying on from \(actions[0].ref).")
+        }
+        terminal.writeLine("\(actions.count) action\(actions.count == 1 ? "" : "s") in reference order. Enter keeps the current status; q stops (everything entered so far is saved).")
         var reviewer = self.reviewer ?? ""
-        guard let name = ask("Reviewer\(reviewer.isEmpty ? "" : " [\(reviewer)]"): ") else { return stopped(0) }
-        if !name.isEmpty { reviewer = name }
+        if reviewerGiven, !reviewer.trimmingCharacters(in: .whitespaces).isEmpty {
+            terminal.writeLine("Reviewer: \(reviewer)")
+        } else {
+            guard let name = ask("Reviewer\(reviewer.isEmpty ? "" : " [\(reviewer)]"): ") else { return stopped(0) }
+            if !name.isEmpty { reviewer = name }
+        }
         while reviewer.isEmpty {
             terminal.writeLine("Please type the name of the person recording this review.")
             guard let again = ask("Reviewer: ") else { return stopped(0) }
@@ -112,8 +129,9 @@ struct ProgressReviewSession {
         }
         var recorded = 0
         for (index, action) in actions.enumerated() {
+            let index = index + resumeAt
             terminal.writeLine("")
-            terminal.writeLine(style.bold("\(action.ref)  (\(index + 1) of \(actions.count))"))
+            terminal.writeLine(style.bold("\(action.ref)  (\(index + 1) of \(all.count))"))
             terminal.writeLine(TextWrap.wrap(action.description, width: context.width, indent: "  "))
             if !action.lead.isEmpty || !action.milestone.isEmpty {
                 terminal.writeLine("  Lead: \(action.lead.isEmpty ? "-" : action.lead)   Milestone: \(action.milestone.isEmpty ? "-" : action.milestone)")

@@ -18,14 +18,19 @@ extension AssessmentStage {
                                   defaultHint: "type `cancel` to leave them out")
         }
         guard cursor.step == .participants else { return nil }
-        var lines = ["", "Participants: add everyone taking part, one per line, as Name (Organisation, sector).",
-                     "Sectors: " + Sector.allCases.map(\.label).joined(separator: ", ") + "."]
+        var lines = [""]
+        if session.assessments.isEmpty, session.previousSessionID != nil {
+            lines += CarryForward.lines(session, width: width) + [""]
+        }
+        lines += ["Participants: add everyone taking part, one per line, as Name (Organisation, sector).",
+                  "Sectors: " + Sector.allCases.map(\.label).joined(separator: ", ") + "."]
         let editor = Self.participantEditor(session)
         if !editor.entries.isEmpty {
-            lines.append("Participants so far (\(editor.reminder)):")
+            lines.append((session.previousSessionID != nil && session.assessments.isEmpty ? "Last time's participants: confirm or change them" : "Participants so far")
+                         + " (\(editor.reminder)):")
             lines += editor.numbered()
         }
-        return WorkshopPrompt(text: lines.map { TextWrap.wrap($0, width: width, indent: "     ") }.joined(separator: "\n"), question: "Participant",
+        return WorkshopPrompt(text: TextWrap.fit(lines.joined(separator: "\n"), width: width), question: "Participant",
                               defaultHint: session.participants.isEmpty ? nil : "Enter when everyone is added")
     }
 

@@ -24,4 +24,16 @@ public enum ProgressReview {
         if let guess = Suggestion.closest(to: ref, among: refs) { hint = "Did you mean \(guess)? " + hint }
         throw StepChangeError(.input, "There is no action \"\(ref)\" in \(session.id).", hint: hint)
     }
+
+    /// Actions in reference order — by statement number, then action number (A1.2, A1.10, A2.1) —
+    /// whatever order their plans were made in.
+    public static func inReferenceOrder(_ actions: [Action]) -> [Action] {
+        func key(_ ref: String) -> [Int] {
+            ref.dropFirst().split(separator: ".").map { Int($0) ?? Int.max }
+        }
+        return actions.enumerated().sorted { lhs, rhs in
+            let (l, r) = (key(lhs.element.ref), key(rhs.element.ref))
+            return l == r ? lhs.offset < rhs.offset : l.lexicographicallyPrecedes(r)
+        }.map(\.element)
+    }
 }

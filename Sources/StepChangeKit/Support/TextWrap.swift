@@ -25,6 +25,27 @@ public enum TextWrap {
         return lines.joined(separator: "\n")
     }
 
+    /// Every line of `text` made to fit `width` columns: lines already short enough are left exactly as
+    /// they are; a longer one is wrapped between words, its continuation lines indented under its text
+    /// (after the line's own indent and any list marker such as `12.`, `-` or `A1.2`). Words are never
+    /// broken, so a single word wider than the line stays whole.
+    public static func fit(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            let indent = String(line.prefix { $0 == " " })
+            let rest = line.dropFirst(indent.count)
+            var hanging = indent
+            if let marker = rest.split(separator: " ", maxSplits: 1).first, marker.count <= 8,
+               marker.last == "." || marker == "-" || marker == "*" || marker.first == "[" {
+                hanging += String(repeating: " ", count: marker.count + 1)
+            } else {
+                hanging += "  "
+            }
+            if hanging.count > width / 2 { hanging = "  " }
+            return wrap(String(rest), width: width, indent: hanging, firstIndent: indent)
+        }.joined(separator: "\n")
+    }
+
     /// The text on one line (line breaks become spaces), cut to `width` characters with an ellipsis.
     public static func clip(_ text: String, to width: Int) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
