@@ -51,14 +51,14 @@ extension AssessmentStage {
         let editor = Self.notesEditor(step, of: assessment)
         let title = Self.title(step)
         var notes = [""]
-        if step == .evidence {
-            notes.append("Consensus for \(item.id): " + (assessment.consensus.map { String($0.score) } ?? "not agreed") + ".")
-        }
         if editor.entries.isEmpty {
+            if step == .evidence {
+                notes.append("Consensus for \(item.id): " + (assessment.consensus.map { String($0.score) } ?? "not agreed") + ".")
+            }
             notes.append("\(title) for \(item.id): one per line; an empty line ends the list.")
+            notes.append("Correct with " + editor.reminder.replacingOccurrences(of: ", move", with: " or move") + ".")
         } else {
-            notes.append("\(title) for \(item.id) so far (\(editor.reminder)):")
-            notes += editor.numbered().map { TextWrap.wrap($0, width: width, indent: "     ") }
+            notes += editor.numbered(indent: "").map { TextWrap.wrap($0, width: width, indent: "     ", firstIndent: "  ") }
         }
         return WorkshopPrompt(text: notes.joined(separator: "\n"), question: "\(title) (optional)",
                               defaultHint: editor.entries.isEmpty ? "Enter skips" : "Enter ends the list")
@@ -83,13 +83,13 @@ extension AssessmentStage {
         }
         let editor = Self.notesEditor(step, of: assessment)
         var entries = editor.entries
-        let message: String
+        let message: String?
         switch editor.read(typed) {
         case .refused(let refusal):
             return .refused(refusal)
         case .add(let text):
             entries.append(text)
-            message = "Added \(editor.name) \(entries.count)."
+            message = nil
         case .edit(let index, let text):
             guard !text.isEmpty else { return .refused("Type the new wording after the number: edit \(index + 1) NEW TEXT.") }
             entries[index] = text
