@@ -36,9 +36,10 @@ final class WorkshopRunner {
     /// Runs stage after stage until the input ends, the group pauses, or the workshop is complete.
     /// Returns the exit status: 0 when everything answered is saved, 1 when something could not be.
     func run() -> Int32 {
-        terminal.writeLine(context.style.bold(session.title) + " (\(session.id))")
-        terminal.writeLine("Saved after every answer in \(file).")
-        terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
+        let heading = session.title + " (\(session.id))"
+        terminal.writeLine(heading.count <= width ? context.style.bold(session.title) + " (\(session.id))" : TextWrap.fit(heading, width: width))
+        show("Saved after every answer in \(file).")
+        show("Type help at any prompt for the commands; pause saves and stops.")
         while true {
             guard let stage = WorkshopStages.stage(for: session.stage, width: width) else { return endComplete() }
             guard let prompt = stage.nextPrompt(in: session) else {

@@ -46,14 +46,14 @@ public enum CarryForward {
     public static func lines(_ session: Session, width: Int) -> [String] {
         guard let actions = session.carriedForwardActions, !actions.isEmpty else { return [] }
         let previous = session.previousSessionID ?? "SESSION"
-        var lines = ["Open actions carried forward from \(previous), with their latest status"
-                     + " (record progress with `stepchange review \(previous)`):"]
+        var lines = ["Open actions carried forward from last time, with their latest status:"]
         for action in actions {
             let details = [action.currentStatus.shortLabel, action.lead.isEmpty ? nil : "lead \(action.lead)",
                            action.milestone.isEmpty ? nil : "due \(Milestone.label(action.milestone))"].compactMap { $0 }
             lines.append(TextWrap.wrap("\(action.ref)  \(action.description) (\(details.joined(separator: ", ")))",
                                        width: width, indent: "        ", firstIndent: "  "))
         }
+        lines.append(TextWrap.wrap("Record their progress in last time's session: stepchange review \(previous)", width: width, indent: "  "))
         return lines
     }
 }

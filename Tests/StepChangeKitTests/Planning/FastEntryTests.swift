@@ -142,7 +142,7 @@ struct FastEntryTests {
         #expect(next.assessments.isEmpty && next.plans.isEmpty)
         let prompt = try #require(AssessmentStage().nextPrompt(in: next))
         #expect(prompt.question == "Participant")
-        #expect(prompt.text.contains("Open actions carried forward from 2026-11-23-riverside"))
+        #expect(prompt.text.contains("Record their progress in last time's session:"))
         #expect(prompt.text.contains("Last time's participants: confirm or change them"))
     }
 }
