@@ -54,7 +54,7 @@ final class WorkshopRunner {
                 let plain = prompt.question + (prompt.defaultHint.map { " [\($0)]" } ?? "") + ": "
                 var question = context.style.bold(prompt.question)
                 if let hint = prompt.defaultHint { question += " [\(hint)]" }
-                terminal.write(plain.count <= width ? question + ": " : TextWrap.fit(plain, width: width))
+                terminal.write(plain.count <= width ? question + ": " : TextWrap.fit(String(plain.dropLast()), width: width - 1) + " ")
                 guard let answer = terminal.readAnswer(hidden: prompt.hidden) else {
                     terminal.writeLine()
                     return stop(because: "End of input.")
@@ -110,7 +110,7 @@ final class WorkshopRunner {
     private func stop(because reason: String) -> Int32 {
         if !unsaved.isEmpty { _ = writeSession() }
         if unsaved.isEmpty {
-            terminal.writeErrorLine("\(reason) Everything answered is saved in \(file).")
+            terminal.writeErrorLine(TextWrap.fit("\(reason) Everything answered is saved in \(file).", width: width))
             terminal.writeErrorLine("Resume with: \(resumeCommand)")
             return 0
         }
@@ -134,10 +134,11 @@ final class WorkshopRunner {
     static func nextSteps(session: Session, resumeCommand: String) -> [String] {
         let reference = resumeCommand.hasPrefix("stepchange run ") ? String(resumeCommand.dropFirst("stepchange run ".count)) : session.id
         return ["What to do next:",
-                "  Check the plan:        stepchange check \(reference)",
-                "  Export the report:     stepchange export \(reference) --format html --output \(session.id).html",
-                "  Export the action plan: stepchange export \(reference) --format csv --part actions --output \(session.id)-actions.csv",
-                "  Review progress later: stepchange review \(reference) --reviewer \"YOUR NAME\"",
-                "  Next year's workshop:  stepchange new --from \(reference) --title \"TITLE\""]
+                "  Check the plan:", "    stepchange check \(reference)",
+                "  Export the report:", "    stepchange export \(reference) --format html --output \(session.id).html",
+                "  Export the action plan for the council table:",
+                "    stepchange export \(reference) --format csv --part actions --output \(session.id)-actions.csv",
+                "  Review progress later (RAG status and measures):", "    stepchange review \(reference) --reviewer \"YOUR NAME\"",
+                "  Start next year's workshop from this one:", "    stepchange new --from \(reference) --title \"TITLE\""]
     }
 }

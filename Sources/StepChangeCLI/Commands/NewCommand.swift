@@ -47,7 +47,8 @@ extension Command {
             participants: participants, scoring: .open, date: invocation.value("date"), invocation: invocation, context: context)
         context.terminal.writeLine(session.id)
         let store = context.sessionStore(invocation)
-        context.terminal.writeErrorLine("Created \(context.displayPath(url)) with \(participants.count) participant\(participants.count == 1 ? "" : "s"). Next: \(WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context))")
+        context.terminal.writeErrorLine(TextWrap.fit("Created \(context.displayPath(url)) with \(participants.count) participant\(participants.count == 1 ? "" : "s").", width: context.width))
+        context.terminal.writeErrorLine("Next: \(WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context))")
         return 0
     }
 }

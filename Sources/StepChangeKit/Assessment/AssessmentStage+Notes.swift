@@ -55,7 +55,7 @@ extension AssessmentStage {
             if step == .evidence {
                 notes.append("Consensus for \(item.id): " + (assessment.consensus.map { String($0.score) } ?? "not agreed") + ".")
             }
-            notes.append("\(title) for \(item.id): one per line; an empty line ends the list.")
+            notes.append("\(title) for \(item.id): one per line; an empty line ends the list; done ends the item's notes.")
             notes.append("Correct with " + editor.reminder.replacingOccurrences(of: ", move", with: " or move") + ".")
         } else {
             notes += editor.numbered(indent: "").map { TextWrap.wrap($0, width: width, indent: "     ", firstIndent: "  ") }
@@ -70,6 +70,9 @@ extension AssessmentStage {
         var cursor = cursor
         var assessment = session.assessment(of: itemID) ?? ItemAssessment(itemID: itemID)
         let step = cursor.step
+        if typed.lowercased() == "done" {
+            return finishItem(itemID, session: session, cursor: cursor, before: before, now: now)
+        }
         guard !typed.isEmpty else {
             switch step {
             case .evidence: cursor.step = .strengths

@@ -19,7 +19,7 @@ public struct AssessmentStage: WorkshopStage {
         "status         progress through the headings and items",
         "pause          save and stop; resume later with `stepchange run`",
         "In a list (evidence, strengths, areas, participants): edit N TEXT, delete N,",
-        "               move N to evidence/strengths/areas",
+        "               move N to evidence/strengths/areas; done ends the item's notes",
         "add participant NAME (Organisation, sector)   someone who arrives late",
         "absent NAME    they left: not asked to score from this item on (scores kept)",
         "present NAME   they are back       participants   the list, to edit",

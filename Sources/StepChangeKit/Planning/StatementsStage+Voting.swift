@@ -14,8 +14,12 @@ extension StatementsStage {
             session.statementsCursor!.phase = .choosing
             return .accepted(touch(session, now), message: "There are no participants to vote; choose the statements to plan.")
         }
+        guard let first = Self.nextVoter(from: 0, in: session) else {
+            session.statementsCursor!.phase = .choosing
+            return .accepted(touch(session, now), message: "Everyone is marked absent, so there is no vote; choose the statements to plan.")
+        }
         session.statementsCursor!.phase = .voting
-        session.statementsCursor!.voter = 0
+        session.statementsCursor!.voter = first
         return .accepted(touch(session, now), message: nil)
     }
 
@@ -45,8 +49,8 @@ extension StatementsStage {
             message = given.isEmpty ? "\(participant.name): no votes."
                 : "\(participant.name): " + given.map { "\($0.statement) ×\($0.count)" }.joined(separator: ", ") + "."
         }
-        if index + 1 < session.participants.count {
-            session.statementsCursor!.voter = index + 1
+        if let next = Self.nextVoter(from: index + 1, in: session) {
+            session.statementsCursor!.voter = next
             return .accepted(touch(session, now), message: message)
         }
         session.statementsCursor!.voter = nil
@@ -89,4 +93,9 @@ extension StatementsStage {
         return .accepted(touch(session, now), message: message)
     }
 
+
+    /// The position of the first participant in the room from `index` on: someone marked absent does not vote.
+    static func nextVoter(from index: Int, in session: Session) -> Int? {
+        session.participants.indices.first { $0 >= index && session.participants[$0].isPresent }
+    }
 }

@@ -60,7 +60,7 @@ public struct StatementsStage: WorkshopStage {
             let participant = session.participants[index]
             let allowance = session.settings.votesPerParticipant
             var text = ""
-            if index == 0 {
+            if index == Self.nextVoter(from: 0, in: session) {
                 text = StatementsBoard.statementList(session)
                     + "\n\nDot voting: each participant has \(allowance) vote\(allowance == 1 ? "" : "s"). Type e.g. `S1 S1 S3` or `S1=2 S3=1`; `none` for no votes."
             }

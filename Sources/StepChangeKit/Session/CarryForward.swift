@@ -33,7 +33,7 @@ public enum CarryForward {
             if framework.item(assessment.itemID) != nil { consensus[assessment.itemID] = agreed } else { dropped.append(assessment.itemID) }
         }
         session.previousConsensus = consensus.isEmpty ? nil : consensus
-        let open = (previous.actions + (previous.carriedForwardActions ?? [])).filter { $0.currentStatus != .complete }
+        let open = ProgressReview.inReferenceOrder(previous.actions).filter { $0.currentStatus != .complete }
         session.carriedForwardActions = open.isEmpty ? nil : open
         if !people.isEmpty {
             session.assessmentCursor = AssessmentCursor(order: framework.itemIDs, itemID: nil, step: .participants)
