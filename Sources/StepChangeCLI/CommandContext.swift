@@ -9,6 +9,9 @@ public final class CommandContext: @unchecked Sendable {
     public let currentDirectory: URL
     public let time: TimeSource
     public var colour: Bool
+    /// Set once a command has told the user about a failed write to stdout or stderr itself, so
+    /// `StepChangeCLI.main` does not say it twice.
+    public var reportedOutputFailure = false
 
     public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime()) {
         self.terminal = terminal
@@ -48,7 +51,7 @@ public final class CommandContext: @unchecked Sendable {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
             for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 let file = directory.appendingPathComponent(name)
-                if let data = try? Data(contentsOf: file) { files.append((displayPath(file), data)) }
+                if case .success(let data) = BoundedFile.read(file.path, limit: FrameworkReader.maximumSize) { files.append((displayPath(file), data)) }
             }
         }
         return FrameworkCatalog(files: files)
@@ -57,15 +60,26 @@ public final class CommandContext: @unchecked Sendable {
     /// A framework named by id, or by a path to a framework file.
     public func framework(_ reference: String, _ invocation: Invocation) throws(StepChangeError) -> (framework: Framework, source: FrameworkSource) {
         if reference.contains("/") || reference.hasSuffix(".json") {
-            let file = url(reference)
-            guard let data = try? Data(contentsOf: file) else {
-                throw StepChangeError(.input, "Cannot read the framework file \(reference).",
-                                      hint: "Check the path, or give a framework id (see `stepchange frameworks`).")
-            }
+            let data = try readFile(reference, limit: FrameworkReader.maximumSize, what: "a framework file",
+                                    hint: "Check the path, or give a framework id (see `stepchange frameworks`).")
             return (try FrameworkReader.read(data, source: reference), .file(reference))
         }
         let entry = try frameworkCatalog(invocation).framework(id: reference)
         return (entry.framework, entry.source)
+    }
+
+    /// The bytes of a file the user named, read only once it is known to be a regular file within
+    /// `limit` bytes (`BoundedFile`), so a huge file, a device or a pipe is refused before any reading.
+    public func readFile(_ path: String, limit: Int, what: String, hint: String? = nil) throws(StepChangeError) -> Data {
+        switch BoundedFile.read(url(path).path, limit: limit) {
+        case .success(let data):
+            return data
+        case .failure(.unreadable):
+            throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.", hint: hint)
+        case .failure(let failure):
+            throw StepChangeError(.input, BoundedFile.message(failure, name: path, what: what, limit: limit),
+                                  hint: "Check that this is the right file. Nothing was changed.")
+        }
     }
 
     /// A path as the user would like to see it: relative to the working directory when inside it.

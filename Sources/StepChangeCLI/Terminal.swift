@@ -15,10 +15,14 @@ public protocol Terminal: AnyObject {
     func readLine(hidden: Bool) -> String?
     /// The window's width in columns when stdout is a terminal that reports it; nil otherwise.
     var columns: Int? { get }
+    /// The first failed write to stdout or stderr (a full disk, a closed pipe), if any. Once there is
+    /// one, `readLine` returns nil, so every conversation ends as at end of input.
+    var outputFailure: OutputFailure? { get }
 }
 
 extension Terminal {
     public var columns: Int? { nil }
+    public var outputFailure: OutputFailure? { nil }
     public func writeLine(_ text: String = "") { write(text + "\n") }
     public func writeErrorLine(_ text: String) { writeError(text + "\n") }
     public func readLine() -> String? { readLine(hidden: false) }

@@ -12,7 +12,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     guard let value = arguments.first else {
-        FileHandle.standardError.write(Data("stepchange-bench: \(flag) needs a value\n".utf8))
+        complain("stepchange-bench: \(flag) needs a value\n")
         exit(2)
     }
     arguments.removeFirst()
@@ -21,17 +21,23 @@ while !arguments.isEmpty {
     case "--runs": runs = max(1, Int(value) ?? runs)
     case "--dir": workDirectory = URL(fileURLWithPath: value)
     default:
-        FileHandle.standardError.write(Data("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir\n".utf8))
+        complain("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir\n")
         exit(2)
     }
 }
 
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange")
 guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-    FileHandle.standardError.write(Data("stepchange-bench: no stepchange binary next to the benchmark; run `swift run -c release stepchange-bench`\n".utf8))
+    complain("stepchange-bench: no stepchange binary next to the benchmark; run `swift run -c release stepchange-bench`\n")
     exit(1)
 }
-func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+/// Writes to stderr with write(2): a failed write (a full disk, a closed pipe) is ignored, never a trap.
+func complain(_ text: String) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}
+
+func log(_ text: String) { complain(text + "\n") }
 func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 func cell(_ result: Result<Double, BenchFailure>, floor: Double?) -> String {
     switch result {

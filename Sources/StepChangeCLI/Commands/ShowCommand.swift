@@ -62,7 +62,7 @@ enum SessionOverviewText {
         } else {
             out.append("  " + ActionStatus.counts(of: actions).map { "\($0.count) \($0.status.shortLabel) (\($0.status.rag.label))" }.joined(separator: ", "))
             let latest = actions.compactMap { $0.latestUpdate?.date }.max()
-            out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(session.id)`"))
+            out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(ShellQuoting.quoted(session.id))`"))
         }
 
         let findings = PlanCheck.findings(in: session)
@@ -70,7 +70,7 @@ enum SessionOverviewText {
         let shown = 5
         out += PlanCheck.lines(Array(findings.prefix(shown))).map { TextWrap.clip($0, to: width) }
         if findings.count > shown {
-            out.append("  … and \(findings.count - shown) more: run `stepchange check \(session.id)`")
+            out.append("  … and \(findings.count - shown) more: run `stepchange check \(ShellQuoting.quoted(session.id))`")
         }
         return out.joined(separator: "\n") + "\n"
     }
