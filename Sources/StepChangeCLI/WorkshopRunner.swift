@@ -132,7 +132,7 @@ final class WorkshopRunner {
         }
         if !unsaved.isEmpty { _ = writeSession() }
         if unsaved.isEmpty {
-            terminal.writeErrorLine(TextWrap.fit("\(reason) Everything answered is saved in \(file).", width: width))
+            terminal.writeErrorLine("\(reason) Everything answered is saved in \(file).")
             terminal.writeErrorLine("Resume with: \(resumeCommand)")
             return terminal.outputFailure == nil ? 0 : 1
         }
