@@ -13,10 +13,12 @@ public struct StatementsStage: WorkshopStage {
           items S2 LN1 WW3        set the items S2 responds to
           why S2 TEXT             set S2's rationale
           merge S3 into S1        fold S3 into S1 (items, rationale and votes move; S3 is retired)
-          move S3 to 1            put S3 first               delete S3   remove S3 (its id is never reused)
+          move S3 to 1            put S3 first               delete S3   remove S3 (its id is never reused;
+                                                             with votes it asks first); a number works as an id
           summary                 what the assessment found   list        the statements so far
         Anywhere: goto S2 (its items and rationale), goto drafting, goto voting, goto choosing, status (the
         statements and the vote tally), back (the step before), pause (stop; resume later), help (this list). Enter takes the default shown: it finishes drafting, keeps a value or moves on.
+        Choosing what to plan: the statements in priority order, or `all`.
         """
 
     /// Returns the session with the stage reopened at drafting, for `run --stage statements`.
