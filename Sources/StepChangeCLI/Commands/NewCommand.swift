@@ -46,6 +46,7 @@ extension Command {
             partnership: invocation.value("partnership") ?? "", facilitator: invocation.value("facilitator") ?? "",
             participants: participants, scoring: .open, date: invocation.value("date"), invocation: invocation, context: context)
         context.terminal.writeLine(session.id)
+        if let list = invocation.value("participants") { noteMissingSectors(list, context: context) }
         let store = context.sessionStore(invocation)
         context.terminal.writeErrorLine(TextWrap.fit("Created \(context.displayPath(url)) with \(participants.count) participant\(participants.count == 1 ? "" : "s").", width: context.width))
         context.terminal.writeErrorLine("Next: \(WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context))")
@@ -91,7 +92,18 @@ extension Command {
         }
         notes.append("Next: \(WorkshopLaunch.resumeCommand(for: url, id: created.id, store: store, context: context))")
         for note in notes { context.terminal.writeErrorLine(TextWrap.fit(note, width: context.width)) }
+        if let list = invocation.value("participants") { noteMissingSectors(list, context: context) }
         return 0
+    }
+
+    /// Says which participants of --participants were given no sector (recorded as "other"), and how to
+    /// correct them, so none becomes "other" unnoticed. The run asks for the sector when one is typed there.
+    static func noteMissingSectors(_ list: String, context: CommandContext) {
+        let missing = list.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !ParticipantList.namesSector($0) }
+        guard !missing.isEmpty else { return }
+        let names = missing.map { $0.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? $0 }
+        context.terminal.writeErrorLine(TextWrap.fit("No sector given for \(names.prefix(10).joined(separator: ", "))\(names.count > 10 ? " and \(names.count - 10) more" : ""), so recorded as other. To correct one, type `participants` in the run, then edit N Name (Organisation, sector).", width: context.width))
     }
 }
 
