@@ -55,8 +55,8 @@ extension AssessmentStage {
             if step == .evidence {
                 notes.append("Consensus for \(item.id): " + (assessment.consensus.map { String($0.score) } ?? "not agreed") + ".")
             }
-            notes.append("\(title) for \(item.id): one per line; an empty line ends the list; done ends the item's notes.")
-            notes.append("Correct with " + editor.reminder.replacingOccurrences(of: ", move", with: " or move") + ".")
+            notes.append("\(title) for \(item.id): one per line; an empty line ends the list.")
+            notes.append("To correct: \(editor.reminder); done ends the item.")
         } else {
             notes += editor.numbered(indent: "").map { TextWrap.wrap($0, width: width, indent: "     ", firstIndent: "  ") }
         }
