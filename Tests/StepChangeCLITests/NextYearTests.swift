@@ -52,9 +52,14 @@ struct NextYearTests {
         #expect(!first.output.contains("Reviewer ["))
         #expect(first.output.contains("Reviewer: Fiona MacLeod"))
         #expect(first.output.contains("A1.1  (1 of 12)"))
-        let second = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"], input: ["q"], in: workspace)
-        #expect(second.output.contains("Continuing the review of 2027-03-01: 1 of 12 actions reviewed that day; carrying on from A1.2."))
+        let second = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"], input: ["", "", "", "q"], in: workspace)
+        #expect(second.output.contains("Continuing the review of 2027-03-01: 1 of 12 actions already reviewed that day; carrying on from A1.2."))
         #expect(second.output.contains("A1.2  (2 of 12)"))
+        #expect(second.output.contains("No change recorded."))
+        // A1.2 was answered with no change: the next run carries on at A1.3, not at A1.2 again.
+        let third = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"], input: ["q"], in: workspace)
+        #expect(third.output.contains("2 of 12 actions already reviewed that day; carrying on from A1.3."))
+        #expect(try load(sessionFile(workspace, laterID)).reviewProgress == ReviewProgress(date: "2027-03-01", lastRef: "A1.2"))
         let refs = ProgressReview.inReferenceOrder(try load(sessionFile(workspace, laterID)).actions).map(\.ref)
         #expect(refs == ["A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "A3.1", "A3.2", "A3.3", "A4.1", "A4.2", "A4.3"])
     }

@@ -104,15 +104,14 @@ struct ProgressReviewSession {
             return 0
         }
         terminal.writeLine(style.bold("Progress review: \(session.title) (\(session.date))"))
-        let reviewedToday = { (action: Action) in action.updates.contains { $0.date == date } }
-        let resumeAt = all.lastIndex(where: reviewedToday).map { $0 + 1 } ?? 0
-        let actions = all[resumeAt...].filter { !reviewedToday($0) }
+        let resumeAt = ReviewProgress.start(in: all, date: date, progress: session.reviewProgress)
+        let actions = Array(all[resumeAt...])
         guard !actions.isEmpty else {
-            terminal.writeLine("Every action already has an update dated \(date): this review is complete. Give --date for another review.")
+            terminal.writeLine("Every action has been reviewed on \(date): this review is complete. Give --date for another review.")
             return 0
         }
         if resumeAt > 0 {
-            terminal.writeLine("Continuing the review of \(date): \(resumeAt) of \(all.count) actions reviewed that day; carrying on from \(actions[0].ref).")
+            terminal.writeLine("Continuing the review of \(date): \(resumeAt) of \(all.count) actions already reviewed that day; carrying on from \(actions[0].ref).")
         }
         terminal.writeLine("\(actions.count) action\(actions.count == 1 ? "" : "s") in reference order. Enter keeps the current status; q stops (everything entered so far is saved).")
         var reviewer = self.reviewer ?? ""
@@ -171,12 +170,15 @@ struct ProgressReviewSession {
                 actual = value
             }
             if status == current && note.isEmpty && actual.isEmpty {
+                session.reviewProgress = ReviewProgress(date: date, lastRef: action.ref)
+                try store.save(session, to: url)
                 terminal.writeLine("  No change recorded.")
                 continue
             }
             let update = ProgressUpdate(date: date, reviewer: reviewer, status: status!, note: note,
                                         actual: actual.isEmpty ? nil : actual, recordedAt: context.time.now)
             session = try ProgressReview.record(update, on: action.ref, in: session)
+            session.reviewProgress = ReviewProgress(date: date, lastRef: action.ref)
             try StopSignals.whileSaving { () throws(StepChangeError) in
                 do throws(StepChangeError) {
                     try store.save(session, to: url)

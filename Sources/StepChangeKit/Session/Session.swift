@@ -45,6 +45,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var previousConsensus: [String: Int]?
     /// The previous session's open actions with their history, carried forward to be reviewed.
     public var carriedForwardActions: [Action]?
+    /// How far the last interactive progress review got, so it carries on where it stopped.
+    public var reviewProgress: ReviewProgress?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],
