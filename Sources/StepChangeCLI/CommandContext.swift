@@ -8,20 +8,27 @@ public final class CommandContext: @unchecked Sendable {
     public let environment: [String: String]
     public let currentDirectory: URL
     public let time: TimeSource
+    /// The user's time zone: "today" (new session ids, the default review date) is a day on its calendar.
+    public let timeZone: TimeZone
     public var colour: Bool
     /// Set once a command has told the user about a failed write to stdout or stderr itself, so
     /// `StepChangeCLI.main` does not say it twice.
     public var reportedOutputFailure = false
 
-    public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime()) {
+    public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime(),
+                timeZone: TimeZone = .current) {
         self.terminal = terminal
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.time = time
+        self.timeZone = timeZone
         self.colour = terminal.isOutputTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     public var style: Style { Style(enabled: colour) }
+
+    /// Today's date on the user's calendar, as `YYYY-MM-DD`.
+    public var today: String { DayDate.string(from: time.now, in: timeZone) }
 
     /// Resolves a path the user typed against the working directory.
     public func url(_ path: String) -> URL {
