@@ -46,18 +46,19 @@ struct NextYearTests {
 
     @Test func reviewGoesInReferenceOrderTakesTheReviewerAndCarriesOnWhereItStopped() throws {
         let workspace = try exampleWorkspace(corrupt: false)
+        let reviewDay = Date(timeIntervalSince1970: 1_803_902_400) // 2027-03-01, the review date
         let first = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"],
-                           input: ["2", "Started", "", "q"], in: workspace)
+                           input: ["2", "Started", "", "q"], in: workspace, now: reviewDay)
         #expect(first.status == 0, "\(first.errors)")
         #expect(!first.output.contains("Reviewer ["))
         #expect(first.output.contains("Reviewer: Fiona MacLeod"))
         #expect(first.output.contains("A1.1  (1 of 12)"))
-        let second = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"], input: ["", "", "", "q"], in: workspace)
+        let second = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"], input: ["", "", "", "q"], in: workspace, now: reviewDay)
         #expect(flattened(second.output).contains("Continuing the review of 2027-03-01: 1 of 12 actions already reviewed that day; carrying on from A1.2."))
         #expect(second.output.contains("A1.2  (2 of 12)"))
         #expect(second.output.contains("No change recorded."))
         // A1.2 was answered with no change: the next run carries on at A1.3, not at A1.2 again.
-        let third = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"], input: ["q"], in: workspace)
+        let third = runCLI(["review", laterID, "--reviewer", "Fiona MacLeod", "--date", "2027-03-01"], input: ["q"], in: workspace, now: reviewDay)
         #expect(flattened(third.output).contains("2 of 12 actions already reviewed that day; carrying on from A1.3."))
         #expect(try load(sessionFile(workspace, laterID)).reviewProgress == ReviewProgress(date: "2027-03-01", lastRef: "A1.2"))
         let refs = ProgressReview.inReferenceOrder(try load(sessionFile(workspace, laterID)).actions).map(\.ref)
