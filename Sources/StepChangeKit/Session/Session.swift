@@ -47,6 +47,9 @@ public struct Session: Codable, Equatable, Sendable {
     public var carriedForwardActions: [Action]?
     /// How far the last interactive progress review got, so it carries on where it stopped.
     public var reviewProgress: ReviewProgress?
+    /// Scores sent from participants' devices (`run --room`) for rounds not yet revealed, one entry per
+    /// item and round (an item left with `skip` keeps its scores for when the group comes back); absent otherwise.
+    public var deviceScores: [DeviceScores]?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],
