@@ -121,3 +121,18 @@ struct CorrectionsTests {
         #expect(driver.cursor.itemID == "LN2")
     }
 }
+
+/// Someone marked absent is not waited for when the room scores from phones.
+@Suite("Absent participants in the room")
+struct AbsentInTheRoomTests {
+    @Test func theRoundIsRecordedOnceEveryoneInTheRoomHasScored() throws {
+        var session = workshopSession(participants: 3)
+        session.participants[1].absentFrom = "LN1"
+        #expect(RoomScoring.waitingFor(in: session).map(\.id) == ["p1", "p3"])
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        session = try RoomScoring.submit(.value(3), comment: nil, by: "p1", itemID: "LN1", round: 1, to: session, now: now).get()
+        #expect(session.assessment(of: "LN1") == nil)
+        session = try RoomScoring.submit(.value(4), comment: nil, by: "p3", itemID: "LN1", round: 1, to: session, now: now).get()
+        #expect(session.assessment(of: "LN1")?.latestRound?.scores.map(\.participant) == ["p1", "p3"])
+    }
+}
