@@ -201,6 +201,24 @@ struct FasterPathTests {
         }
     }
 
+    @Test func headingLookupAnswersAsTheFrameworkSearchDoes() throws {
+        var frameworks = [Framework.childPoverty]
+        var mixed = Framework.childPoverty
+        mixed.headings[1].items[0].id = "Ka"          // ASCII, and a second heading with the same id ignoring case
+        mixed.headings[2].items[0].id = "KA"
+        frameworks.append(mixed)
+        var kelvin = Framework.childPoverty
+        kelvin.headings[0].items[0].id = "\u{212A}x"  // KELVIN SIGN: not ASCII, so the search answers
+        frameworks.append(kelvin)
+        for framework in frameworks {
+            let lookup = HeadingLookup(framework)
+            let queries = framework.itemIDs + framework.itemIDs.map { $0.lowercased() } + ["ka", "kx", "KX", "nothing", ""]
+            for query in queries {
+                #expect(lookup.heading(containing: query) == framework.heading(containing: query)?.id, "\(query)")
+            }
+        }
+    }
+
     // MARK: Saving
 
     func foundationEncoding(_ session: Session) throws -> Data {

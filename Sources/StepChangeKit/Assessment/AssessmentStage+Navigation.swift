@@ -229,27 +229,32 @@ extension AssessmentStage {
 }
 
 /// The id of the heading holding an item, as `Framework.heading(containing:)` answers it, from one pass
-/// over the framework: ASCII ids are looked up by their lower-cased form (the first heading wins, as in
-/// the search); any other id falls back to the search itself.
+/// over the framework: when every id is ASCII, by the lower-cased form (the first heading wins, as in
+/// the search, and ASCII ids match ignoring case exactly when their lower-cased forms are equal);
+/// otherwise by the search itself.
 struct HeadingLookup {
     let framework: Framework
     private var byID: [String: String] = [:]
+
+    /// False when some item id is not ASCII: then every question goes to the search itself.
+    private var allASCII = true
 
     init(_ framework: Framework) {
         self.framework = framework
         for heading in framework.headings {
             for item in heading.items {
-                guard let key = Self.key(item.id) else { continue }
+                guard let key = Self.key(item.id) else {
+                    allASCII = false
+                    continue
+                }
                 if byID[key] == nil { byID[key] = heading.id }
             }
         }
     }
 
     func heading(containing itemID: String) -> String? {
-        guard let key = Self.key(itemID) else { return framework.heading(containing: itemID)?.id }
-        if let id = byID[key] { return id }
-        // No ASCII id matches; a non-ASCII item id can still match case-insensitively.
-        return framework.heading(containing: itemID)?.id
+        guard allASCII, let key = Self.key(itemID) else { return framework.heading(containing: itemID)?.id }
+        return byID[key]
     }
 
     /// The ASCII id with upper-case letters lowered, or nil when it is not ASCII.
