@@ -175,9 +175,13 @@ public final class Room {
 
     private func vote(_ request: HTTPRequest, participant: Participant, session: Session, now: Date) -> Change {
         guard let form = FormData(request.body) else { return .refused(page(session, participant, notice: "The votes could not be read.", now: now, status: 400)) }
+        let allowance = session.settings.votesPerParticipant
         var counts: [String: Int] = [:]
         for (name, value) in form.fields {
-            guard let count = Int(value) else { return .refused(page(session, participant, notice: "Votes must be whole numbers.", now: now, status: 400)) }
+            // Each count is at most the allowance, so adding up a field repeated many times cannot overflow.
+            guard let count = Int(value), (0...allowance).contains(count), counts[name, default: 0] <= allowance else {
+                return .refused(page(session, participant, notice: "Votes must be whole numbers from 0 to \(allowance).", now: now, status: 400))
+            }
             counts[name, default: 0] += count
         }
         switch RoomScoring.vote(counts, by: participant.id, in: session, now: now) {
