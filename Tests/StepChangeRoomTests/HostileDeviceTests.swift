@@ -38,3 +38,63 @@ struct HostileDeviceTests {
         #expect(refusal.message.contains("you have 3"))
     }
 }
+
+/// Form posts from a page the room did not serve: another port on the same laptop is the same
+/// "site" for SameSite cookies, so only the Origin check stops it.
+@Suite("Cross-origin posts")
+struct CrossOriginPostTests {
+    func post(_ fixture: RoomFixture, _ path: String, body: String, cookie: String?, extra: [(String, String)]) -> HTTPResponse {
+        var headers: [(name: String, value: String)] = [("host", "192.168.1.20:8765")]
+        if let cookie { headers.append(("cookie", "\(Room.cookieName)=\(cookie)")) }
+        headers += extra.map { (name: $0.0, value: $0.1) }
+        let request = HTTPRequest(method: "POST", path: path, headers: headers, body: Array(body.utf8))
+        let reply = fixture.room.respond(to: request, session: fixture.session, now: fixture.now, update: { fixture.session = $0 }, saveDevices: { _ in true })
+        switch reply {
+        case .response(let response): return response
+        case .afterSave(let saved, _): return saved
+        }
+    }
+
+    @Test("a score posted from another origin is refused and not recorded", arguments: [
+        [("origin", "http://192.168.1.20:9999")], [("origin", "http://evil.example")], [("origin", "null")],
+        [("sec-fetch-site", "cross-site")], [("sec-fetch-site", "same-site")],
+        [("origin", "http://192.168.1.20:8765"), ("sec-fetch-site", "same-site")],
+    ])
+    func crossOriginScoresAreRefused(headers: [(String, String)]) throws {
+        let fixture = RoomFixture()
+        let ann = try #require(fixture.join("p1"))
+        let response = post(fixture, "/score", body: "item=LN1&round=1&score=4", cookie: ann, extra: headers)
+        #expect(response.status == 403)
+        #expect(response.text.contains("another web page"))
+        #expect(fixture.session.deviceScores == nil)
+    }
+
+    @Test func claimingAndLeavingFromAnotherOriginAreRefused() throws {
+        let fixture = RoomFixture()
+        let ann = try #require(fixture.join("p1"))
+        let other = [("origin", "http://127.0.0.1:8000")]
+        #expect(post(fixture, "/claim", body: "code=ABC234&participant=p2", cookie: nil, extra: other).status == 403)
+        #expect(post(fixture, "/leave", body: "", cookie: ann, extra: other).status == 403)
+        #expect(fixture.room.devices.claimed == ["p1"])
+    }
+
+    @Test("the room's own pages may post: same origin, or a browser that sends no Origin", arguments: [
+        [], [("origin", "http://192.168.1.20:8765")], [("sec-fetch-site", "same-origin"), ("origin", "http://192.168.1.20:8765")],
+        [("sec-fetch-site", "none")],
+    ])
+    func sameOriginScoresAreTaken(headers: [(String, String)]) throws {
+        let fixture = RoomFixture()
+        let ann = try #require(fixture.join("p1"))
+        #expect(post(fixture, "/score", body: "item=LN1&round=1&score=4", cookie: ann, extra: headers).status == 303)
+        #expect(fixture.session.deviceScores?.first?.scores.count == 1)
+    }
+}
+
+extension CrossOriginPostTests {
+    /// With `no-referrer` a browser sends `Origin: null` even on the room's own form posts, which the
+    /// Origin check must refuse; `same-origin` keeps the real Origin on them and sends nothing elsewhere.
+    @Test func responsesKeepTheOriginOnTheRoomsOwnPosts() {
+        let wire = String(decoding: HTTPResponse.text("x", status: 404).serialized(keepAlive: false), as: UTF8.self)
+        #expect(wire.contains("Referrer-Policy: same-origin\r\n"))
+    }
+}

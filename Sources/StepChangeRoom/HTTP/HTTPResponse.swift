@@ -2,7 +2,8 @@ import Foundation
 
 /// A response ready to send. Every response carries the same restrictive security headers: a
 /// Content-Security-Policy allowing nothing from anywhere but inline styles and the page's own
-/// refresh script, no framing, no sniffing, no referrer, no caching.
+/// refresh script, no framing, no sniffing, no referrer to any other site (the room's own form posts keep
+/// their Origin, which the room checks), no caching.
 public struct HTTPResponse: Equatable, Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
@@ -48,7 +49,7 @@ public struct HTTPResponse: Equatable, Sendable {
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(body.count)\r\n"
         head += "Content-Security-Policy: \(Self.contentSecurityPolicy)\r\n"
-        head += "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
+        head += "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n"
         head += "Cache-Control: no-store\r\n"
         head += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
         return Array(head.utf8) + (headOnly ? [] : body)

@@ -46,6 +46,9 @@ public final class Room {
     public func respond(to request: HTTPRequest, session: Session, now: Date,
                         update: (Session) -> Void, saveDevices: (DeviceRegistry) -> Bool) -> HTTPReply {
         let path = request.path
+        if request.method == "POST", !Self.isSameOrigin(request) {
+            return .response(.text("This form was sent from another web page, not from the room's own page. Open the room by the address shown by the facilitator.", status: 403))
+        }
         switch path {
         case "/score", "/vote":
             guard request.method == "POST", Self.isAllowedHost(request.header("host")),
@@ -228,6 +231,16 @@ public final class Room {
         if name.lowercased() == "localhost" { return true }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { part in part.count <= 3 && !part.isEmpty && part.allSatisfy(\.isNumber) && Int(part).map { $0 <= 255 } == true }
+    }
+
+    /// True unless the browser says the post came from another page: an Origin other than this
+    /// server's, or Sec-Fetch-Site other than same-origin or none. A page on another port of the same
+    /// address is the same "site", so SameSite=Strict alone would let it post with the device's cookie.
+    static func isSameOrigin(_ request: HTTPRequest) -> Bool {
+        if let site = request.header("sec-fetch-site")?.lowercased(), site != "same-origin", site != "none" { return false }
+        guard let origin = request.header("origin") else { return true }
+        guard let host = request.header("host") else { return false }
+        return origin.lowercased() == "http://" + host.lowercased()
     }
 
     static func isLoopback(_ host: String) -> Bool {
