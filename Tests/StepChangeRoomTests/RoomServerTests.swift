@@ -90,16 +90,41 @@ struct RoomServerTests {
         #expect(server.connectionCount == 0)
     }
 
-    @Test func pastTheConnectionLimitNewClientsGet503AndOthersCarryOn() throws {
-        let server = try Self.server(ServerLimits(maxConnections: 2))
-        let first = try #require(LoopbackClient(port: server.listener.port))
-        let second = try #require(LoopbackClient(port: server.listener.port))
-        _ = Self.pump(server, clients: [], seconds: 0.2) { false }
-        let third = try #require(LoopbackClient(port: server.listener.port))
-        #expect(Self.pump(server, clients: [third]) { third.closed })
-        #expect(third.text.hasPrefix("HTTP/1.1 503"))
-        first.send("GET /a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        #expect(Self.pump(server, clients: [first, second]) { first.text.contains("you asked for /a") })
+    /// A device on the Wi-Fi holding every connection slot (idle or trickling bytes) must not lock the
+    /// phones out: at the limit the connection busy for longest is closed to make room for the new one.
+    @Test func pastTheConnectionLimitTheLongestWaitingConnectionMakesRoom() throws {
+        let server = try Self.server(ServerLimits(maxConnections: 3))
+        let idle = try #require(LoopbackClient(port: server.listener.port))
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        let trickling = try #require(LoopbackClient(port: server.listener.port))
+        trickling.send("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        let recent = try #require(LoopbackClient(port: server.listener.port))
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        trickling.send("X-A: b\r\n")
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        let phone = try #require(LoopbackClient(port: server.listener.port))
+        phone.send("GET /a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [phone, idle]) { phone.text.contains("you asked for /a") && idle.closed })
+        #expect(server.connectionCount == 3)
+        let another = try #require(LoopbackClient(port: server.listener.port))
+        another.send("GET /b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [another, trickling]) { another.text.contains("you asked for /b") && trickling.closed })
+        recent.send("GET /c HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [recent]) { recent.text.contains("you asked for /c") })
+    }
+
+    @Test func aFloodOfIdleConnectionsPastTheLimitDoesNotLockARealRequestOut() throws {
+        let server = try Self.server(ServerLimits(maxConnections: 50))
+        var flood: [LoopbackClient] = []
+        for _ in 0..<120 {
+            flood.append(try #require(LoopbackClient(port: server.listener.port)))
+            _ = server.serve(timeout: 0, handler: Self.handler)
+        }
+        let real = try #require(LoopbackClient(port: server.listener.port))
+        real.send("GET /screen HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [real]) { real.text.contains("you asked for /screen") })
+        #expect(server.connectionCount <= 50)
     }
 
     @Test func oversizedHeadersGet431AndTheServerKeepsServing() throws {

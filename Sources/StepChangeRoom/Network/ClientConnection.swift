@@ -21,6 +21,12 @@ final class ClientConnection {
 
     var hasPendingOutput: Bool { outputOffset < output.count }
 
+    /// Since when this connection has held its slot without finishing anything: the start of the
+    /// request still arriving or of the response still unread, else its last activity.
+    var waitingSince: Double {
+        min(requestStartedAt ?? lastActivity, hasPendingOutput ? (writeStartedAt ?? lastActivity) : lastActivity)
+    }
+
     func queue(_ bytes: [UInt8], now: Double) {
         if !hasPendingOutput {
             output = []

@@ -101,6 +101,7 @@ public final class RoomServer {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
             var yes: Int32 = 1
             setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+            if connections.count >= limits.maxConnections, let oldest = longestWaiting() { drop(oldest.descriptor) }
             guard connections.count < limits.maxConnections else {
                 let busy = HTTPResponse.text("The room is full: too many connections. Try again in a moment.", status: 503)
                 _ = busy.serialized(keepAlive: false).withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -109,6 +110,14 @@ public final class RoomServer {
             }
             connections[descriptor] = ClientConnection(descriptor: descriptor, limits: limits.http, now: now)
         }
+    }
+
+    /// The connection that has waited longest (idle since, request started at, or response queued at)
+    /// and has no reply in this turn's batch: closed to make room when every slot is taken, so a device
+    /// holding all the slots with idle or half-sent connections cannot lock the phones out.
+    private func longestWaiting() -> ClientConnection? {
+        connections.values.filter { client in !batch.contains { $0.client === client } }
+            .min { $0.waitingSince < $1.waitingSince }
     }
 
     private func receive(_ client: ClientConnection, now: Double, handler: (HTTPRequest) -> HTTPReply) {
