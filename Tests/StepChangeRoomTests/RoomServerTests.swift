@@ -127,6 +127,37 @@ struct RoomServerTests {
         #expect(server.connectionCount <= 50)
     }
 
+    /// One connection that pipelines hundreds of requests and never reads the answers must not make
+    /// everyone else (and the terminal, on the same loop) wait until all of them are answered.
+    @Test func aPipelinedFloodIsAnsweredOneRequestPerTurnAndNeverHoldsUpOthers() throws {
+        let server = try Self.server()
+        let flooder = try #require(LoopbackClient(port: server.listener.port))
+        let real = try #require(LoopbackClient(port: server.listener.port))
+        _ = server.serve(timeout: 0.05, handler: Self.handler)
+        _ = server.serve(timeout: 0.05, handler: Self.handler)
+        flooder.send(String(repeating: "GET /flood HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", count: 300))
+        real.send("GET /real HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        Thread.sleep(forTimeInterval: 0.05)
+        var flooded = 0
+        let end = MonotonicClock.now() + 3
+        while MonotonicClock.now() < end, !real.text.contains("you asked for /real") {
+            _ = server.serve(timeout: 0.01) { request in
+                if request.path == "/flood" { flooded += 1 }
+                return Self.handler(request)
+            }
+            real.poll()
+        }
+        #expect(real.text.contains("you asked for /real"))
+        #expect(flooded <= 2)
+        var answered = 0
+        while MonotonicClock.now() < end + 3, answered < 300 {
+            _ = server.serve(timeout: 0.01, handler: Self.handler)
+            flooder.poll()
+            answered = flooder.text.components(separatedBy: "you asked for /flood").count - 1
+        }
+        #expect(answered == 300)
+    }
+
     @Test func oversizedHeadersGet431AndTheServerKeepsServing() throws {
         let server = try Self.server()
         let big = try #require(LoopbackClient(port: server.listener.port))

@@ -12,6 +12,9 @@ final class ClientConnection {
     var writeStartedAt: Double?
     /// Close once `output` is sent.
     var closeAfterWrite = false
+    /// Bytes after the last answered request wait in the parser (pipelining): answer them, one per
+    /// turn, before reading more from this connection.
+    var backlog = false
 
     init(descriptor: Int32, limits: HTTPLimits, now: Double) {
         self.descriptor = descriptor
