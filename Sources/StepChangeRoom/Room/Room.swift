@@ -81,7 +81,8 @@ public final class Room {
         case "/v":
             return .text(String(version), status: 200)
         case "/screen":
-            return .html(ScreenPage.render(session, joinURL: screenJoinLink(host: request.header("host")), joinCode: joinCode, now: now, version: version))
+            let link = screenJoinLink(host: request.header("host"))
+            return .html(ScreenPage.render(session, joinURL: link, joinQR: link.flatMap(qrCode(for:)), joinCode: joinCode, now: now, version: version))
         case "/join":
             let code = FormData(request.body)?["code"].map(Self.normalisedCode) ?? ""
             guard code == joinCode else {
@@ -202,6 +203,18 @@ public final class Room {
     private func device(of request: HTTPRequest, in session: Session) -> Participant? {
         guard let id = devices.participant(for: request.cookies[Self.cookieName]) else { return nil }
         return session.participants.first { $0.id == id }
+    }
+
+    /// QR codes of the join links the projector has shown, each encoded once. Only links to a Host the
+    /// room accepts (an IP address or localhost) are kept, and at most a few, so no request can grow it.
+    private var qrCodes: [String: QRCode] = [:]
+
+    private func qrCode(for link: String) -> QRCode? {
+        if let known = qrCodes[link] { return known }
+        guard let code = try? QRCode(text: link) else { return nil }
+        if qrCodes.count >= 16 { qrCodes.removeAll() }
+        qrCodes[link] = code
+        return code
     }
 
     private func screenJoinLink(host: String?) -> String? {
