@@ -98,3 +98,15 @@ extension CrossOriginPostTests {
         #expect(wire.contains("Referrer-Policy: same-origin\r\n"))
     }
 }
+
+@Suite("Ambiguous requests")
+struct AmbiguousRequestTests {
+    @Test("a request with two Host fields is refused, whichever comes first", arguments: [
+        "Host: 127.0.0.1\r\nHost: evil.example\r\n", "Host: evil.example\r\nHost: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nhost: 127.0.0.1\r\n",
+    ])
+    func twoHostFieldsAreRefused(hosts: String) {
+        var parser = HTTPRequestParser()
+        parser.feed(Array("GET /screen HTTP/1.1\r\n\(hosts)\r\n".utf8))
+        #expect(parser.next() == .failure(.malformedHeader("more than one Host")))
+    }
+}
