@@ -158,6 +158,24 @@ struct RoomServerTests {
         #expect(answered == 300)
     }
 
+    @Test func aRequestOverLoopbackIsMarkedAsFromThisMachine() throws {
+        let server = try Self.server()
+        let client = try #require(LoopbackClient(port: server.listener.port))
+        client.send("GET /screen HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        var local: Bool?
+        let end = MonotonicClock.now() + 3
+        while MonotonicClock.now() < end, local == nil {
+            _ = server.serve(timeout: 0.01) { request in
+                local = request.fromThisMachine
+                return Self.handler(request)
+            }
+        }
+        #expect(local == true)
+        #expect(PeerAddress.isLoopback(Array(repeating: 0, count: 10) + [0xFF, 0xFF, 127, 0, 0, 1]))
+        #expect(!PeerAddress.isLoopback(Array(repeating: 0, count: 10) + [0xFF, 0xFF, 192, 168, 1, 20]))
+        #expect(PeerAddress.isLoopback(Array(repeating: 0, count: 15) + [1]))
+    }
+
     @Test func oversizedHeadersGet431AndTheServerKeepsServing() throws {
         let server = try Self.server()
         let big = try #require(LoopbackClient(port: server.listener.port))

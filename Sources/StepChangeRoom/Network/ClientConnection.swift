@@ -15,6 +15,8 @@ final class ClientConnection {
     /// Bytes after the last answered request wait in the parser (pipelining): answer them, one per
     /// turn, before reading more from this connection.
     var backlog = false
+    /// The other end is this machine: the peer's address is loopback or the connection's own local address.
+    var fromThisMachine = false
 
     init(descriptor: Int32, limits: HTTPLimits, now: Double) {
         self.descriptor = descriptor

@@ -118,7 +118,9 @@ public final class RoomServer {
                 close(descriptor)
                 continue
             }
-            connections[descriptor] = ClientConnection(descriptor: descriptor, limits: limits.http, now: now)
+            let client = ClientConnection(descriptor: descriptor, limits: limits.http, now: now)
+            client.fromThisMachine = PeerAddress.isThisMachine(descriptor)
+            connections[descriptor] = client
         }
     }
 
@@ -157,7 +159,8 @@ public final class RoomServer {
         case .failure(let error):
             batch.append((client, .response(HTTPResponse.text(error.message, status: error.status)), false, false))
             client.closeAfterWrite = true
-        case .request(let request):
+        case .request(var request):
+            request.fromThisMachine = client.fromThisMachine
             let reply = handler(request)
             batch.append((client, reply, request.keepAlive, request.method == "HEAD"))
             if !request.keepAlive { client.closeAfterWrite = true }

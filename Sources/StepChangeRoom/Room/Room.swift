@@ -81,7 +81,9 @@ public final class Room {
         case "/v":
             return .text(String(version), status: 200)
         case "/screen":
-            let link = screenJoinLink(host: request.header("host"))
+            // The join code is the only thing between a device on the Wi-Fi and the unclaimed names: the
+            // projector page shows it (and its QR code) only in a browser on this laptop, whose screen is the room's.
+            let link = request.fromThisMachine ? screenJoinLink(host: request.header("host")) : nil
             return .html(ScreenPage.render(session, joinURL: link, joinQR: link.flatMap(qrCode(for:)), joinCode: joinCode, now: now, version: version))
         case "/join":
             let code = FormData(request.body)?["code"].map(Self.normalisedCode) ?? ""
