@@ -23,6 +23,8 @@ final class RoomLoop {
     let server: RoomServer
     let room: Room
     let devicesURL: URL
+    /// The address given with --bind, if any.
+    var boundAddress: String?
     private let context: CommandContext
     private var pending: [UInt8] = []
     private var inputClosed = false
@@ -55,7 +57,18 @@ final class RoomLoop {
         }
         let room = Room(joinCode: DeviceRegistry.newJoinCode(), devices: devices,
                         baseURLs: hosts.map { "http://\($0):\(listener.port)" })
-        return RoomLoop(server: RoomServer(listener: listener), room: room, devicesURL: devicesURL, context: context)
+        let loop = RoomLoop(server: RoomServer(listener: listener), room: room, devicesURL: devicesURL, context: context)
+        loop.boundAddress = address
+        return loop
+    }
+
+    /// The options that serve the room again as now, for the resume command: `--room`, the port
+    /// actually bound (so pages left open on the phones find the room again) and any `--bind`.
+    var resumeOptions: [String] {
+        var words = ["--room"]
+        if server.listener.port != 8765 { words += ["--port", String(server.listener.port)] }
+        if let boundAddress { words += ["--bind", boundAddress] }
+        return words
     }
 
     /// The devices file holds credentials, so it is read only when it is a regular file of a sane size:

@@ -61,3 +61,23 @@ struct RoomDevicesFileTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 }
+
+@Suite("Resuming a room", .serialized)
+struct RoomResumeHintTests {
+    /// The printed resume command must serve the room again, on the same port, or the phones that
+    /// joined have nothing to talk to.
+    @Test func pauseAndStopsPrintAResumeCommandThatServesTheRoomAgain() throws {
+        let dir = try temporaryDirectory()
+        let (id, _) = try newSession(dir)
+        let running = try BinaryRunner.start(["run", id, "--room", "--blind", "--bind", "127.0.0.1", "--port", "0"], in: dir)
+        let room = try #require(AnnouncedRoom.wait(for: running))
+        running.send("pause\n")
+        let result = running.wait()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect((result.stdout + result.stderr).contains("Resume with: stepchange run \(id) --room --port \(room.port) --bind 127.0.0.1"),
+                "\(result.stdout)\(result.stderr)")
+
+        let plain = try BinaryRunner.run(["run", id], stdin: "pause\n", in: dir)
+        #expect((plain.stdout + plain.stderr).contains("Resume with: stepchange run \(id)\n"))
+    }
+}
