@@ -110,3 +110,21 @@ struct AmbiguousRequestTests {
         #expect(parser.next() == .failure(.malformedHeader("more than one Host")))
     }
 }
+
+@Suite("Script policy")
+struct ScriptPolicyTests {
+    /// Only the refresh script may run: the policy names it by hash, never 'unsafe-inline', and every
+    /// page's script is exactly that text (so a name or comment that slipped into a page as a script could not run).
+    @Test func onlyTheRefreshScriptIsAllowed() throws {
+        let fixture = RoomFixture()
+        let ann = try #require(fixture.join("p1"))
+        let policy = HTTPResponse.contentSecurityPolicy
+        #expect(!policy.contains("script-src 'unsafe-inline'"))
+        #expect(policy.contains("script-src 'sha256-"))
+        for page in [fixture.page(ann), fixture.request("GET", "/screen").text] {
+            let scripts = page.components(separatedBy: "<script>").dropFirst().map { $0.components(separatedBy: "</script>")[0] }
+            #expect(scripts == [PageLayout.refreshScript])
+            #expect(page.contains("<body data-v=\""))
+        }
+    }
+}

@@ -15,9 +15,10 @@ public struct HTTPResponse: Equatable, Sendable {
         self.body = body
     }
 
-    /// The policy sent with every response: no external resource of any kind, forms only to this server.
+    /// The policy sent with every response: no external resource of any kind, forms only to this server,
+    /// and no script but the pages' refresh script, named by its SHA-256 (`PageLayout.refreshScript`).
     public static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-LlpJ8eGzySF5LwjcScwrl9VKTqJ4/kOhBbekTE/ipj4='; connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     public static func html(_ text: String, status: Int = 200) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(text.utf8))
