@@ -37,6 +37,55 @@ struct PlanRoundTripTests {
         #expect(imported.plan(for: "S1")?.outcome("S1.MT1")?.horizon == .medium)
     }
 
+    /// The first 18 columns of the actions sheet of an exported workbook, read back as text.
+    func planColumns(workbook data: Data) throws -> [[String]] {
+        try XLSXReader.read(data, source: "actions.xlsx", datesAsText: true).rows.map { row in
+            (0..<18).map { row[$0] }
+        }
+    }
+
+    @Test func theActionsWorkbookImportsBackAsTheSamePlan() throws {
+        let exported = try SessionExport.export(completeSession(), format: .xlsx, part: .actions)
+        let sheet = try XLSXReader.read(exported, source: "actions.xlsx", datesAsText: true)
+        let imported = try PlanImport.apply(sheet, source: "actions.xlsx", to: newSession()).session
+        let again = try SessionExport.export(imported, format: .xlsx, part: .actions)
+        #expect(try planColumns(workbook: again) == planColumns(workbook: exported))
+
+        let csv = try SessionExport.export(completeSession(), format: .csv, part: .actions)
+        let csvAgain = try SessionExport.export(imported, format: .csv, part: .actions)
+        #expect(planColumns(csvAgain) == planColumns(csv), "\(text(csvAgain))")
+        let original = completeSession()
+        #expect(imported.actions.map(\.ref) == original.actions.map(\.ref))
+        #expect(imported.actions.map { $0.schedule.map(\.date) } == original.actions.map { $0.schedule.map(\.date) })
+        #expect(sheet.rows.dropFirst().contains { $0.cells.contains("2027-03") || $0.cells.contains { DayDate.isValid($0) } },
+                "dates come back as dates, not serial numbers")
+    }
+
+    @Test func aWorkbookSheetThatIsNotAnActionPlanIsRefusedNamingWhatItFound() throws {
+        let exported = try SessionExport.export(completeSession(), format: .xlsx, part: .assessment)
+        let sheet = try XLSXReader.read(exported, source: "assessment.xlsx", datesAsText: true)
+        let session = newSession()
+        #expect {
+            try PlanImport.apply(sheet, source: "assessment.xlsx (sheet \"\(sheet.name)\")", to: session)
+        } throws: { error in
+            let error = error as? StepChangeError
+            return error?.message.contains("assessment.xlsx (sheet") == true && error?.message.contains("no action column") == true
+                && error?.problems.first?.message.contains("found") == true
+        }
+    }
+
+    @Test func dateFormatsAreToldApartFromNumbers() {
+        #expect(XLSXReader.showsDate(id: 0, code: nil) == nil)
+        #expect(XLSXReader.showsDate(id: 14, code: nil) == true)
+        #expect(XLSXReader.showsDate(id: 165, code: "mmmm yyyy") == false)
+        #expect(XLSXReader.showsDate(id: 164, code: "d mmmm yyyy") == true)
+        #expect(XLSXReader.showsDate(id: 166, code: "0.00\" days\"") == nil)
+        #expect(XLSXReader.showsDate(id: 167, code: "[Red]0.00") == nil)
+        #expect(XLSXReader.date(serial: "46477", showsDay: true) == "2027-03-31")
+        #expect(XLSXReader.date(serial: "46447", showsDay: false) == "2027-03")
+        #expect(XLSXReader.date(serial: "-3", showsDay: true) == nil)
+    }
+
     @Test func aCouncilPlanWithMergedCellsImportsWithBlanksCarriedDown() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/import/council-plan-priority-1.csv")
         let result = try PlanImport.apply(try rows(Data(contentsOf: url)), source: url.lastPathComponent, to: newSession())

@@ -72,14 +72,10 @@ public enum DocxWriter {
         case .barChart(let chart):
             return barChart(chart, landscape: landscape)
         case .lineChart(let chart):
-            // Word has no SVG: each line's points drawn as bars side by side, the latest darkest, then the values.
-            let bars = chart.series.flatMap { line in
-                zip(chart.points, line.values).enumerated().map { index, pair in
-                    ReportBarChart.Bar(label: "\(line.label), \(pair.0)", value: pair.1, valueText: pair.1.map { String(format: "%.2f", $0) } ?? "-",
-                                       earlier: index < chart.points.count - 1)
-                }
-            }
-            return barChart(ReportBarChart(title: chart.title, maximum: chart.maximum, bars: bars), landscape: landscape)
+            // Drawn as DrawingML lines, then the numbers as a table.
+            var values = chart.table
+            values.caption = nil
+            return DocxLineChart(chart: chart, widthTwips: landscape ? 14570 : 9638).xml() + Self.table(values, landscape: landscape)
         case .nothingYet(let text):
             return paragraph(text, style: "NothingYet")
         }

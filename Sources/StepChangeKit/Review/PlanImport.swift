@@ -52,6 +52,11 @@ public enum PlanImport {
         var actions: [Action]
     }
 
+    /// The plan on one sheet of a workbook (read with dates as text), each row located by its spreadsheet row.
+    public static func apply(_ sheet: Sheet, source: String, to session: Session) throws(StepChangeError) -> Imported {
+        try apply(sheet.rows.map { CSVReader.Row(line: $0.line ?? $0.row, fields: $0.cells, row: $0.row) }, source: source, to: session)
+    }
+
     /// Checks every row and, when all are good, returns the session with the imported plan added.
     /// Blank cells under a filled one (merged cells in the council's spreadsheet) carry the outcome,
     /// statement and objective down; a row with no action and no ref is a further milestone of the action above.

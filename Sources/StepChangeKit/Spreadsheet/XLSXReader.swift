@@ -7,8 +7,9 @@ public enum XLSXReader {
     /// The most cells a sheet may hold once its rows are laid out, so a hostile file cannot exhaust memory.
     public static let maximumCells = 2_000_000
 
-    /// The sheet's rows, numbered as the spreadsheet numbers them.
-    public static func read(_ data: Data, source: String, sheet wanted: String? = nil) throws(StepChangeError) -> Sheet {
+    /// The sheet's rows, numbered as the spreadsheet numbers them. With `datesAsText`, a number in a
+    /// cell formatted as a date reads as the date: `2027-03` when the format shows no day, else `2027-03-31`.
+    public static func read(_ data: Data, source: String, sheet wanted: String? = nil, datesAsText: Bool = false) throws(StepChangeError) -> Sheet {
         func failure(_ reason: String) -> StepChangeError {
             StepChangeError(.input, "\(source) cannot be read as an Excel workbook: \(reason).",
                             hint: "Open it in a spreadsheet program and save it again as .xlsx or as CSV UTF-8. Nothing was imported.")
@@ -60,7 +61,8 @@ public enum XLSXReader {
         let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         let strings = try sharedStrings(try part("xl/sharedStrings.xml") ?? [])
         guard let sheetEvents = try part(path) else { throw failure("the sheet \"\(chosen.name)\" (\(path)) is missing") }
-        return Sheet(name: chosen.name, rows: try rows(sheetEvents, strings: strings, failure: failure))
+        let dates = datesAsText ? dateStyles(try part("xl/styles.xml") ?? []) : [:]
+        return Sheet(name: chosen.name, rows: try rows(sheetEvents, strings: strings, dates: dates, failure: failure))
     }
 
     /// The shared string table: each `<si>`'s text runs joined, phonetic guides left out.
@@ -85,12 +87,76 @@ public enum XLSXReader {
         return strings
     }
 
-    static func rows(_ events: [XMLScanner.Event], strings: [String], failure: (String) -> StepChangeError) throws(StepChangeError) -> [Sheet.Row] {
+    /// Which cell styles (by index in `cellXfs`) show a number as a date, and whether that date shows its day.
+    static func dateStyles(_ events: [XMLScanner.Event]) -> [Int: Bool] {
+        var formats: [Int: String] = [:]
+        var styles: [Int: Bool] = [:]
+        var inCellFormats = false
+        var index = 0
+        for event in events {
+            switch event {
+            case .start("numFmt", let attributes, _):
+                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { formats[id] = code }
+            case .start("cellXfs", _, let closed): inCellFormats = !closed
+            case .end("cellXfs"): inCellFormats = false
+            case .start("xf", let attributes, _) where inCellFormats:
+                let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
+                if let showsDay = showsDate(id: id, code: formats[id]) { styles[index] = showsDay }
+                index += 1
+            default: break
+            }
+        }
+        return styles
+    }
+
+    /// Whether a number format shows a date (nil when it does not), and if so whether it shows the day.
+    static func showsDate(id: Int, code: String?) -> Bool? {
+        switch id {
+        case 14, 15, 16, 22, 27...31, 34...36, 50...54, 57, 58: return true
+        case 17: return false
+        default: break
+        }
+        guard let code else { return nil }
+        // Letters inside quotes, after a backslash or in [brackets] (colours, locales) are literal.
+        var letters = ""
+        var quoted = false, bracketed = false, escaped = false
+        for character in code.lowercased() {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "\"": quoted.toggle()
+            case "[": if !quoted { bracketed = true }
+            case "]": if !quoted { bracketed = false }
+            default: if !quoted && !bracketed { letters.append(character) }
+            }
+        }
+        guard letters.contains("y") || letters.contains("d") else { return nil }
+        return letters.contains("d")
+    }
+
+    /// The date a spreadsheet serial day number stands for (days since 30 December 1899), whole days only.
+    static func date(serial raw: String, showsDay: Bool) -> String? {
+        guard let value = Double(raw.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 1, value < 2_958_466 else { return nil }
+        // Civil date from days since 1970 (proleptic Gregorian), after Howard Hinnant's algorithm.
+        let days = Int(value.rounded(.down)) - 25_569 + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return showsDay ? String(format: "%04d-%02d-%02d", year, month, day) : String(format: "%04d-%02d", year, month)
+    }
+
+    static func rows(_ events: [XMLScanner.Event], strings: [String], dates: [Int: Bool] = [:], failure: (String) -> StepChangeError) throws(StepChangeError) -> [Sheet.Row] {
         var rows: [Sheet.Row] = []
         var rowNumber = 0
         var cells: [String] = []
         var column = -1
         var type = "n"
+        var style = 0
         var value: String?
         var inValue = false, inText = false, inInline = false
         var totalCells = 0
@@ -105,7 +171,7 @@ public enum XLSXReader {
                 }
                 text = strings[index]
             case "b": text = raw == "1" ? "TRUE" : "FALSE"
-            case "n", "": text = number(raw)
+            case "n", "": text = dates[style].flatMap { date(serial: raw, showsDay: $0) } ?? number(raw)
             default: break
             }
             guard column >= 0, column < 16384 else { throw failure("a cell lies beyond the last column a spreadsheet has") }
@@ -136,6 +202,7 @@ public enum XLSXReader {
                     column += 1
                 }
                 type = attributes["t"] ?? "n"
+                style = attributes["s"].flatMap { Int($0) } ?? 0
                 value = nil
                 if closed { try finishCell() }
             case .end("c"):
