@@ -41,9 +41,12 @@ func runWithStreams(_ arguments: [String], stdin: String = "", in directory: URL
         case .full:
             return try #require(FileHandle(forWritingAtPath: "/dev/full"))
         case .closedPipe:
+            // The reading end is closed before the program starts, so its first write always finds
+            // the pipe closed, however quickly it runs.
             let pipe = Pipe()
+            try pipe.fileHandleForReading.close()
             closedPipes.append(pipe)
-            return pipe
+            return pipe.fileHandleForWriting
         }
     }
     process.standardOutput = try handle(stdout, "stdout")
@@ -52,7 +55,6 @@ func runWithStreams(_ arguments: [String], stdin: String = "", in directory: URL
     process.standardInput = input
     try process.run()
     for pipe in closedPipes {
-        try pipe.fileHandleForReading.close()
         try pipe.fileHandleForWriting.close()
     }
     input.fileHandleForWriting.write(Data(stdin.utf8))
