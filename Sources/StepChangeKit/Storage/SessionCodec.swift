@@ -18,6 +18,7 @@ public enum SessionCodec {
     /// Decodes a session file, migrating older schema versions and validating what it holds.
     public static func decode(_ data: Data, source: String) throws(StepChangeError) -> Session {
         if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+            try refuseRepeatedNames(in: data, source: source)
             return try validated(session, source: source)
         }
         return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)
@@ -28,6 +29,7 @@ public enum SessionCodec {
     /// wrong, then migrates one step at a time.
     static func decode(_ data: Data, source: String, current: Int, steps: [SessionMigration]) throws(StepChangeError) -> Session {
         let root = try JSONValue.parse(data, source: source)
+        try refuseRepeatedNames(in: data, source: source)
         guard case .object(let fields) = root else {
             throw StepChangeError(.input, "\(source) is not a session file.",
                                   problems: [Problem(source: source, message: "expected a JSON object, found \(root.kindDescription)")])
@@ -66,6 +68,13 @@ public enum SessionCodec {
             throw StepChangeError(.input, "\(source) could not be read as a session: \(error)")
         }
         return try validated(session, source: source)
+    }
+
+    /// Refuses a file that gives one field twice in an object (see `DuplicateKeys`).
+    static func refuseRepeatedNames(in data: Data, source: String) throws(StepChangeError) {
+        guard let repeated = DuplicateKeys.first(in: data) else { return }
+        throw StepChangeError(.input, "\(source) gives a field twice.", problems: [DuplicateKeys.problem(repeated, source: source)],
+                              hint: "If the file was edited by hand, keep one of the two. The file has not been changed.")
     }
 
     /// The session, once `SessionValidator` finds it consistent with its own framework snapshot.
