@@ -6,20 +6,20 @@ extension Command {
     static let show = Command(
         name: "show",
         summary: "Show a one-screen summary of a session: consensus, statements, action progress and plan check.",
-        usage: "stepchange show SESSION [--sessions DIR]",
+        usage: "stepchange show SESSION [--as-at YYYY-MM-DD] [--sessions DIR]",
         discussion: "SESSION is a session id, a unique start of one, or a path to a session file.",
         examples: ["stepchange show 2025-11-20-riverside-child-poverty-self-assessment", "stepchange show 2026-11"],
-        options: [.sessions], arguments: 1...1
+        options: [.sessions, .asAt], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let (session, _) = try context.sessionStore(invocation).load(invocation.positionals[0])
-        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style))
+        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style, today: try context.asAt(invocation)))
         return 0
     }
 }
 
 /// The terminal rendering of `show`: heading bars, statements, the action plan's status and what `check` finds.
 enum SessionOverviewText {
-    static func render(_ session: Session, width: Int, style: Style) -> String {
+    static func render(_ session: Session, width: Int, style: Style, today: String) -> String {
         var out: [String] = []
         out.append(style.bold(session.title) + " (\(session.date), \(session.stage.rawValue))")
         var facts = [session.partnership, "\(session.framework.id) v\(session.framework.version)",
@@ -27,6 +27,9 @@ enum SessionOverviewText {
         if !session.facilitator.isEmpty { facts.append("facilitated by \(session.facilitator)") }
         out.append(facts.filter { !$0.isEmpty }.joined(separator: " · "))
         out.append("Id: \(session.id)")
+        if let survey = session.survey {
+            out.append("Survey: \(survey.respondents) response\(survey.respondents == 1 ? "" : "s") to \(survey.items.count) items, \(survey.comments.count) comment\(survey.comments.count == 1 ? "" : "s") (from \(survey.source))")
+        }
 
         let summary = AssessmentSummary(session: session)
         let scale = session.framework.scale
@@ -65,9 +68,11 @@ enum SessionOverviewText {
             out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(ShellQuoting.quoted(session.id))`"))
         }
 
-        let findings = PlanCheck.findings(in: session)
-        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings)]
-        let shown = 5
+        let findings = Overdue.checkFindings(session, asAt: today)
+        let overdue = Overdue(session, asAt: today)
+        let overdueNote = overdue.entries.isEmpty ? "" : style.yellow(" — overdue on \(DayDate.longForm(today)): \(overdue.milestoneCount) milestone\(overdue.milestoneCount == 1 ? "" : "s"), \(overdue.reviewCount) review\(overdue.reviewCount == 1 ? "" : "s")")
+        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings) + overdueNote]
+        let shown = 3
         out += PlanCheck.lines(Array(findings.prefix(shown))).map { TextWrap.clip($0, to: width) }
         if findings.count > shown {
             out.append("  … and \(findings.count - shown) more: run `stepchange check \(ShellQuoting.quoted(session.id))`")
