@@ -85,7 +85,7 @@ import StepChangeCLI
         let dir = try temporaryDirectory()
         let result = try BinaryRunner.run(["new", "--title", "Twins", "--participants", "Sam Lee (Council); Sam\u{A0}Lee (NHS)"], in: dir)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\"Sam Lee\" is already a participant (names are compared ignoring case and extra or no-break spaces)"), "\(result.stderr)")
+        #expect(result.stderr.contains("\"Sam Lee\" is already a participant (names are compared ignoring case, spaces and invisible characters)"), "\(result.stderr)")
         let sessions = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Sessions").path)) ?? []
         #expect(sessions.isEmpty)
     }

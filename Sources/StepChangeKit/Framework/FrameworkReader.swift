@@ -12,6 +12,7 @@ public enum FrameworkReader {
         var reader = FieldReader(source: source)
         let framework = build(root, reader: &reader)
         var problems = reader.problems
+        if let repeated = DuplicateKeys.first(in: data) { problems.insert(DuplicateKeys.problem(repeated, source: source), at: 0) }
         if let framework {
             let located = Set(problems.compactMap(\.location))
             problems += FrameworkValidator.problems(in: framework, source: source).filter { problem in

@@ -69,7 +69,7 @@ public enum ParticipantList {
                 sector = typed
             }
         }
-        guard !ParticipantName.tidy(name).isEmpty else {
+        guard !ParticipantName.isBlank(name) else {
             return .failure(ParticipantListError(message: "\"\(entry)\": the name is missing; write Name (Organisation, sector)."))
         }
         return .success(Participant(id: "", name: ParticipantName.tidy(name), organisation: organisation, sector: sector))
@@ -86,7 +86,7 @@ public enum ParticipantList {
         if let same, same.name != tidy {
             return ParticipantListError(message: "\"\(tidy)\" looks the same as \"\(same.name)\", who is already a participant; give each person a name others can tell apart.")
         }
-        return ParticipantListError(message: "\"\(tidy)\" is already a participant (names are compared ignoring case and extra or no-break spaces); give each person a name others can tell apart.")
+        return ParticipantListError(message: "\"\(tidy)\" is already a participant (names are compared ignoring case, spaces and invisible characters); give each person a name others can tell apart.")
     }
 }
 

@@ -21,10 +21,14 @@ public enum SessionCodec {
     /// Decodes a session file, migrating older schema versions and validating what it holds.
     /// The strict reader (`StrictJSONDecoder`) is tried first: when it accepts the file, JSONDecoder would
     /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`
-    /// (for tests) skips it.
+    /// (for tests) skips it. The strict reader steps aside for a name given twice in an object, so only
+    /// the JSONDecoder path needs `refuseRepeatedNames`.
     public static func decode(_ data: Data, source: String, strict: Bool = true) throws(StepChangeError) -> Session {
-        let quick = (strict ? try? StrictJSONDecoder.decode(Session.self, from: data) : nil) ?? (try? decoder.decode(Session.self, from: data))
-        if let session = quick, session.schemaVersion == Session.currentSchemaVersion {
+        if strict, let session = try? StrictJSONDecoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+            return try validated(session, source: source)
+        }
+        if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+            try refuseRepeatedNames(in: data, source: source)
             return try validated(session, source: source)
         }
         return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)
@@ -35,6 +39,7 @@ public enum SessionCodec {
     /// wrong, then migrates one step at a time.
     static func decode(_ data: Data, source: String, current: Int, steps: [SessionMigration]) throws(StepChangeError) -> Session {
         let root = try JSONValue.parse(data, source: source)
+        try refuseRepeatedNames(in: data, source: source)
         guard case .object(let fields) = root else {
             throw StepChangeError(.input, "\(source) is not a session file.",
                                   problems: [Problem(source: source, message: "expected a JSON object, found \(root.kindDescription)")])
@@ -73,6 +78,13 @@ public enum SessionCodec {
             throw StepChangeError(.input, "\(source) could not be read as a session: \(error)")
         }
         return try validated(session, source: source)
+    }
+
+    /// Refuses a file that gives one field twice in an object (see `DuplicateKeys`).
+    static func refuseRepeatedNames(in data: Data, source: String) throws(StepChangeError) {
+        guard let repeated = DuplicateKeys.first(in: data) else { return }
+        throw StepChangeError(.input, "\(source) gives a field twice.", problems: [DuplicateKeys.problem(repeated, source: source)],
+                              hint: "If the file was edited by hand, keep one of the two. The file has not been changed.")
     }
 
     /// The session, once `SessionValidator` finds it consistent with its own framework snapshot.

@@ -36,8 +36,6 @@ public struct SessionListing: Sendable {
             let data: Data
             switch BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize) {
             case .success(let bytes): data = bytes
-            case .failure(.unreadable):
-                return (.failure(StepChangeError(.input, "\(name) cannot be read (check its permissions).")), nil)
             case .failure(let failure):
                 return (.failure(StepChangeError(.input, BoundedFile.message(failure, name: name, what: "a session file", limit: SessionStore.maximumFileSize))), nil)
             }

@@ -62,7 +62,9 @@ extension SessionValidator {
         }
         var names: [String: Int] = [:]
         for (index, participant) in session.participants.enumerated() {
-            if let first = names[ParticipantName.key(participant.name)] {
+            if ParticipantName.isBlank(participant.name) {
+                report("participants[\(index)].name", "the name shows nothing (only spaces or invisible characters); give each person a name")
+            } else if let first = names[ParticipantName.key(participant.name)] {
                 report("participants[\(index)].name", "\"\(participant.name)\" looks the same as participants[\(first)].name \"\(session.participants[first].name)\"; give each person a name others can tell apart")
             } else {
                 names[ParticipantName.key(participant.name)] = index

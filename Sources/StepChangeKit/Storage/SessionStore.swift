@@ -117,7 +117,19 @@ public struct SessionStore: Sendable {
 
     /// Saves a session durably to its file.
     public func save(_ session: Session, to url: URL? = nil) throws(StepChangeError) {
-        try DurableFile.write(SessionCodec.encodedBytes(session), to: url ?? self.url(for: session.id))
+        let url = url ?? self.url(for: session.id)
+        try DurableFile.write(Self.readableBytes(of: session, file: url), to: url)
+    }
+
+    /// The session's bytes, refused when they would make a file larger than `limit` (the largest file
+    /// `load` reads): a save that succeeded but left a session no command can open would lose it all.
+    static func readableBytes(of session: Session, file url: URL, limit: Int = maximumFileSize) throws(StepChangeError) -> [UInt8] {
+        let bytes = SessionCodec.encodedBytes(session)
+        guard bytes.count <= limit else {
+            throw StepChangeError(.input, "Could not save \(url.path): the session would be \(BoundedFile.megabytes(Int64(bytes.count))), more than the \(BoundedFile.megabytes(Int64(limit))) a session file may hold, so no command could open it again.",
+                                  hint: "Nothing was written; the file on disk is as it was. Split the work into smaller sessions, or import a shorter plan.")
+        }
+        return bytes
     }
 
     /// Saves a new session under a fresh id made from its date and title, never replacing a session
@@ -127,7 +139,7 @@ public struct SessionStore: Sendable {
         repeat {
             session.id = newID(date: session.date, title: session.title)
             DurableFile.removeLeftovers(of: url(for: session.id))
-        } while try !DurableFile.create(SessionCodec.encode(session), at: url(for: session.id))
+        } while try !DurableFile.create(Data(Self.readableBytes(of: session, file: url(for: session.id))), at: url(for: session.id))
         return session
     }
 
