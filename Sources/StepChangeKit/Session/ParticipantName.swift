@@ -1,23 +1,34 @@
 import Foundation
 
 /// How participants' names are compared: two names are the same person's when they look the same —
-/// they match after Unicode compatibility normalisation (NFKC), ignoring case, every space and every
-/// invisible character, with the Cyrillic and Greek letters that look like Latin ones read as Latin.
+/// they match after Unicode compatibility normalisation (NFKC), ignoring case and every invisible
+/// character, each run of white space counting as one space, with the Cyrillic and Greek letters that look like Latin ones read as Latin.
 /// So "Sam Lee", "sam  lee", "Sam\u{A0}Lee", "Sa\u{200B}m Lee" and "Ѕаm Lee" (Cyrillic) are one name.
 public enum ParticipantName {
-    /// The name as stored: NFC, trimmed, each run of white space one ordinary space.
+    /// The name as stored: NFC, trimmed, zero-width characters dropped, each run of white space one ordinary space.
     public static func tidy(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping
-            .split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.allSatisfy(isInvisibleSpace) })
-            .joined(separator: " ")
+        var kept = String.UnicodeScalarView()
+        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars
+        where !(isInvisibleSpace(scalar) && !isBlankWithWidth(scalar)) {
+            kept.append(isBlankWithWidth(scalar) ? " " : scalar)
+        }
+        return String(kept).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The key two names are compared by: what a reader sees, without spaces or case.
+    /// The key two names are compared by: what a reader sees, without case, invisible characters or
+    /// repeated spaces ("Jo Anne" and "Joanne" stay two names).
     public static func key(_ name: String) -> String {
         let folded = name.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
         var key = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars where !isUnseen(scalar) {
+        var spaceDue = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isWhitespace || isBlankWithWidth(scalar) {
+                spaceDue = !key.isEmpty
+                continue
+            }
+            guard !isUnseen(scalar) else { continue }
+            if spaceDue { key.append(" "); spaceDue = false }
             key.append(latinLookAlike[scalar.value].flatMap(Unicode.Scalar.init) ?? scalar)
         }
         return String(key).precomposedStringWithCanonicalMapping
@@ -31,6 +42,11 @@ public enum ParticipantName {
     /// Zero-width and other invisible spacing characters that make two names look the same.
     static func isInvisibleSpace(_ scalar: Unicode.Scalar) -> Bool {
         [0x200B, 0x200C, 0x2060, 0xFEFF, 0x180E, 0x2800, 0x3164, 0x115F, 0x1160, 0xFFA0].contains(scalar.value)
+    }
+
+    /// Characters that show as an empty gap the width of a letter, so they read as a space.
+    static func isBlankWithWidth(_ scalar: Unicode.Scalar) -> Bool {
+        [0x2800, 0x3164, 0x115F, 0x1160, 0xFFA0].contains(scalar.value)
     }
 
     /// White space, and characters a reader cannot see (zero-width, soft hyphen, bidirectional marks,
