@@ -130,6 +130,7 @@ extension AssessmentStage {
                     if text.contains("(") { return .refused("Give the sector too: edit \(index + 1) Name (Organisation, sector).") }
                     corrected.organisation = old.organisation
                     corrected.sector = old.sector
+                    corrected.sectorToConfirm = old.sectorToConfirm
                 }
                 session.participants[index] = corrected
                 session.updatedAt = now
