@@ -23,6 +23,8 @@ final class RoomLoop {
     let server: RoomServer
     let room: Room
     let devicesURL: URL
+    /// The address given with --bind, if any.
+    var boundAddress: String?
     private let context: CommandContext
     private var pending: [UInt8] = []
     private var inputClosed = false
@@ -46,14 +48,7 @@ final class RoomLoop {
         }
         let devicesURL = sessionURL.deletingLastPathComponent()
             .appendingPathComponent("." + sessionURL.deletingPathExtension().lastPathComponent + ".devices.json")
-        var devices = DeviceRegistry()
-        if let data = try? Data(contentsOf: devicesURL) {
-            guard let loaded = try? JSONDecoder().decode(DeviceRegistry.self, from: data) else {
-                throw StepChangeError(.input, "\(context.displayPath(devicesURL)) is not a list of devices.",
-                                      hint: "Delete it; participants then join again with the new join code.")
-            }
-            devices = loaded
-        }
+        let devices = try loadDevices(devicesURL, context: context)
         let hosts: [String]
         if let address {
             hosts = [address.contains(":") && !address.hasPrefix("[") ? "[\(address)]" : address]
@@ -62,7 +57,43 @@ final class RoomLoop {
         }
         let room = Room(joinCode: DeviceRegistry.newJoinCode(), devices: devices,
                         baseURLs: hosts.map { "http://\($0):\(listener.port)" })
-        return RoomLoop(server: RoomServer(listener: listener), room: room, devicesURL: devicesURL, context: context)
+        let loop = RoomLoop(server: RoomServer(listener: listener), room: room, devicesURL: devicesURL, context: context)
+        loop.boundAddress = address
+        return loop
+    }
+
+    /// The options that serve the room again as now, for the resume command: `--room`, the port
+    /// actually bound (so pages left open on the phones find the room again) and any `--bind`.
+    var resumeOptions: [String] {
+        var words = ["--room"]
+        if server.listener.port != 8765 { words += ["--port", String(server.listener.port)] }
+        if let boundAddress { words += ["--bind", boundAddress] }
+        return words
+    }
+
+    /// The devices file holds credentials, so it is read only when it is a regular file of a sane size:
+    /// a link planted at its name (it could point at another workshop's tokens or at /dev/zero), a
+    /// directory or a huge file stops the run with what to do. A missing file means no devices yet.
+    static func loadDevices(_ url: URL, context: CommandContext) throws(StepChangeError) -> DeviceRegistry {
+        let name = context.displayPath(url)
+        let fresh = "Delete it; participants then join again with the new join code."
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return DeviceRegistry() }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw StepChangeError(.input, "\(name) is \(DurableFile.kind(of: info.st_mode)), not the room's devices file.", hint: fresh)
+        }
+        let limit = 1024 * 1024
+        let data: Data
+        switch BoundedFile.read(url.path, limit: limit) {
+        case .success(let read): data = read
+        case .failure(let failure):
+            throw StepChangeError(.input, BoundedFile.message(failure, name: name, what: "the devices file", limit: limit), hint: fresh)
+        }
+        guard let loaded = try? JSONDecoder().decode(DeviceRegistry.self, from: data) else {
+            throw StepChangeError(.input, "\(name) is not a list of devices.", hint: fresh)
+        }
+        // A token not of the form the room makes was written by hand: it identifies no one and holds no name.
+        return DeviceRegistry(devices: loaded.devices.filter { DeviceRegistry.isWellFormed($0.key) })
     }
 
     /// The join addresses, the join code and a QR code of the first address, for the terminal.
@@ -128,14 +159,13 @@ final class RoomLoop {
         }
     }
 
-    /// Saves the device registry beside the session, readable only by this user.
+    /// Saves the device registry beside the session, readable only by this user from the moment it exists.
     func saveDevices(_ devices: DeviceRegistry) -> Bool {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do throws(StepChangeError) {
             guard let data = try? encoder.encode(devices) else { return false }
-            try DurableFile.write(data, to: devicesURL)
-            chmod(devicesURL.path, 0o600)
+            try DurableFile.write(data, to: devicesURL, permissions: 0o600)
             return true
         } catch {
             context.terminal.writeErrorLine("error: " + error.description)

@@ -35,7 +35,9 @@ enum WorkshopLaunch {
     /// Runs the workshop for a locked session, with Ctrl-C and SIGTERM stopping cleanly.
     static func runWorkshop(_ session: Session, url: URL, store: SessionStore, lock: SessionLock, context: CommandContext,
                             room: RoomLoop? = nil) -> Int32 {
-        let resume = resumeCommand(for: url, id: session.id, store: store, context: context)
+        var resume = resumeCommand(for: url, id: session.id, store: store, context: context)
+        // Resuming without --room would leave the phones with nothing to talk to.
+        if let room { resume += " " + ShellQuoting.command(room.resumeOptions) }
         let file = context.displayPath(url)
         StopSignals.install(hint: "\nStopped. Every answer given is saved in \(file).\nResume with: \(resume)\n", lockPath: lock.path)
         defer { StopSignals.remove() }

@@ -131,8 +131,12 @@ struct RoomEndToEndTests {
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("Your score is in — 1 of 3 have scored."))
         #expect(text.contains("1 of 3 scores in"))
+        #expect(text.contains("kept while nothing changed"))
+        #expect(text.contains("reloaded after a change"))
+        #expect(text.contains("Your score is in — 2 of 3 have scored."))
         let saved = try load(file)
-        #expect(saved.deviceScores?.first?.scores == [ParticipantScore(participant: "p2", score: .value(4), comment: "Scored from a real browser")])
+        #expect(saved.deviceScores?.first?.scores == [ParticipantScore(participant: "p2", score: .value(4), comment: "Scored from a real browser"),
+                                                      ParticipantScore(participant: "p1", score: .value(3))])
         for name in ["phone-item.png", "phone-scored.png", "screen-scoring.png"] {
             #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent(name).path))
         }

@@ -21,11 +21,13 @@ final class RoomFixture {
         room = Room(joinCode: "ABC234", devices: DeviceRegistry(), baseURLs: ["http://192.168.1.20:8765"])
     }
 
-    func request(_ method: String, _ target: String, body: String = "", cookie: String? = nil, host: String = "192.168.1.20:8765") -> HTTPResponse {
+    func request(_ method: String, _ target: String, body: String = "", cookie: String? = nil, host: String = "192.168.1.20:8765",
+                 fromThisMachine: Bool = false) -> HTTPResponse {
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
         var headers: [(name: String, value: String)] = [("host", host)]
         if let cookie { headers.append(("cookie", "\(Room.cookieName)=\(cookie)")) }
-        let request = HTTPRequest(method: method, path: parts[0], query: parts.count > 1 ? parts[1] : "", headers: headers, body: Array(body.utf8))
+        var request = HTTPRequest(method: method, path: parts[0], query: parts.count > 1 ? parts[1] : "", headers: headers, body: Array(body.utf8))
+        request.fromThisMachine = fromThisMachine
         let before = session
         let reply = room.respond(to: request, session: session, now: now, update: { self.session = $0 }, saveDevices: { devices in
             guard !self.failSaves else { return false }

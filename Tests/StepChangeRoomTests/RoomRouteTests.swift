@@ -158,10 +158,20 @@ struct RoomRouteTests {
 
     @Test func theProjectorShowsTheJoinQRCodeForAnAddressPhonesCanReach() {
         let fixture = RoomFixture()
-        let local = fixture.request("GET", "/screen", host: "127.0.0.1:8765").text
+        let local = fixture.request("GET", "/screen", host: "127.0.0.1:8765", fromThisMachine: true).text
         #expect(local.contains("http://192.168.1.20:8765/j/ABC234"))
-        let lan = fixture.request("GET", "/screen", host: "10.0.0.5:8765").text
+        let lan = fixture.request("GET", "/screen", host: "10.0.0.5:8765", fromThisMachine: true).text
         #expect(lan.contains("http://10.0.0.5:8765/j/ABC234"))
+    }
+
+    /// A device on the Wi-Fi that opens /screen must not learn the join code (and with it every unclaimed name).
+    @Test("the projector page opened from another device shows no join code", arguments: ["192.168.1.20:8765", "127.0.0.1:8765"])
+    func theJoinCodeIsShownOnlyOnThisLaptop(host: String) {
+        let fixture = RoomFixture()
+        let page = fixture.request("GET", "/screen", host: host).text
+        #expect(page.contains("scores in"))
+        #expect(!page.contains("ABC234"))
+        #expect(!page.contains("<svg"))
     }
 }
 

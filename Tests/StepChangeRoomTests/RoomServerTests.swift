@@ -90,16 +90,90 @@ struct RoomServerTests {
         #expect(server.connectionCount == 0)
     }
 
-    @Test func pastTheConnectionLimitNewClientsGet503AndOthersCarryOn() throws {
-        let server = try Self.server(ServerLimits(maxConnections: 2))
-        let first = try #require(LoopbackClient(port: server.listener.port))
-        let second = try #require(LoopbackClient(port: server.listener.port))
-        _ = Self.pump(server, clients: [], seconds: 0.2) { false }
-        let third = try #require(LoopbackClient(port: server.listener.port))
-        #expect(Self.pump(server, clients: [third]) { third.closed })
-        #expect(third.text.hasPrefix("HTTP/1.1 503"))
-        first.send("GET /a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        #expect(Self.pump(server, clients: [first, second]) { first.text.contains("you asked for /a") })
+    /// A device on the Wi-Fi holding every connection slot (idle or trickling bytes) must not lock the
+    /// phones out: at the limit the connection busy for longest is closed to make room for the new one.
+    @Test func pastTheConnectionLimitTheLongestWaitingConnectionMakesRoom() throws {
+        let server = try Self.server(ServerLimits(maxConnections: 3))
+        let idle = try #require(LoopbackClient(port: server.listener.port))
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        let trickling = try #require(LoopbackClient(port: server.listener.port))
+        trickling.send("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        let recent = try #require(LoopbackClient(port: server.listener.port))
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        trickling.send("X-A: b\r\n")
+        _ = Self.pump(server, clients: [], seconds: 0.1) { false }
+        let phone = try #require(LoopbackClient(port: server.listener.port))
+        phone.send("GET /a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [phone, idle]) { phone.text.contains("you asked for /a") && idle.closed })
+        #expect(server.connectionCount == 3)
+        let another = try #require(LoopbackClient(port: server.listener.port))
+        another.send("GET /b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [another, trickling]) { another.text.contains("you asked for /b") && trickling.closed })
+        recent.send("GET /c HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [recent]) { recent.text.contains("you asked for /c") })
+    }
+
+    @Test func aFloodOfIdleConnectionsPastTheLimitDoesNotLockARealRequestOut() throws {
+        let server = try Self.server(ServerLimits(maxConnections: 50))
+        var flood: [LoopbackClient] = []
+        for _ in 0..<120 {
+            flood.append(try #require(LoopbackClient(port: server.listener.port)))
+            _ = server.serve(timeout: 0, handler: Self.handler)
+        }
+        let real = try #require(LoopbackClient(port: server.listener.port))
+        real.send("GET /screen HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(Self.pump(server, clients: [real]) { real.text.contains("you asked for /screen") })
+        #expect(server.connectionCount <= 50)
+    }
+
+    /// One connection that pipelines hundreds of requests and never reads the answers must not make
+    /// everyone else (and the terminal, on the same loop) wait until all of them are answered.
+    @Test func aPipelinedFloodIsAnsweredOneRequestPerTurnAndNeverHoldsUpOthers() throws {
+        let server = try Self.server()
+        let flooder = try #require(LoopbackClient(port: server.listener.port))
+        let real = try #require(LoopbackClient(port: server.listener.port))
+        _ = server.serve(timeout: 0.05, handler: Self.handler)
+        _ = server.serve(timeout: 0.05, handler: Self.handler)
+        flooder.send(String(repeating: "GET /flood HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", count: 300))
+        real.send("GET /real HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        Thread.sleep(forTimeInterval: 0.05)
+        var flooded = 0
+        let end = MonotonicClock.now() + 3
+        while MonotonicClock.now() < end, !real.text.contains("you asked for /real") {
+            _ = server.serve(timeout: 0.01) { request in
+                if request.path == "/flood" { flooded += 1 }
+                return Self.handler(request)
+            }
+            real.poll()
+        }
+        #expect(real.text.contains("you asked for /real"))
+        #expect(flooded <= 2)
+        var answered = 0
+        while MonotonicClock.now() < end + 3, answered < 300 {
+            _ = server.serve(timeout: 0.01, handler: Self.handler)
+            flooder.poll()
+            answered = flooder.text.components(separatedBy: "you asked for /flood").count - 1
+        }
+        #expect(answered == 300)
+    }
+
+    @Test func aRequestOverLoopbackIsMarkedAsFromThisMachine() throws {
+        let server = try Self.server()
+        let client = try #require(LoopbackClient(port: server.listener.port))
+        client.send("GET /screen HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        var local: Bool?
+        let end = MonotonicClock.now() + 3
+        while MonotonicClock.now() < end, local == nil {
+            _ = server.serve(timeout: 0.01) { request in
+                local = request.fromThisMachine
+                return Self.handler(request)
+            }
+        }
+        #expect(local == true)
+        #expect(PeerAddress.isLoopback(Array(repeating: 0, count: 10) + [0xFF, 0xFF, 127, 0, 0, 1]))
+        #expect(!PeerAddress.isLoopback(Array(repeating: 0, count: 10) + [0xFF, 0xFF, 192, 168, 1, 20]))
+        #expect(PeerAddress.isLoopback(Array(repeating: 0, count: 15) + [1]))
     }
 
     @Test func oversizedHeadersGet431AndTheServerKeepsServing() throws {

@@ -119,7 +119,9 @@ extension AssessmentStage {
     static func normalised(_ stored: AssessmentCursor, in session: Session) -> AssessmentCursor {
         var cursor = stored
         let ids = session.framework.itemIDs
-        if cursor.order.count != ids.count || Set(cursor.order) != Set(ids) { cursor.order = ids }
+        // The stored order is almost always the framework's own (or the same ids reordered): compare the
+        // arrays first and build the two sets only when they differ.
+        if cursor.order != ids, cursor.order.count != ids.count || Set(cursor.order) != Set(ids) { cursor.order = ids }
         if session.participants.isEmpty, cursor.step != .summary, cursor.step != .finished {
             cursor.itemID = nil
             cursor.step = .participants
@@ -195,11 +197,19 @@ extension AssessmentStage {
     static func nextItem(after current: String?, in session: Session, order: [String]) -> String? {
         let start = current.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         let rotated = Array(order[start...] + order[..<start]).filter { $0 != current }
-        let open = rotated.filter { session.assessment(of: $0)?.isComplete != true }
-        let heading = current.flatMap { session.framework.heading(containing: $0)?.id }
-        let here = open.filter { heading != nil && session.framework.heading(containing: $0)?.id == heading }
+        // One pass over the assessments (the first record of an item counts, as in `assessment(of:)`)
+        // and one over the framework, not a search of them for every item.
+        var states: [String: (complete: Bool, skipped: Bool)] = [:]
+        states.reserveCapacity(session.assessments.count)
+        for assessment in session.assessments where states[assessment.itemID] == nil {
+            states[assessment.itemID] = (assessment.isComplete, assessment.skipped)
+        }
+        let open = rotated.filter { states[$0]?.complete != true }
+        let headings = HeadingLookup(session.framework)
+        let heading = current.flatMap { headings.heading(containing: $0) }
+        let here = open.filter { heading != nil && headings.heading(containing: $0) == heading }
         func firstNotSkipped(_ ids: [String]) -> String? {
-            ids.first { session.assessment(of: $0)?.skipped != true } ?? ids.first
+            ids.first { states[$0]?.skipped != true } ?? ids.first
         }
         return firstNotSkipped(here) ?? firstNotSkipped(open)
     }
@@ -212,4 +222,40 @@ extension AssessmentStage {
         }
     }
 
+}
+
+/// The id of the heading holding an item, as `Framework.heading(containing:)` answers it, from one pass
+/// over the framework: when every id is ASCII, by the lower-cased form (the first heading wins, as in
+/// the search, and ASCII ids match ignoring case exactly when their lower-cased forms are equal);
+/// otherwise by the search itself.
+struct HeadingLookup {
+    let framework: Framework
+    private var byID: [String: String] = [:]
+
+    /// False when some item id is not ASCII: then every question goes to the search itself.
+    private var allASCII = true
+
+    init(_ framework: Framework) {
+        self.framework = framework
+        for heading in framework.headings {
+            for item in heading.items {
+                guard let key = Self.key(item.id) else {
+                    allASCII = false
+                    continue
+                }
+                if byID[key] == nil { byID[key] = heading.id }
+            }
+        }
+    }
+
+    func heading(containing itemID: String) -> String? {
+        guard allASCII, let key = Self.key(itemID) else { return framework.heading(containing: itemID)?.id }
+        return byID[key]
+    }
+
+    /// The ASCII id with upper-case letters lowered, or nil when it is not ASCII.
+    static func key(_ id: String) -> String? {
+        guard id.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(decoding: id.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
 }

@@ -98,6 +98,9 @@ public enum RoomScoring {
         for statement in session.statements {
             guard let count = counts[statement.id], count != 0 else { continue }
             guard count > 0 else { return .failure(RoomRefusal("Votes must be whole numbers of at least 0.")) }
+            guard count <= allowance else {
+                return .failure(RoomRefusal("That is \(count) votes for \(statement.id); you have \(allowance). Give at most \(allowance)."))
+            }
             votes.append(Vote(participant: participantID, statement: statement.id, count: count))
         }
         if let unknown = counts.keys.sorted().first(where: { session.statement($0)?.id != $0 }), counts[unknown] != 0 {

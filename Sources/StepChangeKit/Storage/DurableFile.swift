@@ -12,14 +12,20 @@ import Darwin
 /// given the replaced file's owner, group and mode before the rename, so a private file stays private.
 /// Only a regular file is ever replaced: a link, device or directory at the target is refused.
 public enum DurableFile {
-    public static func write(_ data: Data, to url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
-        _ = try store(data, at: url, replacing: true, calls: calls)
+    public static func write(_ data: some ContiguousBytes, to url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
+        _ = try store(data, at: url, replacing: true, permissions: nil, calls: calls)
+    }
+
+    /// Writes the same way, the new file having exactly `permissions` (e.g. 0o600 for a file of
+    /// secrets) from the moment it exists, whatever the umask or the replaced file's mode.
+    public static func write(_ data: some ContiguousBytes, to url: URL, permissions: mode_t, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
+        _ = try store(data, at: url, replacing: true, permissions: permissions, calls: calls)
     }
 
     /// Writes a new file the same way, but never replaces one: returns false, changing nothing, when
     /// a file already exists at `url` (another process may have just created it).
     public static func create(_ data: Data, at url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) -> Bool {
-        try store(data, at: url, replacing: false, calls: calls)
+        try store(data, at: url, replacing: false, permissions: nil, calls: calls)
     }
 
     /// The name of a temporary for `url`: hidden, next to it, with the writer's process id (so a
@@ -44,7 +50,7 @@ public enum DurableFile {
         }
     }
 
-    private static func store(_ data: Data, at url: URL, replacing: Bool, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
+    private static func store(_ data: some ContiguousBytes, at url: URL, replacing: Bool, permissions: mode_t?, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
         let directory = url.deletingLastPathComponent().path
         var original = stat()
         let exists = calls.lstat(url.path, &original) == 0
@@ -59,7 +65,7 @@ public enum DurableFile {
         var fd: Int32 = -1
         for _ in 0..<16 {
             temporary = directory + "/" + temporaryName(for: url)
-            fd = calls.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, exists ? 0o600 : 0o666)
+            fd = calls.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions ?? (exists ? 0o600 : 0o666))
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { throw failure("could not create a temporary file in \(directory) (\(String(cString: strerror(errno))))", url: url) }
@@ -74,7 +80,9 @@ public enum DurableFile {
                 // The group cannot be kept: never let the new file be readable by more people than before.
                 mode &= 0o700
             }
-            if calls.fchmod(fd, mode) != 0 { throw abandon("could not give the new file the old one's permissions", errno) }
+            if calls.fchmod(fd, permissions ?? mode) != 0 { throw abandon("could not give the new file the old one's permissions", errno) }
+        } else if let permissions, calls.fchmod(fd, permissions) != 0 {
+            throw abandon("could not set the new file's permissions", errno)
         }
         var written = 0
         var code: Int32 = 0

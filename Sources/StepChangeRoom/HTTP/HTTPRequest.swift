@@ -12,6 +12,9 @@ public struct HTTPRequest: Equatable, Sendable {
     public var minorVersion: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// Set by the server: the request came from this laptop itself (loopback, or the laptop's own
+    /// network address), i.e. the facilitator's browser, not a phone.
+    public var fromThisMachine = false
 
     public init(method: String, path: String, query: String = "", minorVersion: Int = 1,
                 headers: [(name: String, value: String)] = [], body: [UInt8] = []) {

@@ -71,6 +71,8 @@ public struct HTTPRequestParser: Sendable {
             }
         }
         if request.minorVersion >= 1, request.header("host") == nil { return .failure(.malformedHeader("Host is missing")) }
+        // Two Host fields could be read differently by the room and by whatever checked the first (RFC 9112 §3.2).
+        if request.headers.filter({ $0.name == "host" }).count > 1 { return .failure(.malformedHeader("more than one Host")) }
         if request.headers.contains(where: { $0.name == "transfer-encoding" }) { return .failure(.transferEncodingNotSupported) }
         let lengths = request.headers.filter { $0.name == "content-length" }.map(\.value)
         var length = 0

@@ -2,7 +2,8 @@ import Foundation
 
 /// A response ready to send. Every response carries the same restrictive security headers: a
 /// Content-Security-Policy allowing nothing from anywhere but inline styles and the page's own
-/// refresh script, no framing, no sniffing, no referrer, no caching.
+/// refresh script, no framing, no sniffing, no referrer to any other site (the room's own form posts keep
+/// their Origin, which the room checks), no caching.
 public struct HTTPResponse: Equatable, Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
@@ -14,9 +15,10 @@ public struct HTTPResponse: Equatable, Sendable {
         self.body = body
     }
 
-    /// The policy sent with every response: no external resource of any kind, forms only to this server.
+    /// The policy sent with every response: no external resource of any kind, forms only to this server,
+    /// and no script but the pages' refresh script, named by its SHA-256 (`PageLayout.refreshScript`).
     public static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-LlpJ8eGzySF5LwjcScwrl9VKTqJ4/kOhBbekTE/ipj4='; connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     public static func html(_ text: String, status: Int = 200) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(text.utf8))
@@ -48,7 +50,7 @@ public struct HTTPResponse: Equatable, Sendable {
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(body.count)\r\n"
         head += "Content-Security-Policy: \(Self.contentSecurityPolicy)\r\n"
-        head += "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
+        head += "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\n"
         head += "Cache-Control: no-store\r\n"
         head += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
         return Array(head.utf8) + (headOnly ? [] : body)

@@ -12,6 +12,11 @@ final class ClientConnection {
     var writeStartedAt: Double?
     /// Close once `output` is sent.
     var closeAfterWrite = false
+    /// Bytes after the last answered request wait in the parser (pipelining): answer them, one per
+    /// turn, before reading more from this connection.
+    var backlog = false
+    /// The other end is this machine: the peer's address is loopback or the connection's own local address.
+    var fromThisMachine = false
 
     init(descriptor: Int32, limits: HTTPLimits, now: Double) {
         self.descriptor = descriptor
@@ -20,6 +25,12 @@ final class ClientConnection {
     }
 
     var hasPendingOutput: Bool { outputOffset < output.count }
+
+    /// Since when this connection has held its slot without finishing anything: the start of the
+    /// request still arriving or of the response still unread, else its last activity.
+    var waitingSince: Double {
+        min(requestStartedAt ?? lastActivity, hasPendingOutput ? (writeStartedAt ?? lastActivity) : lastActivity)
+    }
 
     func queue(_ bytes: [UInt8], now: Double) {
         if !hasPendingOutput {

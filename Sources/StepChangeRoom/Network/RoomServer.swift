@@ -40,12 +40,17 @@ public final class RoomServer {
         descriptors.append(pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0))
         let clients = Array(connections.values)
         for client in clients {
-            descriptors.append(pollfd(fd: client.descriptor, events: Int16(client.hasPendingOutput ? POLLOUT : POLLIN), revents: 0))
+            // A connection with pipelined requests still to answer is not read from until they are:
+            // the socket's own buffer then holds the sender back.
+            let events = client.hasPendingOutput ? POLLOUT : client.backlog ? 0 : POLLIN
+            descriptors.append(pollfd(fd: client.descriptor, events: Int16(events), revents: 0))
         }
-        let wait = Int32(max(0, min(timeout, nextDeadline() ?? timeout)) * 1000)
+        let backlogged = clients.contains { $0.backlog && !$0.hasPendingOutput }
+        let wait = backlogged ? 0 : Int32(max(0, min(timeout, nextDeadline() ?? timeout)) * 1000)
         let count = poll(&descriptors, nfds_t(descriptors.count), wait)
         var ready = Set<Int32>()
         let now = MonotonicClock.now()
+        var served = Set<Int32>()
         if count > 0 {
             for entry in descriptors where entry.revents != 0 {
                 if watching.contains(entry.fd) {
@@ -54,11 +59,16 @@ public final class RoomServer {
                     acceptClients(now: now)
                 } else if let client = connections[entry.fd] {
                     if entry.revents & Int16(POLLOUT) != 0 { flush(client, now: now) }
-                    if entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0, connections[entry.fd] != nil {
+                    if entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0, connections[entry.fd] != nil, !client.backlog {
                         receive(client, now: now, handler: handler)
+                        served.insert(entry.fd)
                     }
                 }
             }
+        }
+        for client in clients where client.backlog && !client.hasPendingOutput && !served.contains(client.descriptor)
+            && connections[client.descriptor] === client {
+            answerNext(client, now: now, handler: handler)
         }
         sendBatch(save: save, now: now)
         expire(now: now)
@@ -101,14 +111,25 @@ public final class RoomServer {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
             var yes: Int32 = 1
             setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+            if connections.count >= limits.maxConnections, let oldest = longestWaiting() { drop(oldest.descriptor) }
             guard connections.count < limits.maxConnections else {
                 let busy = HTTPResponse.text("The room is full: too many connections. Try again in a moment.", status: 503)
                 _ = busy.serialized(keepAlive: false).withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 close(descriptor)
                 continue
             }
-            connections[descriptor] = ClientConnection(descriptor: descriptor, limits: limits.http, now: now)
+            let client = ClientConnection(descriptor: descriptor, limits: limits.http, now: now)
+            client.fromThisMachine = PeerAddress.isThisMachine(descriptor)
+            connections[descriptor] = client
         }
+    }
+
+    /// The connection that has waited longest (idle since, request started at, or response queued at)
+    /// and has no reply in this turn's batch: closed to make room when every slot is taken, so a device
+    /// holding all the slots with idle or half-sent connections cannot lock the phones out.
+    private func longestWaiting() -> ClientConnection? {
+        connections.values.filter { client in !batch.contains { $0.client === client } }
+            .min { $0.waitingSince < $1.waitingSince }
     }
 
     private func receive(_ client: ClientConnection, now: Double, handler: (HTTPRequest) -> HTTPReply) {
@@ -123,20 +144,28 @@ public final class RoomServer {
         client.lastActivity = now
         if client.requestStartedAt == nil { client.requestStartedAt = now }
         client.parser.feed(buffer[0..<count])
-        while !client.closeAfterWrite {
-            switch client.parser.next() {
-            case .needMore:
-                if client.parser.bufferedCount == 0 { client.requestStartedAt = nil }
-                return
-            case .failure(let error):
-                batch.append((client, .response(HTTPResponse.text(error.message, status: error.status)), false, false))
-                client.closeAfterWrite = true
-            case .request(let request):
-                let reply = handler(request)
-                batch.append((client, reply, request.keepAlive, request.method == "HEAD"))
-                if !request.keepAlive { client.closeAfterWrite = true }
-                client.requestStartedAt = client.parser.bufferedCount > 0 ? now : nil
-            }
+        answerNext(client, now: now, handler: handler)
+    }
+
+    /// Parses and answers at most one request of a connection per turn; pipelined requests after it
+    /// wait for the next turn (`backlog`), so one connection's flood of requests cannot hold up the
+    /// other connections or the terminal, and its unread answers never pile up in memory.
+    private func answerNext(_ client: ClientConnection, now: Double, handler: (HTTPRequest) -> HTTPReply) {
+        client.backlog = false
+        guard !client.closeAfterWrite else { return }
+        switch client.parser.next() {
+        case .needMore:
+            if client.parser.bufferedCount == 0 { client.requestStartedAt = nil }
+        case .failure(let error):
+            batch.append((client, .response(HTTPResponse.text(error.message, status: error.status)), false, false))
+            client.closeAfterWrite = true
+        case .request(var request):
+            request.fromThisMachine = client.fromThisMachine
+            let reply = handler(request)
+            batch.append((client, reply, request.keepAlive, request.method == "HEAD"))
+            if !request.keepAlive { client.closeAfterWrite = true }
+            client.requestStartedAt = client.parser.bufferedCount > 0 ? now : nil
+            client.backlog = client.parser.bufferedCount > 0 && !client.closeAfterWrite
         }
     }
 

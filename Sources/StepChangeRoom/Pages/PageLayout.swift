@@ -16,16 +16,18 @@ enum PageLayout {
         head += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         head += "<title>\(HTMLText.escape(title))</title><style>\(projector ? screenStyle : phoneStyle)</style>"
         if refresh == .always { head += "<noscript><meta http-equiv=\"refresh\" content=\"4\"></noscript>" }
-        var script = ""
-        if refresh != .never {
-            script = "<script>(function(){var v=\"\(version)\",touched=false;"
-                + "document.addEventListener(\"input\",function(){touched=true});document.addEventListener(\"change\",function(){touched=true});"
-                + "function check(){var x=new XMLHttpRequest();x.open(\"GET\",\"/v\");x.onload=function(){"
-                + "if(x.status===200&&x.responseText!==v&&!touched){location.reload()}};x.send()}"
-                + "setInterval(check,2000)})()</script>"
-        }
-        return head + "</head><body>" + body + script + "</body></html>"
+        let script = refresh == .never ? "" : "<script>" + refreshScript + "</script>"
+        return head + "</head><body data-v=\"\(version)\">" + body + script + "</body></html>"
     }
+
+    /// The only script any page runs: the same text on every page (the version it compares with is in
+    /// the body's `data-v`), so the Content-Security-Policy allows exactly it by its hash and no other
+    /// inline script, even one that slipped past the escaping.
+    static let refreshScript = "(function(){var v=document.body.getAttribute(\"data-v\"),touched=false;"
+        + "document.addEventListener(\"input\",function(){touched=true});document.addEventListener(\"change\",function(){touched=true});"
+        + "function check(){var x=new XMLHttpRequest();x.open(\"GET\",\"/v\");x.onload=function(){"
+        + "if(x.status===200&&x.responseText.trim()!==v&&!touched){location.reload()}};x.send()}"
+        + "setInterval(check,2000)})()"
 
     static let phoneStyle = """
     *{box-sizing:border-box}body{font:18px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:16px;max-width:640px;margin:auto;color:#111;background:#fafafa}

@@ -6,17 +6,19 @@ import StepChangeKit
 /// tally once voting closes, and the outcome chain of the statement being planned. It never shows
 /// facilitator prompts or commands.
 enum ScreenPage {
-    static func render(_ session: Session, joinURL: String?, joinCode: String, now: Date, version: Int) -> String {
+    /// `joinQR` is the QR code of `joinURL`, made once by the caller: encoding it (eight masks scored)
+    /// for every load of the page would make each refresh, and each hostile request, costly.
+    static func render(_ session: Session, joinURL: String?, joinQR: QRCode?, joinCode: String, now: Date, version: Int) -> String {
         var body = ""
         switch RoomActivity.current(in: session) {
         case .waiting(let text):
             body += "<p class=\"meta\">\(HTMLText.escape(session.title))</p><h1>\(HTMLText.escape(text.isEmpty ? "The group is talking." : text))</h1>"
-            body += join(joinURL, code: joinCode, large: true)
+            body += join(joinURL, qr: joinQR, large: true)
         case .scoring(let itemID, let round):
             let pending = RoomScoring.currentScores(in: session, itemID: itemID, round: round)
             body += "<div class=\"side\"><div class=\"grow\">" + itemHeading(session, itemID: itemID, round: round, now: now)
             body += "<p class=\"count\">\(pending.scores.count) of \(session.participants.count) scores in</p></div>"
-            body += join(joinURL, code: joinCode, large: false) + "</div>"
+            body += join(joinURL, qr: joinQR, large: false) + "</div>"
             body += "<div class=\"scale\">"
             for level in session.framework.scale.levels {
                 body += "<div class=\"level\"><b>\(level.value) \(HTMLText.escape(level.label))</b><small>\(HTMLText.escape(level.descriptor))</small></div>"
@@ -60,8 +62,8 @@ enum ScreenPage {
         return "<p class=\"meta\">\(HTMLText.escape(meta))</p><h1>\(HTMLText.escape(item.prompt))</h1>"
     }
 
-    static func join(_ url: String?, code: String, large: Bool) -> String {
-        guard let url, let code = try? QRCode(text: url) else { return "" }
+    static func join(_ url: String?, qr: QRCode?, large: Bool) -> String {
+        guard let url, let code = qr else { return "" }
         return "<div class=\"join\">\(code.svg(pixels: large ? 360 : 220, label: "QR code to join"))<br>Join: <code>\(HTMLText.escape(url))</code></div>"
     }
 

@@ -9,8 +9,16 @@ public struct DeviceRegistry: Codable, Equatable, Sendable {
 
     public init(devices: [String: String] = [:]) { self.devices = devices }
 
+    /// The participant a device speaks for. Only a token as `newToken` makes one counts: a short
+    /// token written into the file by hand could be guessed, so it identifies no one.
     public func participant(for token: String?) -> String? {
-        token.flatMap { devices[$0] }
+        guard let token, Self.isWellFormed(token) else { return nil }
+        return devices[token]
+    }
+
+    /// True for 64 lowercase hexadecimal digits, the form of every token `newToken` makes.
+    public static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 64 && token.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// Participant ids claimed by some device.

@@ -46,6 +46,9 @@ public final class Room {
     public func respond(to request: HTTPRequest, session: Session, now: Date,
                         update: (Session) -> Void, saveDevices: (DeviceRegistry) -> Bool) -> HTTPReply {
         let path = request.path
+        if request.method == "POST", !Self.isSameOrigin(request) {
+            return .response(.text("This form was sent from another web page, not from the room's own page. Open the room by the address shown by the facilitator.", status: 403))
+        }
         switch path {
         case "/score", "/vote":
             guard request.method == "POST", Self.isAllowedHost(request.header("host")),
@@ -78,7 +81,10 @@ public final class Room {
         case "/v":
             return .text(String(version), status: 200)
         case "/screen":
-            return .html(ScreenPage.render(session, joinURL: screenJoinLink(host: request.header("host")), joinCode: joinCode, now: now, version: version))
+            // The join code is the only thing between a device on the Wi-Fi and the unclaimed names: the
+            // projector page shows it (and its QR code) only in a browser on this laptop, whose screen is the room's.
+            let link = request.fromThisMachine ? screenJoinLink(host: request.header("host")) : nil
+            return .html(ScreenPage.render(session, joinURL: link, joinQR: link.flatMap(qrCode(for:)), joinCode: joinCode, now: now, version: version))
         case "/join":
             let code = FormData(request.body)?["code"].map(Self.normalisedCode) ?? ""
             guard code == joinCode else {
@@ -175,9 +181,13 @@ public final class Room {
 
     private func vote(_ request: HTTPRequest, participant: Participant, session: Session, now: Date) -> Change {
         guard let form = FormData(request.body) else { return .refused(page(session, participant, notice: "The votes could not be read.", now: now, status: 400)) }
+        let allowance = session.settings.votesPerParticipant
         var counts: [String: Int] = [:]
         for (name, value) in form.fields {
-            guard let count = Int(value) else { return .refused(page(session, participant, notice: "Votes must be whole numbers.", now: now, status: 400)) }
+            // Each count is at most the allowance, so adding up a field repeated many times cannot overflow.
+            guard let count = Int(value), (0...allowance).contains(count), counts[name, default: 0] <= allowance else {
+                return .refused(page(session, participant, notice: "Votes must be whole numbers from 0 to \(allowance).", now: now, status: 400))
+            }
             counts[name, default: 0] += count
         }
         switch RoomScoring.vote(counts, by: participant.id, in: session, now: now) {
@@ -195,6 +205,18 @@ public final class Room {
     private func device(of request: HTTPRequest, in session: Session) -> Participant? {
         guard let id = devices.participant(for: request.cookies[Self.cookieName]) else { return nil }
         return session.participants.first { $0.id == id }
+    }
+
+    /// QR codes of the join links the projector has shown, each encoded once. Only links to a Host the
+    /// room accepts (an IP address or localhost) are kept, and at most a few, so no request can grow it.
+    private var qrCodes: [String: QRCode] = [:]
+
+    private func qrCode(for link: String) -> QRCode? {
+        if let known = qrCodes[link] { return known }
+        guard let code = try? QRCode(text: link) else { return nil }
+        if qrCodes.count >= 16 { qrCodes.removeAll() }
+        qrCodes[link] = code
+        return code
     }
 
     private func screenJoinLink(host: String?) -> String? {
@@ -224,6 +246,16 @@ public final class Room {
         if name.lowercased() == "localhost" { return true }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { part in part.count <= 3 && !part.isEmpty && part.allSatisfy(\.isNumber) && Int(part).map { $0 <= 255 } == true }
+    }
+
+    /// True unless the browser says the post came from another page: an Origin other than this
+    /// server's, or Sec-Fetch-Site other than same-origin or none. A page on another port of the same
+    /// address is the same "site", so SameSite=Strict alone would let it post with the device's cookie.
+    static func isSameOrigin(_ request: HTTPRequest) -> Bool {
+        if let site = request.header("sec-fetch-site")?.lowercased(), site != "same-origin", site != "none" { return false }
+        guard let origin = request.header("origin") else { return true }
+        guard let host = request.header("host") else { return false }
+        return origin.lowercased() == "http://" + host.lowercased()
     }
 
     static func isLoopback(_ host: String) -> Bool {

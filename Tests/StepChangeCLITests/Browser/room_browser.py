@@ -99,6 +99,27 @@ try:
     screenshot(projector, "screen-scoring.png")
     print("--- screen ---")
     print(evaluate("document.body.innerText", projector))
+    # The refresh script (allowed by its hash in the Content-Security-Policy) must leave a page alone
+    # while nothing changes, and reload it when the room changes.
+    evaluate("window.stayed = 1; true", phone)
+    time.sleep(5)
+    print("--- refresh ---")
+    print("kept while nothing changed" if evaluate("window.stayed === 1", phone) else "reloaded with nothing changed")
+    import http.client
+    host = base.split("//", 1)[1]
+    connection = http.client.HTTPConnection(host, timeout=10)
+    connection.request("POST", "/claim", "code=%s&participant=p1" % code, {"Content-Type": "application/x-www-form-urlencoded"})
+    reply = connection.getresponse()
+    reply.read()
+    token = reply.getheader("Set-Cookie").split(";")[0]
+    connection.request("POST", "/score", "item=LN1&round=1&score=3", {"Content-Type": "application/x-www-form-urlencoded", "Cookie": token})
+    connection.getresponse().read()
+    for _ in range(60):
+        if evaluate("window.stayed !== 1 && document.readyState === 'complete'", phone):
+            break
+        time.sleep(0.1)
+    print("reloaded after a change" if evaluate("window.stayed !== 1", phone) else "not reloaded after a change")
+    print(evaluate("document.body.innerText", phone))
 finally:
     try:
         send("Browser.close")
