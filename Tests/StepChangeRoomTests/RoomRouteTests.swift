@@ -174,3 +174,29 @@ struct RoomRouteTests {
         #expect(!page.contains("<svg"))
     }
 }
+
+/// The pre-workshop survey beside the room's scores at the reveal, on the projector and the phones.
+@Suite("Survey at the room's reveal")
+struct RoomSurveyRevealTests {
+    @Test func theRevealShowsTheSurveyBesideTheRoomAndItsCommentsUnattributed() throws {
+        let fixture = RoomFixture()
+        fixture.session.survey = Survey(source: "survey.csv", importedAt: fixture.now, respondents: 5,
+                                        items: [SurveyItem(itemID: "LN1", counts: [SurveyCount(value: 2, count: 3), SurveyCount(value: 4, count: 2)], dontKnow: 0)],
+                                        comments: [SurveyComment(id: "c1", itemID: "LN1", text: "Data is <old>")])
+        let tokens = try ["p1", "p2", "p3"].map { try #require(fixture.join($0)) }
+        let before = fixture.request("GET", "/screen").text
+        #expect(!before.contains("Survey: 5 responses"), "the survey is not shown before the reveal")
+        _ = fixture.score(tokens[0], "2", comment: "Mine+alone")
+        _ = fixture.score(tokens[1], "4")
+        _ = fixture.score(tokens[2], "4")
+        let screen = fixture.request("GET", "/screen").text
+        let phone = fixture.page(tokens[1])
+        for page in [screen, phone] {
+            #expect(page.contains("Survey: 5 responses"))
+            #expect(page.contains("<th>Survey</th><th>Room</th>"))
+            #expect(page.contains("<td>3</td><td>1</td>"), "level 2: three in the survey, one in the room")
+            #expect(page.contains("<li>Data is &lt;old&gt;</li>"))
+            #expect(!page.contains("Ann Lee:"))
+        }
+    }
+}

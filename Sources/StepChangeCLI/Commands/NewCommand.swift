@@ -37,7 +37,7 @@ extension Command {
         var participants: [Participant] = []
         if let list = invocation.value("participants") {
             switch ParticipantList.parse(list) {
-            case .success(let parsed): participants = parsed
+            case .success(let parsed): participants = try SectorQuestions.confirm(parsed, typed: list, context: context)
             case .failure(let error): throw StepChangeError(.usage, "--participants: " + error.message)
             }
         }
@@ -46,7 +46,7 @@ extension Command {
             partnership: invocation.value("partnership") ?? "", facilitator: invocation.value("facilitator") ?? "",
             participants: participants, scoring: .open, date: invocation.value("date"), invocation: invocation, context: context)
         context.terminal.writeLine(session.id)
-        if let list = invocation.value("participants") { noteMissingSectors(list, context: context) }
+        noteMissingSectors(participants, context: context)
         let store = context.sessionStore(invocation)
         context.terminal.writeErrorLine(TextWrap.fit("Created \(context.displayPath(url)) with \(participants.count) participant\(participants.count == 1 ? "" : "s").", width: context.width))
         context.terminal.writeErrorLine("Next: \(WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context))")
@@ -70,7 +70,7 @@ extension Command {
         var participants: [Participant]?
         if let list = invocation.value("participants") {
             switch ParticipantList.parse(list) {
-            case .success(let parsed): participants = parsed
+            case .success(let parsed): participants = try SectorQuestions.confirm(parsed, typed: list, context: context)
             case .failure(let error): throw StepChangeError(.usage, "--participants: " + error.message)
             }
         }
@@ -92,18 +92,16 @@ extension Command {
         }
         notes.append("Next: \(WorkshopLaunch.resumeCommand(for: url, id: created.id, store: store, context: context))")
         for note in notes { context.terminal.writeErrorLine(TextWrap.fit(note, width: context.width)) }
-        if let list = invocation.value("participants") { noteMissingSectors(list, context: context) }
+        noteMissingSectors(session.participants, context: context)
         return 0
     }
 
-    /// Says which participants of --participants were given no sector (recorded as "other"), and how to
-    /// correct them, so none becomes "other" unnoticed. The run asks for the sector when one is typed there.
-    static func noteMissingSectors(_ list: String, context: CommandContext) {
-        let missing = list.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !ParticipantList.namesSector($0) }
-        guard !missing.isEmpty else { return }
-        let names = missing.map { $0.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? $0 }
-        context.terminal.writeErrorLine(TextWrap.fit("No sector given for \(names.prefix(10).joined(separator: ", "))\(names.count > 10 ? " and \(names.count - 10) more" : ""), so recorded as other. To correct one, type `participants` in the run, then edit N Name (Organisation, sector).", width: context.width))
+    /// Says which participants of --participants were given no sector (recorded as other until the run
+    /// asks for it), so none becomes "other" unnoticed.
+    static func noteMissingSectors(_ participants: [Participant], context: CommandContext) {
+        let names = participants.filter { $0.sectorToConfirm == true }.map(\.name)
+        guard !names.isEmpty else { return }
+        context.terminal.writeErrorLine(TextWrap.fit("No sector given for \(names.prefix(10).joined(separator: ", "))\(names.count > 10 ? " and \(names.count - 10) more" : ""), so recorded as other for now; `stepchange run` asks for it first. To correct one yourself, type `participants` in the run, then edit N Name (Organisation, sector).", width: context.width))
     }
 }
 

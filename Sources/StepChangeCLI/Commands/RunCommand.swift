@@ -77,6 +77,7 @@ extension Command {
         }
         if let stage { session = WorkshopStages.reopen(session, at: stage) }
         if let order { session = AssessmentStage.reorder(session, by: order) }
+        session = SectorQuestions.askAtRunStart(session, context: context)
         if session != original {
             session.updatedAt = context.time.now
             try store.save(session, to: url)

@@ -25,6 +25,9 @@ public struct AssessmentCursor: Codable, Equatable, Sendable {
     public var pendingParticipant: String?
     /// A participant the facilitator asked to delete who has scores or votes, waiting for a yes.
     public var pendingRemoval: String?
+    /// The heading whose introduction has been shown on this visit, so an answer that leaves the
+    /// group on the same prompt (absent NAME, a correction) does not print it again.
+    public var introducedHeading: String?
 
     public init(order: [String], itemID: String?, step: AssessmentStep, round: Int = 1) {
         self.order = order

@@ -7,10 +7,9 @@ extension AssessmentStage {
         var session = session
         var cursor = cursor
         if cursor.step == .scoring, !cursor.blindScores.isEmpty {
-            cursor.blindScores.removeLast()
+            let removed = cursor.blindScores.removeLast()
             session.assessmentCursor = cursor
-            let present = session.presentParticipants
-            let name = present.indices.contains(cursor.blindScores.count) ? present[cursor.blindScores.count].name : "the last participant"
+            let name = session.participants.first { $0.id == removed.participant }?.name ?? "the last participant"
 
             return .accepted(session, message: "Back to \(name)'s score.")
         }
@@ -148,11 +147,8 @@ extension AssessmentStage {
             }
             let present = session.presentParticipants
             let known = Set(present.map(\.id))
-            if cursor.blindScores.count >= present.count
-                || zip(cursor.blindScores, present).contains(where: { $0.participant != $1.id })
-                || !cursor.blindScores.allSatisfy({ known.contains($0.participant) }) {
-                cursor.blindScores = []
-            }
+            cursor.blindScores.removeAll { !known.contains($0.participant) }
+            if nextBlindScorer(cursor, present: present) == nil { cursor.blindScores = [] }
         }
         if [.consensus, .confirmOutsideRange, .outsideRangeReason].contains(cursor.step), rounds == 0 {
             cursor.step = .scoring

@@ -72,9 +72,21 @@ extension AssessmentStage {
             let from = cursor.itemID ?? "the start"
             session.participants[index].absentFrom = from
             cursor.blindScores.removeAll { $0.participant == participant.id }
+            var message = "\(participant.name) is marked absent from \(from) on; their earlier scores are kept. Type present \(participant.name) when they return."
+            let present = session.presentParticipants
+            if cursor.step == .scoring, session.settings.scoring == .blind, let itemID = cursor.itemID, !cursor.blindScores.isEmpty,
+               Self.nextBlindScorer(cursor, present: present) == nil {
+                var assessment = session.assessment(of: itemID) ?? ItemAssessment(itemID: itemID)
+                assessment.rounds.append(Self.blindRound(cursor, present: present, number: assessment.rounds.count + 1))
+                Self.store(assessment, in: &session)
+                cursor.blindScores = []
+                cursor.remember(cursor.position)
+                cursor.step = .consensus
+                message += " Everyone else in the room has scored \(itemID), so here are the scores."
+            }
             session.assessmentCursor = cursor
             session.updatedAt = now
-            return .accepted(session, message: "\(participant.name) is marked absent from \(from) on; their earlier scores are kept. Type present \(participant.name) when they return.")
+            return .accepted(session, message: message)
         }
         return nil
     }
@@ -118,6 +130,7 @@ extension AssessmentStage {
                     if text.contains("(") { return .refused("Give the sector too: edit \(index + 1) Name (Organisation, sector).") }
                     corrected.organisation = old.organisation
                     corrected.sector = old.sector
+                    corrected.sectorToConfirm = old.sectorToConfirm
                 }
                 session.participants[index] = corrected
                 session.updatedAt = now

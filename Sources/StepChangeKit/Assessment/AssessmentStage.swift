@@ -44,7 +44,7 @@ public struct AssessmentStage: WorkshopStage {
               let heading = session.framework.heading(containing: itemID) else { return nil }
         let assessment = session.assessment(of: itemID) ?? ItemAssessment(itemID: itemID)
         let position = (heading.items.firstIndex { $0.id == itemID }.map { $0 + 1 } ?? 1, heading.items.count)
-        var lines = text.item(item, heading: heading, position: position, introduce: Self.opensHeading(cursor, heading: heading, in: session))
+        var lines = text.item(item, heading: heading, position: position, introduce: Self.opensHeading(cursor, heading: heading, in: session) && cursor.introducedHeading != heading.id)
         if let planned = session.settings.minutesPerHeading, let start = cursor.headingStarts[heading.id], let last = cursor.lastAnswerAt {
             lines.append(text.agenda(used: Self.minutes(from: start, to: last), planned: planned))
         }
@@ -55,9 +55,8 @@ public struct AssessmentStage: WorkshopStage {
         case .scoring:
             let roundNote = cursor.round > 1 ? "Round \(cursor.round): score again after the discussion." : nil
             if let lastYear { lines.append(lastYear) }
-            if session.settings.scoring == .blind, cursor.blindScores.count < present.count {
-                let index = cursor.blindScores.count
-                let participant = present[index]
+            if session.settings.scoring == .blind, let participant = Self.nextBlindScorer(cursor, present: present) {
+                let index = Self.blindScoresTyped(cursor, present: present)
                 if index > 0 {
                     lines = ["", "Pass the keyboard to \(participant.name)."]
                 } else {
@@ -107,6 +106,15 @@ public struct AssessmentStage: WorkshopStage {
     // MARK: - Answers
 
     public func apply(_ answer: String, to session: Session, now: Date) -> WorkshopStep {
+        let shown = Self.cursor(in: session).itemID.flatMap { session.framework.heading(containing: $0)?.id }
+        let step = take(answer, in: session, now: now)
+        guard case .accepted(var next, let message) = step, let shown, next.assessmentCursor != nil else { return step }
+        next.assessmentCursor?.introducedHeading = shown
+        return .accepted(next, message: message)
+    }
+
+    /// Applies one answer; `apply` then notes which heading's introduction the group has seen.
+    func take(_ answer: String, in session: Session, now: Date) -> WorkshopStep {
         var session = session
         var cursor = Self.cursor(in: session)
         let typed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -163,19 +171,21 @@ public struct AssessmentStage: WorkshopStage {
                 return .refused("Everyone is marked absent. Type present NAME for someone in the room, or add participant NAME (Organisation, sector).")
             }
             if session.settings.scoring == .blind {
-                let participant = present[min(cursor.blindScores.count, present.count - 1)]
+                guard let participant = Self.nextBlindScorer(cursor, present: present) else {
+                    return .refused("Everyone in the room has scored \(itemID) in this round.")
+                }
                 guard let score = Score.parse(typed, on: scale) else {
                     return .refused(typed.isEmpty
                         ? "\(participant.name), type your score: \(scale.validAnswersDescription)."
                         : "That is not on the scale. Valid scores: \(scale.validAnswersDescription).")
                 }
                 cursor.blindScores.append(ParticipantScore(participant: participant.id, score: score))
-                guard cursor.blindScores.count == present.count else {
+                guard Self.nextBlindScorer(cursor, present: present) == nil else {
                     session.assessmentCursor = cursor
                     session.updatedAt = now
                     return .accepted(session, message: "Thank you, \(participant.name).")
                 }
-                assessment.rounds.append(ScoringRound(number: assessment.rounds.count + 1, scores: cursor.blindScores))
+                assessment.rounds.append(Self.blindRound(cursor, present: present, number: assessment.rounds.count + 1))
                 cursor.blindScores = []
             } else {
                 guard !typed.isEmpty else {
@@ -280,6 +290,25 @@ public struct AssessmentStage: WorkshopStage {
         session.assessmentCursor = cursor
         session.updatedAt = now
         return .accepted(session, message: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+    }
+
+    /// The present participant whose hidden score is asked next: the first in the list without one in
+    /// this round (so someone who leaves or comes back mid-round never disturbs the scores already typed).
+    static func nextBlindScorer(_ cursor: AssessmentCursor, present: [Participant]) -> Participant? {
+        let typed = Set(cursor.blindScores.map(\.participant))
+        return present.first { !typed.contains($0.id) }
+    }
+
+    /// How many of the present participants have typed their hidden score in this round.
+    static func blindScoresTyped(_ cursor: AssessmentCursor, present: [Participant]) -> Int {
+        let typed = Set(cursor.blindScores.map(\.participant))
+        return present.filter { typed.contains($0.id) }.count
+    }
+
+    /// The blind round as recorded: the present participants' hidden scores, in participant order.
+    static func blindRound(_ cursor: AssessmentCursor, present: [Participant], number: Int) -> ScoringRound {
+        let scores = present.compactMap { participant in cursor.blindScores.first { $0.participant == participant.id } }
+        return ScoringRound(number: number, scores: scores)
     }
 
     /// True when Enter at the reveal agrees the item and moves straight on: the scores were imported

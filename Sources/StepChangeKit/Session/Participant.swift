@@ -10,6 +10,8 @@ public struct Participant: Codable, Equatable, Sendable {
     /// The item from which the participant was marked absent (they left the room); nil while present.
     /// Scores they gave before stay in the session.
     public var absentFrom: String?
+    /// True when the participant was created without a sector (recorded as other), so the run asks for it.
+    public var sectorToConfirm: Bool?
 
     /// True while the participant is in the room and asked to score.
     public var isPresent: Bool { absentFrom == nil }

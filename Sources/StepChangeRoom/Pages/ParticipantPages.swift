@@ -118,7 +118,7 @@ enum ParticipantPages {
         } else {
             out += "<p class=\"note\">Discuss; the facilitator may open another round of scoring.</p>"
         }
-        return out
+        return out + SurveyBeside.html(session, itemID: itemID)
     }
 
     static func votingForm(_ session: Session, participant: Participant) -> String {

@@ -33,6 +33,7 @@ enum ScreenPage {
             if let consensus = session.assessment(of: itemID)?.consensus {
                 body += "<p class=\"count\">Agreed: \(consensus.score)</p>"
             }
+            body += SurveyBeside.html(session, itemID: itemID)
         case .voting:
             let voters = Set(session.votes.map(\.participant)).count
             body += "<p class=\"meta\">\(HTMLText.escape(session.title))</p><h1>Dot voting is open</h1>"
