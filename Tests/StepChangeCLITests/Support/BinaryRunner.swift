@@ -28,6 +28,12 @@ struct BinaryRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }()
 
+    /// Where a binary built with `--enable-code-coverage` writes its profile: the same place as the test
+    /// process's (so `swift test --enable-code-coverage` counts what the end-to-end runs cover), never the
+    /// working directory, whose listing tests check.
+    static let profileFile: String = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"]
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-coverage/stepchange-%p.profraw").path
+
     /// Runs stepchange and waits for it. stdin is the given text (closed afterwards, so EOF follows).
     static func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
@@ -69,7 +75,7 @@ struct BinaryRunner {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8", "LLVM_PROFILE_FILE": profileFile]
         env.merge(environment) { $1 }
         process.environment = env
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
