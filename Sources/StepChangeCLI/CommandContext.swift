@@ -9,16 +9,24 @@ public final class CommandContext: @unchecked Sendable {
     public let currentDirectory: URL
     public let time: TimeSource
     public var colour: Bool
+    /// The words that start stepchange again from this shell (see `ProgramName`), used in every
+    /// command the program prints for the user to run next.
+    public let program: String
 
-    public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime()) {
+    public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime(),
+                program: String = "stepchange") {
         self.terminal = terminal
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.time = time
+        self.program = program
         self.colour = terminal.isOutputTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     public var style: Style { Style(enabled: colour) }
+
+    /// A stepchange command line as the user can run it from here, e.g. `command("review ID")`.
+    public func command(_ arguments: String) -> String { program + " " + arguments }
 
     /// Resolves a path the user typed against the working directory.
     public func url(_ path: String) -> URL {

@@ -21,7 +21,11 @@ public enum StepChangeCLI {
         do {
             return try dispatch(arguments, context: context)
         } catch {
-            terminal.writeErrorLine("error: " + error.description)
+            // Hints name commands as `stepchange …`; they are printed as this shell can run them.
+            let message = context.program == "stepchange" ? error.description
+                : error.description.replacingOccurrences(of: "`stepchange ", with: "`\(context.program) ")
+                    .replacingOccurrences(of: "Usage: stepchange ", with: "Usage: \(context.program) ")
+            terminal.writeErrorLine("error: " + message)
             return error.kind.rawValue
         }
     }
@@ -42,11 +46,16 @@ public enum StepChangeCLI {
         case "help":
             let rest = Array(arguments.dropFirst())
             if rest.isEmpty { terminal.write(overview); return 0 }
+            if rest.count == 1, let help = groupHelp(rest[0]) { terminal.write(help); return 0 }
             let (command, extra) = try find(rest)
             guard extra.isEmpty else { throw unknownCommand(rest.joined(separator: " ")) }
             terminal.write(command.help)
             return 0
         default:
+            if arguments.count >= 2, ["--help", "-h"].contains(arguments[1]), let help = groupHelp(first) {
+                terminal.write(help)
+                return 0
+            }
             let (command, rest) = try find(arguments)
             if rest.contains("--help") || rest.contains("-h") {
                 terminal.write(command.help)
@@ -95,6 +104,26 @@ public enum StepChangeCLI {
             hint = "Did you mean `stepchange \(guess)`? " + hint
         }
         return StepChangeError(.usage, "Unknown command `\(name)`.", hint: hint)
+    }
+
+    /// The help of a group of subcommands such as `framework`: each subcommand with its summary.
+    /// Nil when `name` is a command of its own or names no group.
+    static func groupHelp(_ name: String) -> String? {
+        guard !commands.contains(where: { $0.name == name }) else { return nil }
+        let group = commands.filter { $0.name.hasPrefix(name + " ") }
+        guard !group.isEmpty else { return nil }
+        let subcommands = group.map { String($0.name.dropFirst(name.count + 1)) }
+        let width = (subcommands.map(\.count).max() ?? 0) + 4
+        let list = zip(subcommands, group).map { "  " + $0.padding(toLength: width, withPad: " ", startingAt: 0) + $1.summary }
+        return """
+        Usage: stepchange \(name) SUBCOMMAND [OPTIONS]
+
+        Subcommands:
+        \(list.joined(separator: "\n"))
+
+        Run `stepchange help \(name) SUBCOMMAND` or `stepchange \(name) SUBCOMMAND --help` for its options and examples.
+
+        """
     }
 
     /// The top-level help: what the tool is for, the commands, and where to start.

@@ -8,8 +8,8 @@ enum WorkshopLaunch {
     /// `--sessions` when it is not ./Sessions.
     static func resumeCommand(for url: URL, id: String, store: SessionStore, context: CommandContext, command name: String = "run") -> String {
         let directory = url.deletingLastPathComponent().standardizedFileURL
-        guard directory.path == store.directory.path else { return "stepchange \(name) " + quoted(context.displayPath(url)) }
-        var command = "stepchange \(name) \(id)"
+        guard directory.path == store.directory.path else { return context.command("\(name) " + quoted(context.displayPath(url))) }
+        var command = context.command("\(name) \(id)")
         if directory.path != context.url("Sessions").path {
             command += " --sessions " + quoted(context.displayPath(directory))
         }

@@ -9,8 +9,28 @@ var sizes = [10, 100, 1_000, 10_000]
 var runs = 5
 var workDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stepchange-bench")
 var arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    stepchange-bench — times stepchange's commands on synthetic session archives of growing size.
+
+    Usage: swift run -c release stepchange-bench [--sizes N,N,…] [--runs N] [--dir DIR]
+
+    Options:
+      --sizes N,N,…  Archive sizes to time (default 10,100,1000,10000).
+      --runs N       Timed runs per figure, after one warm-up; the median is shown (default 5).
+      --dir DIR      Where the archives are generated and kept (default $TMPDIR/stepchange-bench).
+      -h, --help     Show this help.
+
+    """
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
+    if flag == "--help" || flag == "-h" {
+        print(usage, terminator: "")
+        exit(0)
+    }
+    guard ["--sizes", "--runs", "--dir"].contains(flag) else {
+        FileHandle.standardError.write(Data("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir, --help\n".utf8))
+        exit(2)
+    }
     guard let value = arguments.first else {
         FileHandle.standardError.write(Data("stepchange-bench: \(flag) needs a value\n".utf8))
         exit(2)
@@ -20,9 +40,7 @@ while !arguments.isEmpty {
     case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 1 }
     case "--runs": runs = max(1, Int(value) ?? runs)
     case "--dir": workDirectory = URL(fileURLWithPath: value)
-    default:
-        FileHandle.standardError.write(Data("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir\n".utf8))
-        exit(2)
+    default: break
     }
 }
 

@@ -30,7 +30,7 @@ extension Command {
     static let frameworkShow = Command(
         name: "framework show",
         summary: "Show a framework's headings, prompts, guidance and scale.",
-        usage: "stepchange framework show ID|FILE",
+        usage: "stepchange framework show ID|FILE [--frameworks DIR]",
         examples: ["stepchange framework show child-poverty", "stepchange framework show Frameworks/strategy-review.json"],
         options: [.frameworks], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
@@ -43,7 +43,7 @@ extension Command {
     static let frameworkExport = Command(
         name: "framework export",
         summary: "Print a framework as JSON, to copy and adapt.",
-        usage: "stepchange framework export ID|FILE",
+        usage: "stepchange framework export ID|FILE [--frameworks DIR]",
         examples: ["stepchange framework export child-poverty > Frameworks/our-framework.json"],
         options: [.frameworks], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in

@@ -6,7 +6,7 @@ extension Command {
     static let importPlan = Command(
         name: "import-plan",
         summary: "Import an action plan from a spreadsheet (CSV) into a session, to review and export it.",
-        usage: "stepchange import-plan SESSION FILE.csv [--sessions DIR]",
+        usage: "stepchange import-plan SESSION FILE.csv [--break-lock] [--sessions DIR]",
         discussion: """
         The CSV needs a header row. Columns understood (any order, the plan's own headings accepted): outcome
         ("The Outcomes We Are Aiming For"), ref ("Action Ref"), objective, action ("The Actions We Are Taking"),
@@ -37,7 +37,7 @@ extension Command {
         let statements = imported.statementIDs
         let range = statements.count == 1 ? statements[0] : "\(statements.first!)–\(statements.last!)"
         context.terminal.writeLine("Imported \(imported.actionRefs.count) action\(imported.actionRefs.count == 1 ? "" : "s") under \(statements.count) outcome\(statements.count == 1 ? "" : "s") (\(range)) from \(path) into \(session.id).")
-        context.terminal.writeLine("Review them with `stepchange review \(session.id)`.")
+        context.terminal.writeLine("Review them with `\(WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context, command: "review"))`.")
         return 0
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import StepChangeKit
 
 extension Command {
-    static let reviewUsage = "stepchange review SESSION [--action REF --status STATUS [--actual VALUE] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME]"
+    static let reviewUsage = "stepchange review SESSION [--action REF --status STATUS [--actual VALUE] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME] [--break-lock] [--sessions DIR]"
 
     /// `stepchange review`: the quarterly progress review of a session's actions.
     static let review = Command(

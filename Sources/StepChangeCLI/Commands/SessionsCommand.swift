@@ -16,7 +16,7 @@ extension Command {
         if invocation.flag("json") {
             context.terminal.write(SessionListText.json(listing, directory: context.displayPath(store.directory)))
         } else {
-            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style))
+            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style, program: context.program))
         }
         return 0
     }
@@ -24,10 +24,10 @@ extension Command {
 
 /// The terminal and JSON renderings of a session listing.
 enum SessionListText {
-    static func render(_ listing: SessionListing, directory: String, style: Style) -> String {
+    static func render(_ listing: SessionListing, directory: String, style: Style, program: String) -> String {
         var out = ""
         if listing.sessions.isEmpty && listing.unreadable.isEmpty {
-            return "No sessions in \(directory). Start one with `stepchange new`.\n"
+            return "No sessions in \(directory). Start one with `\(program) start`.\n"
         }
         if !listing.sessions.isEmpty {
             let rows = listing.sessions.map { listed -> [String] in

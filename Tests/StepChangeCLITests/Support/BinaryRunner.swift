@@ -73,9 +73,10 @@ struct BinaryRunner {
 
     static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Running {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8", "LLVM_PROFILE_FILE": profileFile]
+        // Started by name from PATH, as an installed stepchange is, so the commands it prints begin `stepchange`.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["stepchange"] + arguments
+        var env = ["PATH": executable.deletingLastPathComponent().path + ":/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8", "LLVM_PROFILE_FILE": profileFile]
         env.merge(environment) { $1 }
         process.environment = env
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
