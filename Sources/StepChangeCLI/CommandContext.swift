@@ -72,7 +72,9 @@ public final class CommandContext: @unchecked Sendable {
             }
             return (try FrameworkReader.read(data, source: reference), .file(reference))
         }
-        let entry = try frameworkCatalog(invocation).framework(id: reference)
+        let catalog = frameworkCatalog(invocation)
+        let entry = try catalog.framework(id: reference)
+        if let notice = catalog.overrideNotice(id: entry.framework.id) { terminal.writeErrorLine("note: " + notice) }
         return (entry.framework, entry.source)
     }
 
