@@ -173,9 +173,17 @@ struct StatementsStageTests {
         }
         #expect(driver.prompt == nil)
         #expect(driver.session.planned == ["S1", "S2", "S3"])
+    }
+
+    /// An empty line never finishes the stage before there is a statement: a stage with no statements is not done.
+    @Test func emptyLinesDoNotFinishAStageWithNoStatements() {
         var empty = PlanningDriver(StatementsStage(), PlanningFixtures.assessedSession())
-        empty.type("")
-        #expect(empty.prompt == nil)
+        let before = empty.session
+        empty.type("", "")
+        #expect(empty.refusals == Array(repeating: "There are no improvement statements yet: type one (\"The partnership should …\"), or `pause` to stop here and come back to it.", count: 2))
+        #expect(empty.session == before)
+        #expect(empty.prompt?.question == "Statement S1")
+        #expect(empty.prompt?.defaultHint == nil)
     }
 
     @Test func backAndPauseAndResumeLandOnTheSameStep() throws {
