@@ -64,16 +64,8 @@ enum SessionListText {
         return (hundredths < 0 ? "-" : "") + "\(abs(hundredths) / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
-    /// The text on one line, cut to `width` characters with an ellipsis.
-    static func clip(_ text: String, _ width: Int) -> String {
-        if text.utf8.count <= width, !text.utf8.contains(where: { $0 < 32 }) { return text }
-        var kept: [Character] = []
-        for character in text where !(character.asciiValue.map { $0 < 32 } ?? character.isNewline) {
-            kept.append(character)
-            if kept.count > width { return String(kept.prefix(width - 1)) + "…" }
-        }
-        return String(kept)
-    }
+    /// The text on one line, cut to `width` characters with an ellipsis (the same rule as `show`).
+    static func clip(_ text: String, _ width: Int) -> String { TextWrap.clip(text, to: width) }
 
     /// The listing as JSON: the directory, each session's summary with its file, and unreadable files.
     static func json(_ listing: SessionListing, directory: String) -> String {

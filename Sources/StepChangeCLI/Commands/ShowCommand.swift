@@ -24,10 +24,10 @@ enum SessionOverviewText {
     /// `command` gives the full command line for another command on this session (`review`, `check`).
     static func render(_ session: Session, width: Int, style: Style, command: (String) -> String) -> String {
         var out: [String] = []
-        out.append(style.bold(session.title) + " (\(session.date), \(session.stage.rawValue))")
-        var facts = [session.partnership, "\(session.framework.id) v\(session.framework.version)",
+        out.append(style.bold(TextWrap.oneLine(session.title)) + " (\(session.date), \(session.stage.rawValue))")
+        var facts = [TextWrap.oneLine(session.partnership), "\(session.framework.id) v\(session.framework.version)",
                      "\(session.participants.count) participant\(session.participants.count == 1 ? "" : "s")"]
-        if !session.facilitator.isEmpty { facts.append("facilitated by \(session.facilitator)") }
+        if !session.facilitator.isEmpty { facts.append("facilitated by \(TextWrap.oneLine(session.facilitator))") }
         out.append(facts.filter { !$0.isEmpty }.joined(separator: " · "))
         out.append("Id: \(session.id)")
 
