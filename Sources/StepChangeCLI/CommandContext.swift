@@ -39,8 +39,13 @@ public final class CommandContext: @unchecked Sendable {
 
     /// The sessions directory: `--sessions`, then `$STEPCHANGE_SESSIONS`, then `./Sessions`.
     public func sessionStore(_ invocation: Invocation) -> SessionStore {
-        let path = invocation.value("sessions") ?? environment["STEPCHANGE_SESSIONS"] ?? "Sessions"
-        return SessionStore(directory: url(path))
+        SessionStore(directory: invocation.value("sessions").map(url) ?? defaultSessionsDirectory)
+    }
+
+    /// Where sessions are kept when no --sessions is given: `$STEPCHANGE_SESSIONS` when set (and not
+    /// empty), otherwise `./Sessions`.
+    public var defaultSessionsDirectory: URL {
+        url(environment["STEPCHANGE_SESSIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "Sessions")
     }
 
     /// Built-in frameworks, then `./Frameworks`, then `--frameworks DIR` and `$STEPCHANGE_FRAMEWORKS`.

@@ -5,12 +5,12 @@ import StepChangeKit
 /// one), the exact resume command, and running the workshop with the stop signals in place.
 enum WorkshopLaunch {
     /// The command that resumes a session stored at `url` (`run`, or another such as `review`), with
-    /// `--sessions` when it is not ./Sessions.
+    /// `--sessions` when it is not where sessions are kept by default (./Sessions or $STEPCHANGE_SESSIONS).
     static func resumeCommand(for url: URL, id: String, store: SessionStore, context: CommandContext, command name: String = "run") -> String {
         let directory = url.deletingLastPathComponent().standardizedFileURL
         guard directory.path == store.directory.path else { return context.command("\(name) " + quoted(context.displayPath(url))) }
         var command = context.command("\(name) \(id)")
-        if directory.path != context.url("Sessions").path {
+        if directory.path != context.defaultSessionsDirectory.path {
             command += " --sessions " + quoted(context.displayPath(directory))
         }
         return command
