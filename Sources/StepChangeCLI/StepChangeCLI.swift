@@ -21,44 +21,48 @@ public enum StepChangeCLI {
         do {
             return try dispatch(arguments, context: context)
         } catch {
-            // Hints name commands as `stepchange …`; they are printed as this shell can run them.
-            let message = context.program == "stepchange" ? error.description
-                : error.description.replacingOccurrences(of: "`stepchange ", with: "`\(context.program) ")
-                    .replacingOccurrences(of: "Usage: stepchange ", with: "Usage: \(context.program) ")
-            terminal.writeErrorLine("error: " + message)
+            terminal.writeErrorLine("error: " + asStarted(error.description, program: context.program))
             return error.kind.rawValue
         }
+    }
+
+    /// Help and error text name commands as `stepchange …`; this prints them as this shell can run
+    /// them (`swift run stepchange …`, `.build/release/stepchange …`): backquoted commands and usage lines.
+    static func asStarted(_ text: String, program: String) -> String {
+        guard program != "stepchange" else { return text }
+        return text.replacingOccurrences(of: "`stepchange ", with: "`\(program) ")
+            .replacingOccurrences(of: "Usage: stepchange ", with: "Usage: \(program) ")
     }
 
     private static func dispatch(_ arguments: [String], context: CommandContext) throws(StepChangeError) -> Int32 {
         let terminal = context.terminal
         guard let first = arguments.first else {
-            terminal.write(overview)
+            terminal.write(asStarted(overview, program: context.program))
             return 0
         }
         switch first {
         case "--help", "-h":
-            terminal.write(overview)
+            terminal.write(asStarted(overview, program: context.program))
             return 0
         case "--version":
             terminal.writeLine("stepchange \(version)")
             return 0
         case "help":
             let rest = Array(arguments.dropFirst())
-            if rest.isEmpty { terminal.write(overview); return 0 }
-            if rest.count == 1, let help = groupHelp(rest[0]) { terminal.write(help); return 0 }
+            if rest.isEmpty { terminal.write(asStarted(overview, program: context.program)); return 0 }
+            if rest.count == 1, let help = groupHelp(rest[0]) { terminal.write(asStarted(help, program: context.program)); return 0 }
             let (command, extra) = try find(rest)
             guard extra.isEmpty else { throw unknownCommand(rest.joined(separator: " ")) }
-            terminal.write(command.help)
+            terminal.write(asStarted(command.help, program: context.program))
             return 0
         default:
             if arguments.count >= 2, ["--help", "-h"].contains(arguments[1]), let help = groupHelp(first) {
-                terminal.write(help)
+                terminal.write(asStarted(help, program: context.program))
                 return 0
             }
             let (command, rest) = try find(arguments)
             if rest.contains("--help") || rest.contains("-h") {
-                terminal.write(command.help)
+                terminal.write(asStarted(command.help, program: context.program))
                 return 0
             }
             let invocation = try Invocation.parse(rest, options: command.options, command: command.name)

@@ -68,7 +68,11 @@ struct ProgramNameTests {
                 "\(paused.stdout)\n\(paused.stderr)")
         let wrong = try run(as: argv0, ["show"], in: directory)
         #expect(wrong.status == 2)
-        #expect(wrong.stderr.contains("Usage: \(program) show SESSION") || wrong.stderr.contains("`\(program) show`"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("Usage: \(program) show SESSION") && wrong.stderr.contains("`\(program) show`"), "\(wrong.stderr)")
+        let help = try run(as: argv0, ["show", "--help"], in: directory)
+        #expect(help.stdout.contains("\nUsage: \(program) show SESSION [--sessions DIR]\n"), "\(help.stdout)")
+        let overview = try run(as: argv0, ["help"], in: directory)
+        #expect(overview.stdout.contains("Run `\(program) help COMMAND` or `\(program) COMMAND --help`"), "\(overview.stdout)")
     }
 
     @Test func anInstalledProgramIsNamedAsOnPath() throws {

@@ -17,7 +17,7 @@ public struct AssessmentStage: WorkshopStage {
         "skip           leave this item and come back to it after the others",
         "goto ITEM      go to an item by its id, e.g. goto LN3",
         "status         progress through the headings and items",
-        "pause          save and stop; resume later with `stepchange run`",
+        "pause          save and stop, printing the command that resumes here",
     ]
 
     // MARK: - Prompts
