@@ -61,7 +61,5 @@ enum WorkshopLaunch {
         return value
     }
 
-    static func quoted(_ text: String) -> String {
-        text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    static func quoted(_ text: String) -> String { ProgramName.shellQuoted(text) }
 }
