@@ -12,6 +12,9 @@ public final class CommandContext: @unchecked Sendable {
     /// The words that start stepchange again from this shell (see `ProgramName`), used in every
     /// command the program prints for the user to run next.
     public let program: String
+    /// Set once a command has told the user about a failed write to stdout or stderr itself, so
+    /// `StepChangeCLI.main` does not say it twice.
+    public var reportedOutputFailure = false
 
     public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime(),
                 program: String = "stepchange") {
@@ -61,7 +64,7 @@ public final class CommandContext: @unchecked Sendable {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
             for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 let file = directory.appendingPathComponent(name)
-                if let data = try? Data(contentsOf: file) { files.append((displayPath(file), data)) }
+                if case .success(let data) = BoundedFile.read(file.path, limit: FrameworkReader.maximumSize) { files.append((displayPath(file), data)) }
             }
         }
         return FrameworkCatalog(files: files)
@@ -70,17 +73,28 @@ public final class CommandContext: @unchecked Sendable {
     /// A framework named by id, or by a path to a framework file.
     public func framework(_ reference: String, _ invocation: Invocation) throws(StepChangeError) -> (framework: Framework, source: FrameworkSource) {
         if reference.contains("/") || reference.hasSuffix(".json") {
-            let file = url(reference)
-            guard let data = try? Data(contentsOf: file) else {
-                throw StepChangeError(.input, "Cannot read the framework file \(reference).",
-                                      hint: "Check the path, or give a framework id (see `stepchange frameworks`).")
-            }
+            let data = try readFile(reference, limit: FrameworkReader.maximumSize, what: "a framework file",
+                                    hint: "Check the path, or give a framework id (see `stepchange frameworks`).")
             return (try FrameworkReader.read(data, source: reference), .file(reference))
         }
         let catalog = frameworkCatalog(invocation)
         let entry = try catalog.framework(id: reference)
         if let notice = catalog.overrideNotice(id: entry.framework.id) { terminal.writeErrorLine("note: " + notice) }
         return (entry.framework, entry.source)
+    }
+
+    /// The bytes of a file the user named, read only once it is known to be a regular file within
+    /// `limit` bytes (`BoundedFile`), so a huge file, a device or a pipe is refused before any reading.
+    public func readFile(_ path: String, limit: Int, what: String, hint: String? = nil) throws(StepChangeError) -> Data {
+        switch BoundedFile.read(url(path).path, limit: limit) {
+        case .success(let data):
+            return data
+        case .failure(.unreadable):
+            throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.", hint: hint)
+        case .failure(let failure):
+            throw StepChangeError(.input, BoundedFile.message(failure, name: path, what: what, limit: limit),
+                                  hint: "Check that this is the right file. Nothing was changed.")
+        }
     }
 
     /// A path as the user would like to see it: relative to the working directory when inside it.

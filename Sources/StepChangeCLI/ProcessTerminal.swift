@@ -12,6 +12,8 @@ public final class ProcessTerminal: Terminal {
     public let isInteractive: Bool
     public let isOutputTerminal: Bool
     let isErrorTerminal: Bool
+    private let output = StandardStream(descriptor: STDOUT_FILENO, name: "standard output")
+    private let errors = StandardStream(descriptor: STDERR_FILENO, name: "standard error")
 
     public init() {
         isInteractive = isatty(STDIN_FILENO) == 1
@@ -21,19 +23,23 @@ public final class ProcessTerminal: Terminal {
 
     /// Everything written passes through `TerminalSafeText`, so text from people and files can never
     /// carry a raw escape sequence to the screen; only stepchange's own emphasis survives, and only
-    /// on a terminal (the only place colour is ever on).
+    /// on a terminal (the only place colour is ever on). A failed write is remembered (`outputFailure`).
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(TerminalSafeText.forDisplay(text, keepingStyle: isOutputTerminal).utf8))
+        output.write(TerminalSafeText.forDisplay(text, keepingStyle: isOutputTerminal))
     }
 
     public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(TerminalSafeText.forDisplay(text, keepingStyle: isErrorTerminal).utf8))
+        errors.write(TerminalSafeText.forDisplay(text, keepingStyle: isErrorTerminal))
     }
 
+    public var outputFailure: OutputFailure? { output.failure ?? errors.failure }
+
     /// Reads a line and cleans it (`TerminalSafeText.cleanInput`): stray escape sequences from arrow
-    /// keys and other control characters never reach a session file.
+    /// keys and other control characters never reach a session file. Nil once output has failed:
+    /// no one can see the questions any more.
     public func readLine(hidden: Bool) -> String? {
-        readRawLine(hidden: hidden).map(TerminalSafeText.cleanInput)
+        guard outputFailure == nil else { return nil }
+        return readRawLine(hidden: hidden).map(TerminalSafeText.cleanInput)
     }
 
     private func readRawLine(hidden: Bool) -> String? {

@@ -9,7 +9,7 @@ public enum ProgramName {
     /// for a release build) when it is the package's own build under `./.build` started by its full
     /// path, as `swift run` does; otherwise the path as typed, quoted for the shell when needed.
     public static func command(argv0: String, currentDirectory: URL) -> String {
-        guard argv0.contains("/") else { return argv0.isEmpty ? "stepchange" : shellQuoted(argv0) }
+        guard argv0.contains("/") else { return argv0.isEmpty ? "stepchange" : ShellQuoting.quoted(argv0) }
         let name = URL(fileURLWithPath: argv0).lastPathComponent
         if argv0.hasPrefix("/") {
             let build = currentDirectory.standardizedFileURL.path + "/.build/"
@@ -17,16 +17,9 @@ public enum ProgramName {
             if path.hasPrefix(build),
                FileManager.default.fileExists(atPath: currentDirectory.appendingPathComponent("Package.swift").path) {
                 let release = path.dropFirst(build.count).split(separator: "/").contains("release")
-                return "swift run " + (release ? "-c release " : "") + shellQuoted(name)
+                return "swift run " + (release ? "-c release " : "") + ShellQuoting.quoted(name)
             }
         }
-        return shellQuoted(argv0)
-    }
-
-    /// A word as the shell reads it back unchanged: as it is when it holds only safe characters,
-    /// otherwise in single quotes.
-    public static func shellQuoted(_ text: String) -> String {
-        let safe = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./+=:,@%".contains($0)) }
-        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return ShellQuoting.quoted(argv0)
     }
 }

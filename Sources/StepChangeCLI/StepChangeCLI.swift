@@ -18,12 +18,22 @@ public enum StepChangeCLI {
     public static func main(_ arguments: [String], context: CommandContext) -> Int32 {
         let terminal = context.terminal
         if context.environment["NO_COLOR"] != nil || arguments.contains("--no-color") { context.colour = false }
+        var status: Int32
         do {
-            return try dispatch(arguments, context: context)
+            status = try dispatch(arguments, context: context)
         } catch {
             terminal.writeErrorLine("error: " + asStarted(error.description, program: context.program))
-            return error.kind.rawValue
+            status = error.kind.rawValue
         }
+        // A write that failed (stdout on a full disk, a closed pipe) ends the command with exit 1 and,
+        // where stderr still works, a message; nothing the program writes can trap.
+        if let failure = terminal.outputFailure {
+            if !context.reportedOutputFailure {
+                terminal.writeErrorLine("error: \(failure)." + (status == 0 ? " The command itself completed; only its output is incomplete." : ""))
+            }
+            if status == 0 { status = 1 }
+        }
+        return status
     }
 
     /// Help and error text name commands as `stepchange …`; this prints them as this shell can run

@@ -13,9 +13,13 @@ public protocol Terminal: AnyObject {
     func writeError(_ text: String)
     /// Reads one line without its line ending; nil at end of input. `hidden` turns echo off on a TTY.
     func readLine(hidden: Bool) -> String?
+    /// The first failed write to stdout or stderr (a full disk, a closed pipe), if any. Once there is
+    /// one, `readLine` returns nil, so every conversation ends as at end of input.
+    var outputFailure: OutputFailure? { get }
 }
 
 extension Terminal {
+    public var outputFailure: OutputFailure? { nil }
     public func writeLine(_ text: String = "") { write(text + "\n") }
     public func writeErrorLine(_ text: String) { writeError(text + "\n") }
     public func readLine() -> String? { readLine(hidden: false) }

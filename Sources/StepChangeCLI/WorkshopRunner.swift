@@ -14,6 +14,8 @@ final class WorkshopRunner {
     let resumeCommand: String
     /// Answers taken but not yet in the file because a save failed, as the user typed them.
     private var unsaved: [String] = []
+    /// The answer being saved right now, named in the stop message if the save fails.
+    private var pendingAnswer: String?
 
     init(session: Session, url: URL, store: SessionStore, context: CommandContext, resumeCommand: String) {
         self.session = session
@@ -46,10 +48,14 @@ final class WorkshopRunner {
                 var question = context.style.bold(prompt.question)
                 if let hint = prompt.defaultHint { question += " [\(hint)]" }
                 terminal.write(question + ": ")
-                guard let answer = terminal.readAnswer(hidden: prompt.hidden) else {
+                guard let answer = terminal.readLine(hidden: prompt.hidden && terminal.isInteractive) else {
                     terminal.writeLine()
                     return stop(because: "End of input.")
                 }
+                // A stop signal from here on waits until this answer is saved (or known not to be).
+                let deferred = StopSignals.deferStops()
+                defer { StopSignals.resumeStops(deferred) }
+                if !terminal.isInteractive { terminal.writeLine(prompt.hidden ? "(hidden)" : answer) }
                 let typed = prompt.hidden ? "(a hidden score)" : "\"\(answer)\""
                 switch stage.apply(answer, to: session, now: context.time.now) {
                 case .accepted(let next, let message):
@@ -73,7 +79,9 @@ final class WorkshopRunner {
     /// Saves the session after an answer; on failure keeps the answer in memory, says so, and tries
     /// again next time.
     private func save(answer: String) {
-        if !writeSession() {
+        pendingAnswer = answer
+        defer { pendingAnswer = nil }
+        if !StopSignals.whileSaving({ writeSession() }) {
             unsaved.append(answer)
             terminal.writeErrorLine("Your answer is kept in memory; saving will be tried again after the next answer.")
         }
@@ -87,27 +95,39 @@ final class WorkshopRunner {
                 terminal.writeErrorLine("Saved: the \(unsaved.count) earlier answer\(unsaved.count == 1 ? "" : "s") that could not be saved \(unsaved.count == 1 ? "is" : "are") now in \(file).")
             }
             unsaved = []
-            StopSignals.everythingSaved = true
+            StopSignals.setUnsaved(nil)
             return true
         } catch {
-            StopSignals.everythingSaved = false
+            StopSignals.setUnsaved(notSavedMessage(unsaved + (pendingAnswer.map { [$0] } ?? []), stoppedBy: "Stopped."))
             terminal.writeErrorLine("error: " + error.description)
             return false
         }
     }
 
+    /// What to say on stopping while `answers` are not in the file: each one, and how to carry on.
+    private func notSavedMessage(_ answers: [String], stoppedBy reason: String) -> String {
+        var lines = ["", "\(reason) These answers could NOT be saved to \(file) (the file holds everything before them):"]
+        lines += answers.map { "  - " + $0 }
+        lines.append("Free some space or make the directory writable, then run \(resumeCommand) and give them again.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// Ends the run, saying whether everything is saved and how to carry on. A last attempt is made to
     /// save answers kept in memory; if it fails, exactly those answers are listed as not saved.
+    /// A run whose output failed (a full disk, a closed pipe) ends the same way, naming the failure, with exit 1.
     private func stop(because reason: String) -> Int32 {
+        var reason = reason
+        if let failure = terminal.outputFailure {
+            reason = "Stopped: \(failure)."
+            context.reportedOutputFailure = true
+        }
         if !unsaved.isEmpty { _ = writeSession() }
         if unsaved.isEmpty {
             terminal.writeErrorLine("\(reason) Everything answered is saved in \(file).")
             terminal.writeErrorLine("Resume with: \(resumeCommand)")
-            return 0
+            return terminal.outputFailure == nil ? 0 : 1
         }
-        terminal.writeErrorLine("\(reason) These answers could NOT be saved to \(file) (the file holds everything before them):")
-        for answer in unsaved { terminal.writeErrorLine("  - " + answer) }
-        terminal.writeErrorLine("Free some space or make the directory writable, then run \(resumeCommand) and give them again.")
+        terminal.writeError(String(notSavedMessage(unsaved, stoppedBy: reason).dropFirst()))
         return 1
     }
 

@@ -24,15 +24,16 @@ let usage = """
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     if flag == "--help" || flag == "-h" {
-        print(usage, terminator: "")
-        exit(0)
+        let bytes = Array(usage.utf8)
+        let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        exit(written == bytes.count ? 0 : 1)
     }
     guard ["--sizes", "--runs", "--dir"].contains(flag) else {
-        FileHandle.standardError.write(Data("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir, --help\n".utf8))
+        complain("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir, --help\n")
         exit(2)
     }
     guard let value = arguments.first else {
-        FileHandle.standardError.write(Data("stepchange-bench: \(flag) needs a value\n".utf8))
+        complain("stepchange-bench: \(flag) needs a value\n")
         exit(2)
     }
     arguments.removeFirst()
@@ -46,10 +47,16 @@ while !arguments.isEmpty {
 
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange")
 guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-    FileHandle.standardError.write(Data("stepchange-bench: no stepchange binary next to the benchmark; run `swift run -c release stepchange-bench`\n".utf8))
+    complain("stepchange-bench: no stepchange binary next to the benchmark; run `swift run -c release stepchange-bench`\n")
     exit(1)
 }
-func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+/// Writes to stderr with write(2): a failed write (a full disk, a closed pipe) is ignored, never a trap.
+func complain(_ text: String) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}
+
+func log(_ text: String) { complain(text + "\n") }
 func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 func cell(_ result: Result<Double, BenchFailure>, floor: Double?) -> String {
     switch result {

@@ -157,12 +157,21 @@ struct SessionIndexTests {
         #expect(try SessionListing.list(store, settle: 0).decodedCount == 0)
     }
 
-    @Test func anUnwritableDirectoryStillLists() throws {
+    /// The index cannot be written (here a directory stands where it goes, which stops root too,
+    /// unlike chmod 0555): the listing still works, every time, without a cache.
+    @Test func anIndexThatCannotBeWrittenStillLists() throws {
         let store = try exampleArchiveCopy()
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: store.directory.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: store.directory.path) }
+        let index = store.directory.appendingPathComponent(SessionIndex.fileName)
+        try FileManager.default.createDirectory(at: index, withIntermediateDirectories: false)
         let listing = try SessionListing.list(store, settle: 0)
-        #expect(listing.sessions.count == 2)
+        #expect(listing.sessions.count == 2 && listing.unreadable.isEmpty)
+        let again = try SessionListing.list(store, settle: 0)
+        #expect(again.sessions.map(\.summary.id) == listing.sessions.map(\.summary.id))
+        #expect(again.decodedCount == 2, "nothing could be cached, so both files are read again")
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: index.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path).sorted()
+                == [SessionIndex.fileName, Self.earlier + ".json", Self.later + ".json"], "no temporary left behind")
     }
 
     @Test func theIndexFileRoundTripsEveryKindOfText() {

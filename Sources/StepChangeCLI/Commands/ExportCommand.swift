@@ -50,7 +50,7 @@ extension Command {
         }
         if format.isBinary && invocation.value("output") == nil {
             throw StepChangeError(.usage, "A Word document cannot be written to the terminal: give --output FILE.docx.",
-                                  hint: "For example: stepchange export \(invocation.positionals[0]) --format docx --output report.docx")
+                                  hint: "For example: stepchange export \(ShellQuoting.quoted(invocation.positionals[0])) --format docx --output report.docx")
         }
         let output = try OutputFile.checked(invocation, context: context, fileExtension: format.fileExtension)
         let (session, sessionFile) = try context.sessionStore(invocation).load(invocation.positionals[0])

@@ -65,9 +65,7 @@ extension Command {
         options: [.frameworks], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let path = invocation.positionals[0]
-        guard let data = try? Data(contentsOf: context.url(path)) else {
-            throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.")
-        }
+        let data = try context.readFile(path, limit: FrameworkReader.maximumSize, what: "a framework file")
         let framework = try FrameworkReader.read(data, source: path)
         let items = framework.itemIDs.count
         context.terminal.writeLine("\(path): valid — \(framework.id) \"\(framework.title)\" v\(framework.version): \(framework.headings.count) headings, \(items) items, \(framework.scale.levels.count)-level scale\(framework.scale.dontKnow == nil ? "" : " with don't know"), \(framework.actionThemes.count) action themes.")

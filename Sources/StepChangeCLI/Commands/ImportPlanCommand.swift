@@ -23,9 +23,7 @@ extension Command {
         let store = context.sessionStore(invocation)
         let url = try store.resolve(invocation.positionals[0])
         let path = invocation.positionals[1]
-        guard let data = try? Data(contentsOf: context.url(path)) else {
-            throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.")
-        }
+        let data = try context.readFile(path, limit: CSVReader.maximumSize, what: "a CSV file to import")
         let rows = try CSVReader.read(data, source: path)
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
@@ -37,7 +35,8 @@ extension Command {
         let statements = imported.statementIDs
         let range = statements.count == 1 ? statements[0] : "\(statements.first!)–\(statements.last!)"
         context.terminal.writeLine("Imported \(imported.actionRefs.count) action\(imported.actionRefs.count == 1 ? "" : "s") under \(statements.count) outcome\(statements.count == 1 ? "" : "s") (\(range)) from \(path) into \(session.id).")
-        context.terminal.writeLine("Review them with `\(WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context, command: "review"))`.")
+        let review = WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context, command: "review")
+        context.terminal.writeLine("Review them with `\(review)`.")
         return 0
     }
 }

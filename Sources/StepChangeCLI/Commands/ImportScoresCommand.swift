@@ -19,9 +19,7 @@ extension Command {
         let store = context.sessionStore(invocation)
         let url = try store.resolve(invocation.positionals[0])
         let path = invocation.positionals[1]
-        guard let data = FileManager.default.contents(atPath: context.url(path).path) else {
-            throw StepChangeError(.input, "Cannot read \(path): no such file, or it is not readable.")
-        }
+        let data = try context.readFile(path, limit: CSVReader.maximumSize, what: "a CSV file to import")
         let rows = try CSVReader.read(data, source: path)
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }

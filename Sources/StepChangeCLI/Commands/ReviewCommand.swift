@@ -46,7 +46,7 @@ extension Command {
             }
             let review = ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer)
             let stopped = "\nStopped. Every update entered is saved in \(context.displayPath(url)).\nContinue with: \(review.resumeCommand)\n"
-            StopSignals.install(hint: stopped, unsavedHint: stopped, lockPath: lock.path)
+            StopSignals.install(hint: stopped, lockPath: lock.path)
             defer { StopSignals.remove() }
             return try review.run(&session)
         }
@@ -159,7 +159,14 @@ struct ProgressReviewSession {
             let update = ProgressUpdate(date: date, reviewer: reviewer, status: status!, note: note,
                                         actual: actual.isEmpty ? nil : actual, recordedAt: context.time.now)
             session = try ProgressReview.record(update, on: action.ref, in: session)
-            try store.save(session, to: url)
+            try StopSignals.whileSaving { () throws(StepChangeError) in
+                do throws(StepChangeError) {
+                    try store.save(session, to: url)
+                } catch {
+                    StopSignals.setUnsaved("\nStopped. The update to \(action.ref) could NOT be saved to \(context.displayPath(url)); the updates before it are saved.\nContinue with: \(resumeCommand)\n")
+                    throw error
+                }
+            }
             recorded += 1
             terminal.writeLine("  Saved: \(status!.label) (\(status!.rag.label)).")
         }
@@ -168,9 +175,16 @@ struct ProgressReviewSession {
         return 0
     }
 
+    /// Ends the review; when output failed (a full disk, a closed pipe) the message goes to stderr, naming the failure.
     func stopped(_ recorded: Int) -> Int32 {
-        context.terminal.writeLine("Review stopped: \(recorded) update\(recorded == 1 ? "" : "s") saved. Run `\(resumeCommand)` to continue.")
-        return 0
+        let message = "Review stopped: \(recorded) update\(recorded == 1 ? "" : "s") saved. Run `\(resumeCommand)` to continue."
+        guard let failure = context.terminal.outputFailure else {
+            context.terminal.writeLine(message)
+            return 0
+        }
+        context.terminal.writeErrorLine("Stopped: \(failure). " + message)
+        context.reportedOutputFailure = true
+        return 1
     }
 
     /// The command that carries on this review, with `--sessions` when the session is not in ./Sessions.

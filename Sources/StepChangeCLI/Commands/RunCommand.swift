@@ -2,7 +2,7 @@ import Foundation
 import StepChangeKit
 
 extension OptionSpec {
-    static let breakLock = OptionSpec("break-lock", help: "Clear a lock left behind by a runner that is no longer running.")
+    static let breakLock = OptionSpec("break-lock", help: "Not needed any more: a lock left by a runner that stopped is cleared on its own; one held by a running runner is never broken.")
 }
 
 extension Command {

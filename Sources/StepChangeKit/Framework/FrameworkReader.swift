@@ -3,6 +3,9 @@ import Foundation
 /// Turns framework JSON into a `Framework`, reporting every structural and semantic problem with
 /// its file and field path — the engine behind `stepchange framework check`.
 public enum FrameworkReader {
+    /// The largest framework file read: many times any real framework, refused before reading beyond it.
+    public static let maximumSize = 4 * 1024 * 1024
+
     /// Reads and validates a framework file's bytes; throws one error listing every problem found.
     public static func read(_ data: Data, source: String) throws(StepChangeError) -> Framework {
         let root = try JSONValue.parse(data, source: source)

@@ -7,78 +7,139 @@ import Darwin
 
 /// Writes a file so that a crash at any moment leaves either the old or the new contents:
 /// a temporary file in the same directory, fsync, rename over the target, fsync the directory.
+/// The temporary is created exclusively at an unpredictable name and never through a symbolic link
+/// (`O_CREAT|O_EXCL|O_NOFOLLOW`), so nothing planted in a shared folder is ever written through; it is
+/// given the replaced file's owner, group and mode before the rename, so a private file stays private.
+/// Only a regular file is ever replaced: a link, device or directory at the target is refused.
 public enum DurableFile {
-    public static func write(_ data: Data, to url: URL) throws(StepChangeError) {
-        _ = try store(data, at: url, replacing: true)
+    public static func write(_ data: Data, to url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
+        _ = try store(data, at: url, replacing: true, calls: calls)
     }
 
     /// Writes a new file the same way, but never replaces one: returns false, changing nothing, when
     /// a file already exists at `url` (another process may have just created it).
-    public static func create(_ data: Data, at url: URL) throws(StepChangeError) -> Bool {
-        try store(data, at: url, replacing: false)
+    public static func create(_ data: Data, at url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) -> Bool {
+        try store(data, at: url, replacing: false, calls: calls)
     }
 
-    private static func store(_ data: Data, at url: URL, replacing: Bool) throws(StepChangeError) -> Bool {
+    /// The name of a temporary for `url`: hidden, next to it, with the writer's process id (so a
+    /// leftover can be recognised as a dead process's) and 64 random bits (so no one can predict it).
+    static func temporaryName(for url: URL) -> String {
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        return "." + url.lastPathComponent + ".\(getpid()).\(String(repeating: "0", count: 16 - random.count) + random).tmp"
+    }
+
+    /// Removes temporaries of `url` left behind by processes on this machine that no longer exist
+    /// (killed in the middle of a save). Temporaries of running processes are left alone.
+    public static func removeLeftovers(of url: URL) {
         let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let prefix = "." + url.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count).split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...2).contains(middle.count), let pid = Int32(middle[0]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(directory + "/" + name)
+            }
+        }
+    }
+
+    private static func store(_ data: Data, at url: URL, replacing: Bool, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
+        let directory = url.deletingLastPathComponent().path
+        var original = stat()
+        let exists = calls.lstat(url.path, &original) == 0
+        if exists {
+            guard (original.st_mode & S_IFMT) == S_IFREG else {
+                throw StepChangeError(.input, "Could not save \(url.path): it is \(kind(of: original.st_mode)), not a regular file; it has not been changed.",
+                                      hint: "Only regular files are ever replaced. Choose another file name.")
+            }
+            if !replacing { return false }
+        }
+        var temporary = ""
+        var fd: Int32 = -1
+        for _ in 0..<16 {
+            temporary = directory + "/" + temporaryName(for: url)
+            fd = calls.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, exists ? 0o600 : 0o666)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw failure("could not create a temporary file in \(directory) (\(String(cString: strerror(errno))))", url: url) }
+        func abandon(_ what: String, _ code: Int32) -> StepChangeError {
+            _ = calls.close(fd)
+            _ = calls.unlink(temporary)
+            return failure("\(what) (\(String(cString: strerror(code))))", url: url)
+        }
+        if exists {
+            var mode = original.st_mode & 0o777
+            if calls.fchown(fd, original.st_uid, original.st_gid) != 0 && calls.fchown(fd, uid_t.max, original.st_gid) != 0 {
+                // The group cannot be kept: never let the new file be readable by more people than before.
+                mode &= 0o700
+            }
+            if calls.fchmod(fd, mode) != 0 { throw abandon("could not give the new file the old one's permissions", errno) }
+        }
         var written = 0
-        let ok = data.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
+        var code: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             while written < buffer.count {
-                let n = Glibc_write(fd, base + written, buffer.count - written)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                let n = calls.write(fd, base + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    code = errno
+                    return
+                }
                 written += n
             }
-            return true
         }
-        let errorAfterWrite = errno
-        if !ok || fsync(fd) != 0 {
-            let code = ok ? errno : errorAfterWrite
-            close(fd)
-            unlink(temporary)
-            throw failure("could not write the file (\(String(cString: strerror(code))))", url: url)
+        if code != 0 { throw abandon("could not write the file", code) }
+        if calls.fsync(fd) != 0 { throw abandon("could not write the file", errno) }
+        if calls.close(fd) != 0 {
+            let closing = errno
+            _ = calls.unlink(temporary)
+            throw failure("could not write the file (\(String(cString: strerror(closing))))", url: url)
         }
-        close(fd)
         if !replacing {
             // link() fails with EEXIST rather than replace; where links are not supported, check first.
-            let linked = link(temporary, url.path) == 0
-            let code = errno
-            if linked || code == EEXIST || access(url.path, F_OK) == 0 {
-                unlink(temporary)
+            let linked = calls.link(temporary, url.path) == 0
+            let linkError = errno
+            var existing = stat()
+            if linked || linkError == EEXIST || calls.lstat(url.path, &existing) == 0 {
+                _ = calls.unlink(temporary)
                 if !linked { return false }
-                syncDirectory(directory)
+                syncDirectory(directory, calls: calls)
                 return true
             }
         }
-        guard rename(temporary, url.path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw failure("could not replace the file (\(String(cString: strerror(code))))", url: url)
+        guard calls.rename(temporary, url.path) == 0 else {
+            let renaming = errno
+            _ = calls.unlink(temporary)
+            throw failure("could not replace the file (\(String(cString: strerror(renaming))))", url: url)
         }
-        syncDirectory(directory)
+        syncDirectory(directory, calls: calls)
         return true
     }
 
-    private static func syncDirectory(_ directory: String) {
-        let directoryFD = open(directory, O_RDONLY | O_CLOEXEC)
+    private static func syncDirectory(_ directory: String, calls: FileSystemCalls) {
+        let directoryFD = calls.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
         if directoryFD >= 0 {
-            fsync(directoryFD)
-            close(directoryFD)
+            _ = calls.fsync(directoryFD)
+            _ = calls.close(directoryFD)
+        }
+    }
+
+    /// "a symbolic link", "a directory", "a device"…: what a file-system object is, in words.
+    public static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFLNK: "a symbolic link"
+        case S_IFDIR: "a directory"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFIFO: "a named pipe"
+        case S_IFSOCK: "a socket"
+        default: "a regular file"
         }
     }
 
     private static func failure(_ what: String, url: URL) -> StepChangeError {
         StepChangeError(.input, "Could not save \(url.path): \(what).",
                         hint: "Any earlier version of the file is intact. Check there is free disk space and that the directory is writable.")
-    }
-
-    private static func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(fd, buffer, count)
-        #else
-        return Darwin.write(fd, buffer, count)
-        #endif
     }
 }

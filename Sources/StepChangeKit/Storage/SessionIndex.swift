@@ -10,7 +10,7 @@ public struct SessionIndex: Equatable, Sendable {
     /// The index file's name inside the sessions directory.
     public static let fileName = ".stepchange-index.json"
     /// Bumped whenever `SessionSummary` or the way it is extracted changes, so old caches are dropped.
-    public static let currentFormat = 1
+    public static let currentFormat = 2
 
     /// What was learned from one file at one stamp.
     public struct Entry: Equatable, Sendable {

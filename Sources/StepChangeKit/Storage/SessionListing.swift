@@ -27,22 +27,30 @@ public struct SessionListing: Sendable {
     public static func list(_ store: SessionStore, now: Date = Date(), settle: TimeInterval = 1) throws(StepChangeError) -> SessionListing {
         let names = try store.sessionFileNames()
         let indexURL = store.directory.appendingPathComponent(SessionIndex.fileName)
-        let index = SessionIndex.decode(try? Data(contentsOf: indexURL))
+        let index = SessionIndex.decode(try? BoundedFile.read(indexURL.path, limit: SessionStore.maximumFileSize).get())
         let directory = store.directory.path + "/"
         let stamped = names.map { (name: $0, stamp: FileStamp(path: directory + $0)) }
         let (fresh, entries, readCount) = index.refreshed(files: stamped, now: now, settle: settle) { name in
-            (try? Data(contentsOf: URL(fileURLWithPath: directory + name))).map(SessionIndex.checksum)
+            (try? BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize).get()).map(SessionIndex.checksum)
         } read: { name in
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: directory + name)) else {
+            let data: Data
+            switch BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize) {
+            case .success(let bytes): data = bytes
+            case .failure(.unreadable):
                 return (.failure(StepChangeError(.input, "\(name) cannot be read (check its permissions).")), nil)
+            case .failure(let failure):
+                return (.failure(StepChangeError(.input, BoundedFile.message(failure, name: name, what: "a session file", limit: SessionStore.maximumFileSize))), nil)
             }
             do throws(StepChangeError) {
-                return (.success(SessionSummary(session: try SessionCodec.decode(data, source: name))), SessionIndex.checksum(data))
+                let session = try SessionCodec.decode(data, source: name)
+                try SessionStore.checkName(of: session, fileName: name, source: name)
+                return (.success(SessionSummary(session: session)), SessionIndex.checksum(data))
             } catch {
                 return (.failure(error), SessionIndex.checksum(data))
             }
         }
         if fresh != index {
+            DurableFile.removeLeftovers(of: indexURL)
             try? DurableFile.write(fresh.encoded(), to: indexURL)
         }
         var sessions: [Listed] = []

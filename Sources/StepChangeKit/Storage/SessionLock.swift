@@ -6,28 +6,28 @@ import Darwin
 #endif
 
 /// Who holds a session: written into `<id>.lock` so a second runner can name the holder.
+/// Only a message for people; the lock itself is the kernel's.
 public struct LockHolder: Equatable, Sendable, CustomStringConvertible {
     public var pid: Int32
     public var host: String
     public var startedAt: String
 
-    public var description: String { "process \(pid) on \(host), since \(startedAt)" }
-
-    /// True when the holder ran on this host and that process no longer exists — or its number now
-    /// belongs to another program, as after a restart (checked where /proc shows it).
-    public var isStale: Bool {
-        guard host == LockHolder.thisHost else { return false }
-        if kill(pid, 0) != 0 { return errno == ESRCH }
-        return !LockHolder.runsThisProgram(pid)
+    public init(pid: Int32, host: String, startedAt: String) {
+        self.pid = pid
+        self.host = host
+        self.startedAt = startedAt
     }
 
-    /// Whether process `pid` runs a program of the same name as this one (its `comm` in /proc); true when unknown.
-    static func runsThisProgram(_ pid: Int32) -> Bool {
-        func name(_ process: String) -> String? {
-            try? String(contentsOfFile: "/proc/\(process)/comm", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        guard let theirs = name(String(pid)), let mine = name("self") else { return true }
-        return theirs == mine
+    public var description: String { "process \(pid) on \(host), since \(startedAt)" }
+
+    /// The lock file's text: pid, host and start time, one a line.
+    var text: String { "\(pid)\n\(host)\n\(startedAt)\n" }
+
+    /// Reads a holder from a lock file's text; nil when it is not one (empty, cut short, garbage).
+    init?(text: String) {
+        let lines = text.split(separator: "\n").map(String.init)
+        guard lines.count >= 3, let pid = Int32(lines[0]) else { return nil }
+        self.init(pid: pid, host: lines[1], startedAt: lines[2])
     }
 
     public static var thisHost: String {
@@ -37,68 +37,116 @@ public struct LockHolder: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// An exclusive claim on a session file, so two runners never write the same session.
-/// Created whole and only if absent (`DurableFile.create`); released by deleting the lock file.
+/// An exclusive claim on a session, so two runners never write the same session: an advisory lock
+/// (`flock`) on `<id>.lock`, held for the claim's whole life. The kernel releases it when the process
+/// ends in any way, SIGKILL included, so a lock is never stale and never needs breaking.
+///
+/// The lock file is removed on release while the lock is still held, and a newcomer checks after
+/// locking that the file it locked is still the one at the path (else it tries again), so a file
+/// being removed and created again can never give two processes a lock at once.
 public final class SessionLock: @unchecked Sendable {
     public let path: String
+    /// Who held the lock last, when a runner stopped without releasing it (killed, or the machine
+    /// restarted) and this lock took its place; nil when the lock was free.
+    public let previousHolder: LockHolder?
+    private var descriptor: Int32
     private var held = true
 
-    private init(path: String) { self.path = path }
+    private init(path: String, descriptor: Int32, previousHolder: LockHolder?) {
+        self.path = path
+        self.descriptor = descriptor
+        self.previousHolder = previousHolder
+    }
 
-    /// Takes the lock, or fails naming the holder (and saying whether the lock looks stale).
-    /// The lock file appears whole, holder included (`DurableFile.create`), so no one ever reads a half-written one.
-    public static func acquire(at path: String, now: Date) throws(StepChangeError) -> SessionLock {
-        let formatter = ISO8601DateFormatter()
-        let text = "\(getpid())\n\(LockHolder.thisHost)\n\(formatter.string(from: now))\n"
-        let created: Bool
-        do {
-            created = try DurableFile.create(Data(text.utf8), at: URL(fileURLWithPath: path))
-        } catch {
-            throw StepChangeError(.input, "Could not create the lock file \(path).", problems: [Problem(source: path, message: error.message)],
-                                  hint: "Check that the sessions directory exists and is writable.")
-        }
-        guard created else {
-            let holder = holder(at: path)
-            if let holder, holder.isStale {
-                throw StepChangeError(.input, "The session is locked by \(holder), which is no longer running (a stale lock).",
-                                      hint: "If no one else is running this session, break the lock with --break-lock.")
+    /// The moments of `acquire` between which another process may act, for tests that widen them.
+    public enum Step: Sendable { case opened, locked, checked }
+
+    /// Takes the lock, or fails naming the holder. `between` is called at each `Step`; tests use it
+    /// to pause there and widen the windows in which other processes race.
+    public static func acquire(at path: String, now: Date, between: (Step) -> Void = { _ in }) throws(StepChangeError) -> SessionLock {
+        let holder = LockHolder(pid: getpid(), host: LockHolder.thisHost, startedAt: ISO8601DateFormatter().string(from: now))
+        for _ in 0..<1000 {
+            var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            var code = errno
+            if fd < 0 && code == EACCES {
+                // Someone else's lock file we may not write: locking works on a read-only descriptor too.
+                fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                if fd < 0 && errno != ENOENT { code = errno }
             }
-            throw StepChangeError(.input, "The session is already open: locked by \(holder?.description ?? "an unknown process") (\(path)).",
-                                  hint: "Close the other runner first. If you are sure no one is using it, use --break-lock.")
+            guard fd >= 0 else { throw cannotOpen(path, code) }
+            between(.opened)
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                close(fd)
+                throw StepChangeError(.input, "The lock file \(path) is not a regular file, so the session cannot be locked.",
+                                      hint: "Remove whatever is at that path (only stepchange should create it) and try again.")
+            }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                let code = errno
+                close(fd)
+                if code == EWOULDBLOCK || code == EINTR { throw alreadyOpen(path) }
+                throw StepChangeError(.input, "Could not lock \(path) (\(String(cString: strerror(code)))).",
+                                      hint: "The sessions directory must be on a file system that supports locks.")
+            }
+            between(.locked)
+            var current = stat()
+            guard lstat(path, &current) == 0, current.st_ino == info.st_ino, current.st_dev == info.st_dev else {
+                // The holder released (and removed) this file between our open and our lock: start again.
+                close(fd)
+                continue
+            }
+            between(.checked)
+            let previous = readHolder(fd)
+            let text = Array(holder.text.utf8)
+            if ftruncate(fd, 0) == 0 { _ = pwrite(fd, text, text.count, 0) }
+            return SessionLock(path: path, descriptor: fd, previousHolder: previous == holder ? nil : previous)
         }
-        return SessionLock(path: path)
+        throw alreadyOpen(path)
     }
 
-    /// Reads who holds the lock at this path, if the file exists and is readable.
+    /// Reads who holds the lock at this path, if the file exists and names someone.
     public static func holder(at path: String) -> LockHolder? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n").map(String.init)
-        guard lines.count >= 3, let pid = Int32(lines[0]) else { return nil }
-        return LockHolder(pid: pid, host: lines[1], startedAt: lines[2])
+        guard case .success(let data) = BoundedFile.read(path, limit: 4096) else { return nil }
+        return LockHolder(text: String(decoding: data, as: UTF8.self))
     }
 
-    /// Removes a lock left behind by another process, used only after the user confirmed — but only if
-    /// it is still the lock of `expected`: another runner that broke the same stale lock a moment
-    /// earlier and took a fresh one keeps it. The lock is moved aside first (one process wins the
-    /// rename), checked, and put back if it turns out to be a fresh one. Returns true when it was removed.
-    @discardableResult
-    public static func breakLock(at path: String, heldBy expected: LockHolder?) -> Bool {
-        let aside = path + ".\(getpid()).broken"
-        guard rename(path, aside) == 0 else { return false }
-        if holder(at: aside) != expected {
-            link(aside, path)
-            unlink(aside)
-            return false
+    private static func readHolder(_ fd: Int32) -> LockHolder? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = pread(fd, &buffer, buffer.count, 0)
+        guard n > 0 else { return nil }
+        return LockHolder(text: String(decoding: buffer[0..<n], as: UTF8.self))
+    }
+
+    private static func alreadyOpen(_ path: String) -> StepChangeError {
+        // The holder writes its name just after locking: give it a moment if the file is still empty
+        // or names a process that is gone.
+        var holder: LockHolder?
+        for _ in 0..<50 {
+            guard case .success(let data) = BoundedFile.read(path, limit: 4096) else { break }
+            holder = LockHolder(text: String(decoding: data, as: UTF8.self))
+            // A name left by an earlier, dead holder is about to be replaced by the live one's.
+            if let named = holder, !(named.host == LockHolder.thisHost && kill(named.pid, 0) != 0 && errno == ESRCH) { break }
+            usleep(10_000)
         }
-        unlink(aside)
-        return true
+        return StepChangeError(.input, "The session is already open: locked by \(holder?.description ?? "another process") (\(path)).",
+                               hint: "Close the other runner first; only one runner may write a session at a time. The lock is released as soon as that runner stops, even if it crashed.")
     }
 
-    /// Releases the lock; safe to call more than once.
+    private static func cannotOpen(_ path: String, _ code: Int32) -> StepChangeError {
+        if code == ELOOP {
+            return StepChangeError(.input, "The lock file \(path) is a symbolic link; stepchange never writes through a link.",
+                                   hint: "Remove the link (only stepchange should create that file) and try again.")
+        }
+        return StepChangeError(.input, "Could not create the lock file \(path) (\(String(cString: strerror(code)))).",
+                               hint: "Check that the sessions directory exists and is writable.")
+    }
+
+    /// Releases the lock: the file is removed while still locked, then closed. Safe to call more than once.
     public func release() {
         guard held else { return }
         held = false
         unlink(path)
+        close(descriptor)
     }
 
     deinit { release() }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The directory of session files (`Sessions/` by default): finds a session by id, unique id prefix
 /// or path, loads it with readable errors, saves it durably, and hands out locks.
@@ -44,16 +49,16 @@ public struct SessionStore: Sendable {
             guard fileManager.fileExists(atPath: url.path) else {
                 throw StepChangeError(.input, "No session file at \(reference).")
             }
-            return url
+            return Self.realFile(url)
         }
         let exact = url(for: reference)
-        if fileManager.fileExists(atPath: exact.path) { return exact }
+        if fileManager.fileExists(atPath: exact.path) { return Self.realFile(exact) }
         let ids = ((try? sessionFileNames()) ?? []).map { String($0.dropLast(".json".count)) }
         let startMatches = ids.filter { $0.hasPrefix(reference) }
         let matches = startMatches.isEmpty
             ? ids.filter { $0.range(of: reference, options: .caseInsensitive) != nil }
             : startMatches
-        if matches.count == 1 { return url(for: matches[0]) }
+        if matches.count == 1 { return Self.realFile(url(for: matches[0])) }
         if matches.count > 1 {
             throw StepChangeError(.input, "\"\(reference)\" matches \(matches.count) sessions: \(matches.joined(separator: ", ")).",
                                   hint: "Type more of the id.")
@@ -63,15 +68,45 @@ public struct SessionStore: Sendable {
         throw StepChangeError(.input, "No session \"\(reference)\" in \(directory.path).", hint: hint)
     }
 
-    /// Reads and validates a session file.
+    /// The file a path reaches when the file itself is a symbolic link: a session reached through a
+    /// link is read, locked and saved at its real place, so every path to it shares one file and one
+    /// lock, and a save never replaces the link with a copy. (A linked folder needs nothing: the lock
+    /// beside the file is then the same file whichever way the folder is reached.)
+    public static func realFile(_ url: URL) -> URL {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+              let resolved = realpath(url.path, nil) else { return url }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved))
+    }
+
+    /// The largest session file read: hundreds of times a real workshop, small enough that a wrong
+    /// file is refused at once instead of filling memory.
+    public static let maximumFileSize = 64 * 1024 * 1024
+
+    /// Reads and validates a session file, checking its size before reading and its id against its name.
     public func load(_ url: URL) throws(StepChangeError) -> Session {
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw StepChangeError(.input, "Cannot read \(url.path).")
+        switch BoundedFile.read(url.path, limit: Self.maximumFileSize) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            throw StepChangeError(.input, BoundedFile.message(failure, name: url.path, what: "a session file", limit: Self.maximumFileSize),
+                                  hint: "Check that this is a session file. It has not been changed.")
         }
-        return try SessionCodec.decode(data, source: url.path)
+        let session = try SessionCodec.decode(data, source: url.path)
+        try Self.checkName(of: session, fileName: url.lastPathComponent, source: url.path)
+        return session
+    }
+
+    /// A session's file is named after its id (`<id>.json`). A copy renamed by hand would otherwise
+    /// tell people to resume the original and be listed under the original's id, so it is refused
+    /// with the two ways to fix it.
+    public static func checkName(of session: Session, fileName: String, source: String) throws(StepChangeError) {
+        let name = fileName.hasSuffix(".json") ? String(fileName.dropLast(".json".count)) : fileName
+        guard session.id != name else { return }
+        throw StepChangeError(.input, "\(source) holds the session \"\(session.id)\", but its file name says \"\(name)\".",
+                              problems: [Problem(source: source, location: "id", message: "rename the file to \(session.id).json, or set \"id\" to \"\(name)\" if it is a separate copy")],
+                              hint: "If this file is a copy meant as a separate session (a rehearsal, say), set its \"id\" to \"\(name)\". If it was only renamed, rename it back to \(session.id).json. The file has not been changed.")
     }
 
     /// Resolves and loads a session in one step.
@@ -91,6 +126,7 @@ public struct SessionStore: Sendable {
         var session = session
         repeat {
             session.id = newID(date: session.date, title: session.title)
+            DurableFile.removeLeftovers(of: url(for: session.id))
         } while try !DurableFile.create(SessionCodec.encode(session), at: url(for: session.id))
         return session
     }
@@ -107,9 +143,12 @@ public struct SessionStore: Sendable {
         return candidate
     }
 
-    /// Takes the lock of the session stored at this file.
+    /// Takes the lock of the session stored at this file, then clears temporaries of it left by
+    /// processes killed in the middle of a save.
     public func lock(_ url: URL, now: Date) throws(StepChangeError) -> SessionLock {
-        try SessionLock.acquire(at: Self.lockPath(for: url), now: now)
+        let lock = try SessionLock.acquire(at: Self.lockPath(for: url), now: now)
+        DurableFile.removeLeftovers(of: url)
+        return lock
     }
 
     public static func lockPath(for url: URL) -> String {

@@ -71,12 +71,22 @@ struct BinaryRunner {
         }
     }
 
+    /// The environment stepchange runs in under test: the built binary's folder first on PATH, so it is
+    /// started by name as an installed stepchange is and the commands it prints begin `stepchange`.
+    static var environment: [String: String] {
+        ["PATH": executable.deletingLastPathComponent().path + ":/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8",
+         "LLVM_PROFILE_FILE": profileFile]
+    }
+
+    /// `/usr/bin/env`, which starts `stepchange` by name from `environment`'s PATH: give it
+    /// `["stepchange"] + arguments`.
+    static let byName = URL(fileURLWithPath: "/usr/bin/env")
+
     static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Running {
         let process = Process()
-        // Started by name from PATH, as an installed stepchange is, so the commands it prints begin `stepchange`.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = byName
         process.arguments = ["stepchange"] + arguments
-        var env = ["PATH": executable.deletingLastPathComponent().path + ":/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8", "LLVM_PROFILE_FILE": profileFile]
+        var env = Self.environment
         env.merge(environment) { $1 }
         process.environment = env
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
