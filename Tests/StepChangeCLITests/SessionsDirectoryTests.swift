@@ -27,7 +27,8 @@ struct SessionsDirectoryTests {
     func runWithFullDisk(_ arguments: [String], in dir: URL) throws -> BinaryRunner.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" \"$@\"", BinaryRunner.executable.path] + arguments
+        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" \"$@\"", "stepchange"] + arguments
+        process.environment = BinaryRunner.environment
         process.currentDirectoryURL = dir
         let output = Pipe(), errors = Pipe()
         process.standardInput = FileHandle.nullDevice

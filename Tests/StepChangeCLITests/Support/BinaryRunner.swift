@@ -28,11 +28,11 @@ struct BinaryRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }()
 
-    /// Where a binary built with `--enable-code-coverage` writes its profile: the same place as the test
-    /// process's (so `swift test --enable-code-coverage` counts what the end-to-end runs cover), never the
-    /// working directory, whose listing tests check.
-    static let profileFile: String = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"]
-        ?? FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-coverage/stepchange-%p.profraw").path
+    /// Where a binary built with `--enable-code-coverage` writes its profile: a folder of its own, never
+    /// the working directory (whose listing tests check) nor the test run's coverage folder, where a
+    /// profile cut short by a test (a file-size limit, SIGKILL) would stop `swift test` merging the rest.
+    static let profileFile: String = FileManager.default.temporaryDirectory
+        .appendingPathComponent("stepchange-coverage/stepchange-%p.profraw").path
 
     /// Runs stepchange and waits for it. stdin is the given text (closed afterwards, so EOF follows).
     static func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil,
