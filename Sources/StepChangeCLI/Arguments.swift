@@ -36,10 +36,12 @@ public struct Invocation: Sendable {
     public func values(_ name: String) -> [String] { values[name] ?? [] }
     public func flag(_ name: String) -> Bool { flags.contains(name) }
 
-    /// Parses arguments against the options a command accepts. `--flag value`, `--flag=value`,
+    /// Parses arguments against the options a command accepts. Every argument passes through
+    /// `InboundText` first, so no option value or positional carries a control character into a session. `--flag value`, `--flag=value`,
     /// `-h` and `--` (everything after is positional) are understood; anything unknown is a usage error
     /// with a "did you mean" suggestion.
     public static func parse(_ arguments: [String], options: [OptionSpec], command: String) throws(StepChangeError) -> Invocation {
+        let arguments = arguments.map { InboundText.clean($0) }
         var invocation = Invocation()
         var index = 0
         var onlyPositionals = false

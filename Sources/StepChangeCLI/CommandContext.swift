@@ -8,6 +8,8 @@ public final class CommandContext: @unchecked Sendable {
     public let environment: [String: String]
     public let currentDirectory: URL
     public let time: TimeSource
+    /// The user's time zone: "today" (new session ids, the default review date) is a day on its calendar.
+    public let timeZone: TimeZone
     public var colour: Bool
     /// The words that start stepchange again from this shell (see `ProgramName`), used in every
     /// command the program prints for the user to run next.
@@ -17,11 +19,12 @@ public final class CommandContext: @unchecked Sendable {
     public var reportedOutputFailure = false
 
     public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime(),
-                program: String = "stepchange") {
+                timeZone: TimeZone = .current, program: String = "stepchange") {
         self.terminal = terminal
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.time = time
+        self.timeZone = timeZone
         self.program = program
         self.colour = terminal.isOutputTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
@@ -30,6 +33,9 @@ public final class CommandContext: @unchecked Sendable {
 
     /// A stepchange command line as the user can run it from here, e.g. `command("review ID")`.
     public func command(_ arguments: String) -> String { program + " " + arguments }
+
+    /// Today's date on the user's calendar, as `YYYY-MM-DD`.
+    public var today: String { DayDate.string(from: time.now, in: timeZone) }
 
     /// Resolves a path the user typed against the working directory.
     public func url(_ path: String) -> URL {

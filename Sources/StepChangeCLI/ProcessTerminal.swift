@@ -28,6 +28,14 @@ public final class ProcessTerminal: Terminal {
         output.write(TerminalSafeText.forDisplay(text, keepingStyle: isOutputTerminal))
     }
 
+    /// Redirected output (`export … > file`) is the document itself (UTF-8 text, so the same bytes as
+    /// `--output`); only a terminal gets the display-safe version. A failed write is remembered like any other.
+    public func writeDocument(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        guard !isOutputTerminal else { return write(text) }
+        output.write(text)
+    }
+
     public func writeError(_ text: String) {
         errors.write(TerminalSafeText.forDisplay(text, keepingStyle: isErrorTerminal))
     }

@@ -7,7 +7,7 @@ enum SessionCreation {
                        participants: [Participant], scoring: ScoringMode, date: String?,
                        invocation: Invocation, context: CommandContext) throws(StepChangeError) -> (Session, URL) {
         let now = context.time.now
-        let day = date ?? DayDate.string(from: now)
+        let day = date ?? context.today
         guard DayDate.isValid(day) else {
             throw StepChangeError(.usage, "--date must be a date written YYYY-MM-DD, not \"\(day)\".")
         }

@@ -11,6 +11,9 @@ public protocol Terminal: AnyObject {
     func write(_ text: String)
     /// Writes to standard error.
     func writeError(_ text: String)
+    /// Writes a document (an export, a report, a framework file) to standard output: byte for byte when
+    /// standard output is a file or a pipe, made safe for display only when it is a terminal.
+    func writeDocument(_ data: Data)
     /// Reads one line without its line ending; nil at end of input. `hidden` turns echo off on a TTY.
     func readLine(hidden: Bool) -> String?
     /// The first failed write to stdout or stderr (a full disk, a closed pipe), if any. Once there is
@@ -19,6 +22,9 @@ public protocol Terminal: AnyObject {
 }
 
 extension Terminal {
+    /// A terminal with no byte-level output shows the document as text.
+    public func writeDocument(_ data: Data) { write(String(decoding: data, as: UTF8.self)) }
+
     public var outputFailure: OutputFailure? { nil }
     public func writeLine(_ text: String = "") { write(text + "\n") }
     public func writeErrorLine(_ text: String) { writeError(text + "\n") }

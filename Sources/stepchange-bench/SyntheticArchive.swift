@@ -36,7 +36,7 @@ struct SyntheticArchive {
     func session(_ index: Int) -> Session {
         var random = SeededRandom(seed: UInt64(index) &* 7919 &+ 17)
         let day = Date(timeIntervalSince1970: 1_793_491_200 - Double(index) * 7 * 86_400)
-        let date = DayDate.string(from: day)
+        let date = DayDate.string(from: day, in: TimeZone(secondsFromGMT: 0) ?? .current)
         let sectors = Sector.allCases
         let count = Int.random(in: shape.participants, using: &random)
         let participants = (1...count).map { n in
@@ -94,7 +94,7 @@ struct SyntheticArchive {
                        theme: themes.isEmpty ? "" : themes[a % themes.count],
                        additionality: Additionality.allCases[a % 3], outputImpact: "More families supported.",
                        updates: (0..<shape.reviews).map { r in
-                           ProgressUpdate(date: DayDate.string(from: day.addingTimeInterval(Double(r + 1) * 91 * 86_400)),
+                           ProgressUpdate(date: DayDate.string(from: day.addingTimeInterval(Double(r + 1) * 91 * 86_400), in: TimeZone(secondsFromGMT: 0) ?? .current),
                                           reviewer: "Lead officer group", status: statuses[(a + r) % statuses.count],
                                           note: "Quarter \(r + 1) update.", actual: "\(a * 10 + r * 3)", recordedAt: day)
                        })

@@ -145,7 +145,7 @@ struct ConcurrentUseTests {
     func aSignalDuringAReviewLeavesNoLock(signal: Int32) throws {
         let workspace = try exampleWorkspace(corrupt: false)
         let file = sessionFile(workspace, earlierID)
-        let running = try BinaryRunner.start(["review", "2025-11", "--reviewer", "Sam", "--date", "2027-02-25"], in: workspace)
+        let running = try BinaryRunner.start(["review", "2025-11", "--reviewer", "Sam", "--date", "2026-11-26"], in: workspace)
         try #require(waitFor("Reviewer [Sam]", in: running))
         running.send("\n2\nBus pilot agreed\n\n")
         #expect(waitFor("New status", times: 2, in: running))
@@ -155,7 +155,7 @@ struct ConcurrentUseTests {
         #expect(result.stderr.contains("Stopped. Every update entered is saved in Sessions/\(earlierID).json.\nContinue with: stepchange review \(earlierID)\n"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: SessionStore.lockPath(for: file)))
         let session = try load(file)
-        #expect(session.actions.contains { $0.updates.last?.note == "Bus pilot agreed" && $0.updates.last?.date == "2027-02-25" })
+        #expect(session.actions.contains { $0.updates.last?.note == "Bus pilot agreed" && $0.updates.last?.date == "2026-11-26" })
     }
 
     @Test func newSessionsWithTheSameTitleAtTheSameMomentAllKeepTheirFiles() throws {

@@ -32,8 +32,9 @@ struct HostileInputEndToEndTests {
         let run = try BinaryRunner.run(["run", id], stdin: "3 4 2 1\n\npause\n", in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!hasRawControl(run.stdout) && !hasRawControl(run.stderr))
-        #expect(run.stdout.contains(TerminalSafeText.forDisplay(title.trimmingCharacters(in: .whitespaces))))
-        #expect(run.stdout.contains("Participants in order: 1 ../evil\u{241B}[31m, 2 Bell\u{2407} \u{FFFD}gnp, 3 🎉 Emoji,"), "\(run.stdout.prefix(3_000))")
+        #expect(run.stdout.contains(TerminalSafeText.forDisplay(InboundText.clean(title).trimmingCharacters(in: .whitespaces))))
+        // Control characters are removed where the names come in; a right-to-left override is kept but shown as a mark.
+        #expect(run.stdout.contains("Participants in order: 1 ../evil, 2 Bell \u{FFFD}gnp, 3 🎉 Emoji,"), "\(run.stdout.prefix(3_000))")
         #expect(run.stdout.contains(String(repeating: "N", count: 10_000)))
 
         for format in ["html", "markdown"] {

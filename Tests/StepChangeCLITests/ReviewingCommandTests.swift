@@ -147,16 +147,16 @@ struct ReviewingCommandTests {
         let file = sessionFile(workspace, earlierID)
         let before = try SessionCodec.decode(Data(contentsOf: file), source: "before")
         let result = try BinaryRunner.run(["review", "2025-11", "--action", "A4.3", "--status", "on-track", "--actual", "41",
-                                           "--note", "Operator scheme agreed", "--date", "2027-02-25", "--reviewer", "Fiona MacLeod"], in: workspace)
+                                           "--note", "Operator scheme agreed", "--date", "2026-11-26", "--reviewer", "Fiona MacLeod"], in: workspace)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("A4.3: Action not yet completed, but on track (Green) on 2027-02-25, reviewed by Fiona MacLeod; actual 41."))
+        #expect(result.stdout.contains("A4.3: Action not yet completed, but on track (Green) on 2026-11-26, reviewed by Fiona MacLeod; actual 41 (update 5)."))
         let data = try Data(contentsOf: file)
         let after = try SessionCodec.decode(data, source: "after")
         #expect(SessionCodec.encode(after) == data)
         let action = try #require(after.actions.first { $0.ref == "A4.3" })
         let old = try #require(before.actions.first { $0.ref == "A4.3" })
         #expect(action.updates.dropLast() == old.updates[...])
-        #expect(action.updates.last?.date == "2027-02-25" && action.updates.last?.reviewer == "Fiona MacLeod"
+        #expect(action.updates.last?.date == "2026-11-26" && action.updates.last?.reviewer == "Fiona MacLeod"
                 && action.updates.last?.actual == "41" && action.updates.last?.status == .onTrack)
         #expect(!FileManager.default.fileExists(atPath: file.deletingPathExtension().path + ".lock"), "the lock is released")
 
@@ -210,7 +210,7 @@ struct ReviewingCommandTests {
         let workspace = try exampleWorkspace()
         // Reviewer; A1.1 kept (Enter ×3); A1.2 → some issues with a note and an actual; then stop.
         let input = "Kenny Walsh\n\n\n\n3\nCoordinator on leave\n12\nq\n"
-        let result = try BinaryRunner.run(["review", earlierID, "--date", "2027-02-25"], stdin: input, in: workspace)
+        let result = try BinaryRunner.run(["review", earlierID, "--date", "2026-11-26"], stdin: input, in: workspace)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Now: Action complete (Blue), last reviewed 2026-05-28 by Priya Sharma"))
         #expect(result.stdout.contains("Last note: Map reported to the Board in May."))
@@ -220,7 +220,7 @@ struct ReviewingCommandTests {
         #expect(result.stdout.contains("Note [Enter for none]: Coordinator on leave\n"), "piped answers are echoed as a transcript")
         let session = try SessionCodec.decode(Data(contentsOf: sessionFile(workspace, earlierID)), source: "s")
         let action = try #require(session.actions.first { $0.ref == "A1.2" })
-        #expect(action.latestUpdate == ProgressUpdate(date: "2027-02-25", reviewer: "Kenny Walsh", status: .someIssues,
+        #expect(action.latestUpdate == ProgressUpdate(date: "2026-11-26", reviewer: "Kenny Walsh", status: .someIssues,
                                                       note: "Coordinator on leave", actual: "12", recordedAt: action.latestUpdate!.recordedAt))
         #expect(session.actions.first { $0.ref == "A1.1" }?.updates.count == 2)
     }

@@ -44,7 +44,7 @@ struct SessionCodecTests {
     @Test func aWrongTypeIsNamedByItsPath() {
         let text = String(decoding: SessionCodec.encode(sampleSession()), as: UTF8.self)
             .replacingOccurrences(of: "\"title\" : \"Riverside\"", with: "\"title\" : 12")
-        #expect(decodeProblems(text).contains("s.json: title: expected text"), "\(decodeProblems(text))")
+        #expect(decodeProblems(text).contains("s.json: title: expected text, found 12"), "\(decodeProblems(text))")
     }
 
     @Test func aNewerSchemaIsRefusedWithAnUpgradeHint() {

@@ -49,7 +49,7 @@ extension Command {
         default: Data(MarkdownRenderer.render(ComparisonReport.report(comparison)).utf8)
         }
         guard let output else {
-            context.terminal.write(String(decoding: data, as: UTF8.self))
+            context.terminal.writeDocument(data)
             return 0
         }
         try output.write(data, context: context)

@@ -13,8 +13,11 @@ extension Command {
         Parts: assessment, statements, plan, actions, measures or all (the default).
         Markdown, HTML, CSV and JSON go to standard output unless --output is given; Word (docx) needs --output.
         CSV holds one table, so it exports --part assessment or --part actions.
-        Exports are non-attributable: no participant names or individual scores (JSON names participants
-        "Participant 1"…). --attributed adds names and individual scores.
+        Exports are non-attributable: nothing links a score, vote or comment to a person — counts, distributions
+        and participants by sector only (JSON is then a summary, not a session file). --attributed adds names
+        and individual scores (JSON is then the session file itself), and such an export says first, in every
+        format: "Contains names and individual scores — not for publication."
+        Written to a file or a pipe, the output is byte for byte what --output writes.
         An existing output file is only replaced with --force.
         """,
         examples: [
@@ -27,7 +30,7 @@ extension Command {
             OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html, docx, csv or json (required)."),
             OptionSpec("part", value: "PART", help: "assessment, statements, plan, actions, measures or all (default all)."),
             OptionSpec("output", value: "FILE", short: "o", help: "Write to FILE instead of standard output (required for docx)."),
-            OptionSpec("attributed", help: "Include participant names and individual scores."),
+            OptionSpec("attributed", help: "Include participant names and individual scores (marked not for publication)."),
             OptionSpec("force", help: "Replace FILE if it exists."),
             .sessions,
         ],
@@ -60,7 +63,7 @@ extension Command {
         }
         let data = try SessionExport.export(session, format: format, part: part, attributed: invocation.flag("attributed"))
         guard let output else {
-            context.terminal.write(String(decoding: data, as: UTF8.self))
+            context.terminal.writeDocument(data)
             return 0
         }
         try output.write(data, context: context)

@@ -51,7 +51,7 @@ extension Command {
         options: [.frameworks], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let (framework, _) = try context.framework(invocation.positionals[0], invocation)
-        context.terminal.write(String(decoding: FrameworkCodec.encode(framework), as: UTF8.self))
+        context.terminal.writeDocument(FrameworkCodec.encode(framework))
         return 0
     }
 

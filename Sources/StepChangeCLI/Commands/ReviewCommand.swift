@@ -2,7 +2,7 @@ import Foundation
 import StepChangeKit
 
 extension Command {
-    static let reviewUsage = "stepchange review SESSION [--action REF --status STATUS [--actual VALUE] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME] [--break-lock] [--sessions DIR]"
+    static let reviewUsage = "stepchange review SESSION [--action REF (--status STATUS | --corrects N | --withdraw N | --history) [--actual VALUE] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME] [--sessions DIR] [--break-lock]"
 
     /// `stepchange review`: the quarterly progress review of a session's actions.
     static let review = Command(
@@ -13,11 +13,18 @@ extension Command {
         Without --action, goes through every action in turn: its current status and last note, then the new
         status (Enter keeps it), a note and the actual value of its measure for this period. Each update is
         saved as soon as it is entered, with its date and reviewer; earlier updates are never changed.
+        A review date must fall between the workshop and today (at a terminal you may confirm another).
+        A mistaken update is put right by a new entry: --corrects N replaces update N (the numbers are shown by
+        --history), --withdraw N takes it back. Both stay in the history; only updates that stand count for
+        the latest status and actual.
         STATUS is complete, on-track, some-issues or not-on-track; the plan's own wording ("Action complete",
         "Action not yet completed, but on track", …) is accepted too.
         """,
         examples: ["stepchange review 2025-11-20-riverside-child-poverty-self-assessment --reviewer \"Fiona MacLeod\"",
-                   "stepchange review 2025-11 --action A4.3 --status on-track --actual 41 --note \"Operator scheme agreed\" --date 2027-02-25 --reviewer \"Fiona MacLeod\""],
+                   "stepchange review 2025-11 --action A4.3 --status on-track --actual 41 --note \"Operator scheme agreed\" --date 2026-02-25 --reviewer \"Fiona MacLeod\"",
+                   "stepchange review 2025-11 --action A4.3 --history",
+                   "stepchange review 2025-11 --action A4.3 --corrects 2 --date 2026-03-01 --reviewer \"Fiona MacLeod\"",
+                   "stepchange review 2025-11 --action A4.3 --withdraw 3 --note \"Entered on the wrong action\" --reviewer \"Fiona MacLeod\""],
         options: [.sessions,
                   OptionSpec("action", value: "REF", help: "The action to update (for example A1.2); without it the review is interactive."),
                   OptionSpec("status", value: "STATUS", help: "complete, on-track, some-issues or not-on-track."),
@@ -25,51 +32,107 @@ extension Command {
                   OptionSpec("note", value: "TEXT", help: "What has happened since the last review."),
                   OptionSpec("date", value: "YYYY-MM-DD", help: "The review date (default today)."),
                   OptionSpec("reviewer", value: "NAME", help: "Who reviewed (default $STEPCHANGE_REVIEWER, then $USER)."),
+                  OptionSpec("corrects", value: "N", help: "Put right update N of the action: a new entry that replaces it (its date, status, actual and note unless given)."),
+                  OptionSpec("withdraw", value: "N", help: "Take back update N of the action (a --note gives the reason); the history keeps both."),
+                  OptionSpec("history", help: "With --action: list the action's updates, numbered, marking corrected and withdrawn ones."),
                   .breakLock],
         arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
         let url = try store.resolve(invocation.positionals[0])
-        let date = invocation.value("date") ?? DayDate.string(from: context.time.now)
-        guard DayDate.isValid(date) else {
-            throw StepChangeError(.usage, "--date \(date) is not a date.", hint: "Give it as YYYY-MM-DD, for example 2026-11-19.")
+        let typedDate = invocation.value("date")
+        if let typedDate, !DayDate.isValid(typedDate) {
+            throw StepChangeError(.usage, "--date \(typedDate) is not a date.", hint: "Give it as YYYY-MM-DD, for example 2026-11-19.")
+        }
+        let corrects = try WorkshopLaunch.number(invocation, "corrects", in: 1...1_000_000)
+        let withdraws = try WorkshopLaunch.number(invocation, "withdraw", in: 1...1_000_000)
+        if corrects != nil && withdraws != nil {
+            throw StepChangeError(.usage, "Choose one of --corrects and --withdraw.", hint: "Usage: \(reviewUsage)")
+        }
+        if invocation.value("action") == nil, corrects != nil || withdraws != nil || invocation.flag("history") {
+            throw StepChangeError(.usage, "--corrects, --withdraw and --history concern one action: name it with --action REF.",
+                                  hint: "Usage: \(reviewUsage)")
+        }
+        if withdraws != nil && (invocation.value("status") != nil || invocation.value("actual") != nil) {
+            throw StepChangeError(.usage, "--withdraw takes back an update; it takes no --status or --actual (a --note gives the reason).",
+                                  hint: "To put an update right instead, use --corrects N with the right --status, --actual or --note.")
+        }
+        if invocation.flag("history") {
+            let session = try store.load(url)
+            let action = try ProgressReview.action(invocation.value("action") ?? "", in: session)
+            context.terminal.write(ReviewHistory.text(of: action, width: context.width))
+            return 0
         }
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         var session = try store.load(url)
-        let reviewer = invocation.value("reviewer") ?? context.environment["STEPCHANGE_REVIEWER"] ?? context.environment["USER"]
+        let reviewer = (invocation.value("reviewer") ?? context.environment["STEPCHANGE_REVIEWER"] ?? context.environment["USER"]).map { InboundText.clean($0) }
 
         guard let ref = invocation.value("action") else {
             if invocation.value("status") != nil || invocation.value("actual") != nil || invocation.value("note") != nil {
                 throw StepChangeError(.usage, "--status, --actual and --note update one action: name it with --action REF.",
                                       hint: "Usage: \(reviewUsage)")
             }
+            let date = try confirmedDate(typedDate ?? context.today, session: session, context: context)
             let review = ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer)
             let stopped = "\nStopped. Every update entered is saved in \(context.displayPath(url)).\nContinue with: \(review.resumeCommand)\n"
             StopSignals.install(hint: stopped, lockPath: lock.path)
             defer { StopSignals.remove() }
             return try review.run(&session)
         }
-        guard let statusText = invocation.value("status") else {
+        let action = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }
+        let target = (corrects ?? withdraws).flatMap { number in action.flatMap { $0.updates.indices.contains(number - 1) ? $0.updates[number - 1] : nil } }
+        let status: ActionStatus
+        if let statusText = invocation.value("status") {
+            guard let typed = ActionStatus(typed: statusText) else {
+                throw StepChangeError(.usage, "--status \"\(statusText)\" is not a status.",
+                                      hint: "Use complete, on-track, some-issues or not-on-track (or the plan's wording, such as \"Action not yet completed, but on track\").")
+            }
+            status = typed
+        } else if let target {
+            status = target.status
+        } else if corrects == nil && withdraws == nil {
             throw StepChangeError(.usage, "--action needs --status: complete, on-track, some-issues or not-on-track.",
-                                  hint: "Usage: \(reviewUsage)")
-        }
-        guard let status = ActionStatus(typed: statusText) else {
-            throw StepChangeError(.usage, "--status \"\(statusText)\" is not a status.",
-                                  hint: "Use complete, on-track, some-issues or not-on-track (or the plan's wording, such as \"Action not yet completed, but on track\").")
+                                  hint: "Usage: \(reviewUsage)\nTo see the action's updates numbered: stepchange review \(invocation.positionals[0]) --action \(ref) --history")
+        } else {
+            status = .notStarted
         }
         guard let reviewer, !reviewer.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StepChangeError(.usage, "Say who reviewed the action with --reviewer NAME.")
         }
-        let actual = invocation.value("actual").map(TerminalSafeText.cleanInput)
-        let update = ProgressUpdate(date: date, reviewer: TerminalSafeText.cleanInput(reviewer), status: status,
-                                    note: TerminalSafeText.cleanInput(invocation.value("note") ?? ""),
-                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now)
+        let date = try confirmedDate(typedDate ?? (corrects != nil ? target?.date : nil) ?? context.today, session: session, context: context)
+        let typedActual = invocation.value("actual")?.trimmingCharacters(in: .whitespaces)
+        let actual = withdraws != nil ? nil : typedActual ?? (corrects != nil ? target?.actual : nil)
+        let note = invocation.value("note") ?? (corrects != nil ? target?.note ?? "" : "")
+        let update = ProgressUpdate(date: date, reviewer: reviewer.trimmingCharacters(in: .whitespaces), status: status, note: note,
+                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now,
+                                    supersedes: corrects ?? withdraws, withdrawal: withdraws != nil ? true : nil)
         session = try ProgressReview.record(update, on: ref, in: session)
         try store.save(session, to: url)
-        let shownRef = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }?.ref ?? ref
-        context.terminal.writeLine("\(shownRef): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(update.reviewer)\(update.actual.map { "; actual \($0)" } ?? ""). Saved to \(context.displayPath(url)).")
+        let recorded = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }
+        let shownRef = recorded?.ref ?? ref
+        let number = recorded?.updates.count ?? 0
+        let saved = "Saved to \(context.displayPath(url))."
+        if let withdrawn = withdraws {
+            let now = recorded?.currentStatus ?? status
+            context.terminal.writeLine("\(shownRef): update \(withdrawn) withdrawn (update \(number), reviewed by \(update.reviewer)); the latest status is now \(now.label) (\(now.rag.label)). \(saved)")
+        } else {
+            let corrected = corrects.map { ", correcting update \($0)" } ?? ""
+            context.terminal.writeLine("\(shownRef): \(status.label) (\(status.rag.label)) on \(date), reviewed by \(update.reviewer)\(update.actual.map { "; actual \($0)" } ?? "") (update \(number)\(corrected)). \(saved)")
+        }
         return 0
+    }
+
+    /// The review date once it is known to fall between the workshop and today; outside that range it is
+    /// refused, or at a terminal confirmed.
+    static func confirmedDate(_ date: String, session: Session, context: CommandContext) throws(StepChangeError) -> String {
+        guard let problem = ProgressReview.dateProblem(date, session: session, today: context.today) else { return date }
+        if context.terminal.isInteractive {
+            context.terminal.write("\(problem) Record the review on \(date) anyway? [y/N]: ")
+            if ["y", "yes"].contains(context.terminal.readAnswer()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") { return date }
+        }
+        throw StepChangeError(.input, "\(problem) Nothing was recorded.",
+                              hint: "Give the date of the review with --date YYYY-MM-DD, from \(session.date) to \(context.today).")
     }
 }
 
@@ -126,7 +189,7 @@ struct ProgressReviewSession {
             var now = "  Now: \(current.label) (\(current.rag.label))"
             if let latest = action.latestUpdate { now += ", last reviewed \(latest.date) by \(latest.reviewer)" }
             terminal.writeLine(now)
-            if let note = action.history.last(where: { !$0.note.isEmpty })?.note {
+            if let note = action.effectiveHistory.last(where: { !$0.note.isEmpty })?.note {
                 terminal.writeLine(TextWrap.wrap("Last note: \(note)", width: context.width, indent: "    ", firstIndent: "  "))
             }
             if let actual = action.latestActual {

@@ -55,7 +55,14 @@ extension Command {
         if invocation.flag("blind") { session.settings.scoring = .blind }
         if invocation.flag("open") { session.settings.scoring = .open }
         if let minutes { session.settings.minutesPerHeading = minutes }
-        if let votes { session.settings.votesPerParticipant = votes }
+        if let votes {
+            if let voter = VoteTally.mostVotesCast(in: session), voter.count > votes {
+                let name = session.participant(voter.participant)?.name ?? voter.participant
+                throw StepChangeError(.input, "--votes \(votes) is fewer than the \(voter.count) votes \(name) has already given; the session has not been changed.",
+                                      hint: "Give --votes \(voter.count) or more, or run without --votes to keep \(session.settings.votesPerParticipant).")
+            }
+            session.settings.votesPerParticipant = votes
+        }
         if let stage { session = WorkshopStages.reopen(session, at: stage) }
         if let order { session = AssessmentStage.reorder(session, by: order) }
         if session != original {

@@ -25,7 +25,7 @@ public enum ScoreImport {
         for row in rows.dropFirst() {
             guard problems.keepChecking(at: row.line) else { break }
             func report(_ message: String) { problems.report(message, line: row.line) }
-            let field = { (index: Int) in index < row.fields.count ? row.fields[index].trimmingCharacters(in: .whitespaces) : "" }
+            let field = { (index: Int) in index < row.fields.count ? InboundText.clean(row.fields[index], .multiLine).trimmingCharacters(in: .whitespaces) : "" }
             let who = field(participantColumn), itemRef = field(itemColumn), scoreText = field(scoreColumn)
             var rowOK = true
             let participant = session.participant(who)

@@ -3,9 +3,11 @@ import Foundation
 /// Writes one `ReportTable` as CSV for Excel and other spreadsheets: RFC 4180 quoting, CRLF line ends,
 /// UTF-8 with a byte-order mark, and cells that a spreadsheet would run as a formula neutralised.
 public enum CSVWriter {
-    /// The table as CSV bytes, header row first, starting with the UTF-8 byte-order mark.
-    public static func render(_ table: ReportTable) -> Data {
+    /// The table as CSV bytes, starting with the UTF-8 byte-order mark, then the `notice` (when there is
+    /// one) alone on the first row, where a spreadsheet shows it in cell A1, then the header row.
+    public static func render(_ table: ReportTable, notice: String? = nil) -> Data {
         var text = "\u{FEFF}"
+        if let notice { text += row([notice]) }
         text += row(table.header)
         for cells in table.rows { text += row(cells.map(\.plainText)) }
         return Data(text.utf8)
@@ -15,14 +17,22 @@ public enum CSVWriter {
         cells.map(field).joined(separator: ",") + "\r\n"
     }
 
-    /// One field: neutralised if it could start a formula, quoted when it holds a comma, quote or line break.
+    /// One field: control characters other than tab and line breaks dropped (a hand-edited session may
+    /// hold them), neutralised if it could start a formula, quoted when it holds a comma, quote or line break.
     public static func field(_ text: String) -> String {
         var value = text
+        if value.unicodeScalars.contains(where: isDropped) {
+            value = String(String.UnicodeScalarView(value.unicodeScalars.filter { !isDropped($0) }))
+        }
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             value = "'" + value
         }
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
     }
 }

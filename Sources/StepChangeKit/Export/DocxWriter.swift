@@ -18,7 +18,8 @@ public enum DocxWriter {
     // MARK: - Document
 
     static func documentXML(_ report: Report) -> String {
-        var body = paragraph(report.title, style: "Title")
+        var body = report.notice.map { "<w:p>\(run($0, properties: "<w:b/><w:color w:val=\"B3261E\"/><w:sz w:val=\"28\"/>"))</w:p>" } ?? ""
+        body += paragraph(report.title, style: "Title")
         if !report.metadata.isEmpty { body += fields(report.metadata) }
         let orientations = report.sections.map(isWide)
         for (index, section) in report.sections.enumerated() {

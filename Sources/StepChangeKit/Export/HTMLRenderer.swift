@@ -19,9 +19,10 @@ public enum HTMLRenderer {
         <body>
         <main>
         <header>
-        <h1>\(escape(report.title))</h1>
 
         """
+        if let notice = report.notice { out += "<p class=\"notice\" role=\"note\">\(escape(notice))</p>\n" }
+        out += "<h1>\(escape(report.title))</h1>\n"
         if !report.metadata.isEmpty { out += fields(report.metadata, className: "meta") }
         out += "</header>\n"
         for section in report.sections {
@@ -88,7 +89,6 @@ public enum HTMLRenderer {
         let labelWidth = 300, plotWidth = 340, valueWidth = 110, rowHeight = 30, top = 10
         let width = labelWidth + plotWidth + valueWidth
         let height = top + chart.bars.count * rowHeight + 26
-        let ticks = chart.maximum > 0 ? Array(0...Int(chart.maximum.rounded(.down))) : [0]
         func x(_ value: Double) -> Double {
             Double(labelWidth) + (chart.maximum > 0 ? value / chart.maximum : 0) * Double(plotWidth)
         }
@@ -98,10 +98,10 @@ public enum HTMLRenderer {
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
         svg += "<title id=\"\(id)-title\">\(escape(chart.title))</title>\n<desc id=\"\(id)-desc\">\(escape(description))</desc>\n"
         let axisBottom = top + chart.bars.count * rowHeight
-        for tick in ticks {
-            let position = number(x(Double(tick)))
+        for tick in chart.ticks {
+            let position = number(x(tick))
             svg += "<line x1=\"\(position)\" y1=\"\(top)\" x2=\"\(position)\" y2=\"\(axisBottom)\" class=\"grid\"/>"
-            svg += "<text x=\"\(position)\" y=\"\(axisBottom + 18)\" text-anchor=\"middle\" class=\"tick\">\(tick)</text>\n"
+            svg += "<text x=\"\(position)\" y=\"\(axisBottom + 18)\" text-anchor=\"middle\" class=\"tick\">\(number(tick))</text>\n"
         }
         for (index, bar) in chart.bars.enumerated() {
             let y = top + index * rowHeight
@@ -146,7 +146,7 @@ public enum HTMLRenderer {
     }
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     static let stylesheet = """
@@ -160,6 +160,7 @@ public enum HTMLRenderer {
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1em; margin: .5em 0 1em; }
     dt { font-weight: 600; }
     dd { margin: 0; }
+    .notice { margin: 0 0 1em; padding: .5em .9em; border: 3px solid #b3261e; color: #b3261e; font-weight: 700; font-size: 1.1em; }
     dl.meta { padding: .6em .9em; background: #eef4f8; border-left: 4px solid #0b3d5c; }
     .list-title { font-weight: 600; margin: .8em 0 .2em; }
     ul { margin: .2em 0 .8em; padding-left: 1.4em; }

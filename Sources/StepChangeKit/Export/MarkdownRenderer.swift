@@ -4,7 +4,8 @@ import Foundation
 /// line breaks inside table cells are escaped, `<` cannot open HTML, and Markdown's own markers are escaped.
 public enum MarkdownRenderer {
     public static func render(_ report: Report) -> String {
-        var out: [String] = ["# " + inline(report.title)]
+        var out: [String] = report.notice.map { ["> **" + inline($0) + "**"] } ?? []
+        out.append("# " + inline(report.title))
         if !report.metadata.isEmpty { out.append(fields(report.metadata)) }
         for section in report.sections {
             out.append("## " + inline(section.heading))

@@ -5,12 +5,15 @@ import Foundation
 /// It holds no formatting: `MarkdownRenderer`, `HTMLRenderer`, `DocxWriter` and `CSVWriter` only format it.
 public struct Report: Equatable, Sendable {
     public var title: String
+    /// A warning every format shows first, before the title: set on attributed reports, which name people.
+    public var notice: String?
     /// Facts shown under the title (partnership, date, facilitator, framework…).
     public var metadata: [ReportField]
     public var sections: [ReportSection]
 
-    public init(title: String, metadata: [ReportField] = [], sections: [ReportSection] = []) {
+    public init(title: String, notice: String? = nil, metadata: [ReportField] = [], sections: [ReportSection] = []) {
         self.title = title
+        self.notice = notice
         self.metadata = metadata
         self.sections = sections
     }
@@ -86,9 +89,14 @@ public enum ReportCell: Equatable, Sendable {
 /// A horizontal bar chart on a fixed axis (for example each heading's mean consensus on the scale).
 public struct ReportBarChart: Equatable, Sendable {
     public var title: String
-    /// The axis runs from 0 to this value; ticks are drawn at each whole number.
+    /// The axis runs from 0 to this value.
     public var maximum: Double
     public var bars: [Bar]
+    /// The values the axis is marked at: never more than `maximumTicks`, whatever the size of the numbers.
+    public var ticks: [Double]
+
+    /// The most marks an axis gets; a scale with more levels is marked at every few levels.
+    public static let maximumTicks = 11
 
     /// One bar: its label, its value (nil when there is none yet) and the value as text. An `earlier`
     /// bar (last year's, beside this year's) is drawn lighter; its label still says which it is.
@@ -106,16 +114,32 @@ public struct ReportBarChart: Equatable, Sendable {
         }
     }
 
-    public init(title: String, maximum: Double, bars: [Bar]) {
+    /// A chart marked at `ticks` (such as the scale's levels), or at evenly spaced round numbers when nil.
+    public init(title: String, maximum: Double, bars: [Bar], ticks: [Double]? = nil) {
         self.title = title
         self.maximum = maximum
         self.bars = bars
+        let usable = (ticks ?? Self.evenTicks(upTo: maximum)).filter { $0.isFinite && $0 >= 0 && $0 <= max(0, maximum) }
+        let step = max(1, (usable.count + Self.maximumTicks - 3) / (Self.maximumTicks - 1))
+        self.ticks = usable.isEmpty ? [0] : usable.enumerated().filter { $0.offset % step == 0 || $0.offset == usable.count - 1 }.map(\.element)
+    }
+
+    /// 0 to `maximum` in round steps (1, 2, 5, 10, 20, 50 …), at most `maximumTicks` marks.
+    public static func evenTicks(upTo maximum: Double) -> [Double] {
+        guard maximum.isFinite, maximum > 0 else { return [0] }
+        var magnitude = 1.0
+        while true {
+            for factor in [1.0, 2.0, 5.0] where maximum / (factor * magnitude) <= Double(maximumTicks - 1) {
+                return stride(from: 0.0, through: maximum, by: factor * magnitude).map { $0 }
+            }
+            magnitude *= 10
+        }
     }
 
     /// The bar as a row of block characters out of `width`, for text formats.
     public func textBar(_ bar: Bar, width: Int = 20) -> String {
-        guard let value = bar.value, maximum > 0 else { return "" }
-        let filled = max(0, min(width, Int((value / maximum * Double(width)).rounded())))
+        guard let value = bar.value, maximum > 0, value.isFinite, maximum.isFinite else { return "" }
+        let filled = Int((min(1, max(0, value / maximum)) * Double(max(0, width))).rounded())
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 }

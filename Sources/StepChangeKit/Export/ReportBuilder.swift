@@ -16,9 +16,15 @@ public struct ReportBuilder: Sendable {
         self.tally = VoteTally(session: session)
     }
 
+    /// What every attributed export says first, so it never reaches a public board paper by mistake.
+    public static let attributedNotice = "Contains names and individual scores — not for publication."
+
+    /// The warning this report carries: `attributedNotice` when attributed, else none.
+    public var notice: String? { attributed ? Self.attributedNotice : nil }
+
     /// The report of one part, or of every part for `.all`.
     public func report(_ part: ReportPart) -> Report {
-        Report(title: session.title, metadata: metadata, sections: part.parts.map(section))
+        Report(title: session.title, notice: notice, metadata: metadata, sections: part.parts.map(section))
     }
 
     /// The one table a CSV export of a part holds: one row per item (`assessment`) or per action (`actions`).
@@ -87,7 +93,7 @@ public struct ReportBuilder: Sendable {
         blocks.append(.barChart(ReportBarChart(title: "Mean consensus by heading (scale \(scale.lowest) to \(scale.highest))",
             maximum: Double(scale.highest), bars: summary.headings.map { result in
                 ReportBarChart.Bar(label: result.heading.title, value: result.mean, valueText: result.mean.map(Self.decimal) ?? "not yet agreed")
-            })))
+            }, ticks: [0] + scale.values.filter { $0 > 0 }.map(Double.init))))
         for heading in summary.headings {
             blocks.append(.heading(level: 2, text: "\(heading.heading.id) \(heading.heading.title)"))
             var notStarted: [String] = []
@@ -360,12 +366,16 @@ public struct ReportBuilder: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Every progress update of these actions, oldest first per action.
+    /// Every progress update of these actions, oldest first per action; corrected and withdrawn ones stay,
+    /// marked as such in the note.
     func progressTable(_ actions: [Action]) -> ReportTable? {
         let rows: [[ReportCell]] = actions.flatMap { action in
-            action.history.map { update in
+            action.numberedHistory.map { number, update in
+                let standing = ProgressReview.standing(of: number, in: action).map { "[Update \(number): \($0)]" }
+                let note = [standing, update.note.isEmpty ? nil : update.note].compactMap { $0 }.joined(separator: " ")
+                let status: ReportCell = update.withdrawal == true ? .text("Withdrawn") : .status(update.status.rag, label: update.status.label)
                 var row: [ReportCell] = [.text(action.ref), .text(DayDate.longForm(update.date)),
-                                         .status(update.status.rag, label: update.status.label), .text(update.actual ?? ""), .text(update.note)]
+                                         status, .text(update.withdrawal == true ? "" : update.actual ?? ""), .text(note)]
                 if attributed { row.append(.text(update.reviewer)) }
                 return row
             }

@@ -4,7 +4,8 @@ import Foundation
 /// format's renderer. The same session, part and options always give the same bytes.
 public enum SessionExport {
     /// The exported bytes of one part of a session in one format. CSV accepts only the `assessment`
-    /// and `actions` parts (a usage error otherwise). JSON is always the whole session.
+    /// and `actions` parts (a usage error otherwise). JSON covers the whole session: with `attributed`, the
+    /// session file itself; without, `NonAttributableJSON` (counts and distributions, nobody identifiable).
     public static func export(_ session: Session, format: ExportFormat, part: ReportPart = .all,
                               attributed: Bool = false) throws(StepChangeError) -> Data {
         let builder = ReportBuilder(session: session, attributed: attributed)
@@ -12,35 +13,31 @@ public enum SessionExport {
         case .markdown: return Data(MarkdownRenderer.render(builder.report(part)).utf8)
         case .html: return Data(HTMLRenderer.render(builder.report(part)).utf8)
         case .docx: return DocxWriter.document(builder.report(part))
-        case .csv: return CSVWriter.render(try builder.table(part))
+        case .csv: return CSVWriter.render(try builder.table(part), notice: builder.notice)
         case .json:
             guard part == .all else {
                 throw StepChangeError(.usage, "JSON export is the whole session, so it takes no --part (got --part \(part.rawValue)).",
                                       hint: "Drop --part, or use --format markdown, html or docx for one part.")
             }
-            return SessionCodec.encode(attributed ? session : anonymised(session))
+            if attributed { return withNotice(SessionCodec.encode(session)) }
+            do {
+                var data = try CanonicalJSON.encode(NonAttributableJSON(session))
+                data.append(UInt8(ascii: "\n"))
+                return data
+            } catch {
+                throw StepChangeError(.input, "\(session.id) could not be exported as JSON: \(error)")
+            }
         }
     }
 
-    /// The session with people's names replaced: participants become "Participant 1", "Participant 2"…
-    /// in the order they were added, and progress reviewers become "Reviewer 1"… in the order they first
-    /// reviewed. Ids, organisations, sectors and every score stay, so the file still loads as a session.
-    public static func anonymised(_ session: Session) -> Session {
-        var copy = session
-        for index in copy.participants.indices {
-            copy.participants[index].name = "Participant \(index + 1)"
-        }
-        var reviewers: [String: String] = [:]
-        for planIndex in copy.plans.indices {
-            for actionIndex in copy.plans[planIndex].actions.indices {
-                for updateIndex in copy.plans[planIndex].actions[actionIndex].updates.indices {
-                    let name = copy.plans[planIndex].actions[actionIndex].updates[updateIndex].reviewer
-                    let alias = reviewers[name] ?? "Reviewer \(reviewers.count + 1)"
-                    reviewers[name] = alias
-                    copy.plans[planIndex].actions[actionIndex].updates[updateIndex].reviewer = alias
-                }
-            }
-        }
-        return copy
+    /// The session file's bytes with `"_notice"` as its first key (it sorts before every session key):
+    /// still a session that loads, but one that says on its first lines that it names people.
+    static func withNotice(_ sessionJSON: Data) -> Data {
+        let opening = Data("{\n".utf8)
+        guard sessionJSON.starts(with: opening) else { return sessionJSON }
+        var data = opening
+        data.append(Data("  \"_notice\" : \"\(ReportBuilder.attributedNotice)\",\n".utf8))
+        data.append(sessionJSON.dropFirst(opening.count))
+        return data
     }
 }

@@ -111,7 +111,9 @@ public enum FrameworkReader {
             let value = reader.integer(levelFields, "value", at: path)
             let label = reader.string(levelFields, "label", at: path)
             let descriptor = reader.string(levelFields, "descriptor", at: path, required: false, allowEmpty: true) ?? ""
-            if let value, let label { levels.append(ScaleLevel(value: value, label: label, descriptor: descriptor)) }
+            // A level that cannot be read keeps its place (its problem is already reported), so the
+            // levels after it are checked and named at their own positions.
+            levels.append(ScaleLevel(value: value ?? levels.last?.value ?? 0, label: label ?? "", descriptor: descriptor))
         }
         var dontKnow: DontKnowOption?
         if let option = fields["dontKnow"], option != .null, let optionFields = reader.object(option, at: "scale.dontKnow") {

@@ -20,8 +20,15 @@ public enum FrameworkValidator {
         }
 
         let levels = framework.scale.levels
-        if levels.count < 2 {
+        if levels.count < FileLimits.scaleLevels.lowerBound {
             report("scale.levels", "has \(levels.count) level\(levels.count == 1 ? "" : "s"); a scale needs at least two")
+        } else if levels.count > FileLimits.scaleLevels.upperBound {
+            report("scale.levels", "has \(levels.count) levels; a scale may have at most \(FileLimits.scaleLevels.upperBound)")
+        }
+        for (index, level) in levels.enumerated() {
+            if let message = FileLimits.outside(level.value, FileLimits.scaleValues, "scale values") {
+                report("scale.levels[\(index)].value", message)
+            }
         }
         for index in levels.indices.dropFirst() where levels[index].value <= levels[index - 1].value {
             report("scale.levels[\(index)].value",
@@ -61,6 +68,11 @@ public enum FrameworkValidator {
         var kinds = Set<HorizonKind>()
         for (index, horizon) in framework.horizons.enumerated() {
             if !kinds.insert(horizon.id).inserted { report("horizons[\(index)].id", "duplicate horizon \"\(horizon.id.rawValue)\"") }
+            for (field, years) in [("fromYears", horizon.fromYears), ("toYears", horizon.toYears)] {
+                if let message = FileLimits.outside(years, FileLimits.horizonYears, "years after the workshop") {
+                    report("horizons[\(index)].\(field)", message)
+                }
+            }
             if horizon.toYears < horizon.fromYears {
                 report("horizons[\(index)]", "toYears (\(horizon.toYears)) is before fromYears (\(horizon.fromYears))")
             }

@@ -33,6 +33,13 @@ public struct VoteTally: Equatable, Sendable {
         }
     }
 
+    /// The participant who has given the most votes in all, and how many; nil before anyone votes.
+    public static func mostVotesCast(in session: Session) -> (participant: String, count: Int)? {
+        var cast: [String: Int] = [:]
+        for vote in session.votes where vote.count > 0 { cast[vote.participant, default: 0] += vote.count }
+        return session.participants.compactMap { person in cast[person.id].map { (person.id, $0) } }.max { $0.1 < $1.1 }
+    }
+
     /// Statement ids, highest priority first.
     public var ranking: [String] { entries.map(\.statementID) }
 

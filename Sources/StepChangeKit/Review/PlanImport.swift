@@ -63,7 +63,7 @@ public enum PlanImport {
         var nextStatement = (session.statements.map(\.number).max() ?? 0) + 1
         func field(_ row: CSVReader.Row, _ column: Column) -> String {
             guard let index = columns[column], index < row.fields.count else { return "" }
-            return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return InboundText.clean(row.fields[index], .multiLine).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         for row in rows.dropFirst() {
             guard problems.keepChecking(at: row.line) else { break }

@@ -46,20 +46,33 @@ public struct Action: Codable, Equatable, Sendable {
         self.updates = updates
     }
 
-    /// The latest status: the most recent progress update's, or the planned one.
+    /// The latest status: the most recent effective progress update's, or the planned one.
     public var currentStatus: ActionStatus { latestUpdate?.status ?? status }
 
-    /// The progress updates in review order: by review date, and in the order recorded for the same date.
-    public var history: [ProgressUpdate] {
-        updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    /// Every progress update with its number (1 for the first recorded), in review order: by review
+    /// date, and in the order recorded for the same date. Corrected and withdrawn ones included.
+    public var numberedHistory: [(number: Int, update: ProgressUpdate)] {
+        updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { ($0.offset + 1, $0.element) }
     }
 
-    /// The most recent progress update by review date (then by when it was recorded).
-    public var latestUpdate: ProgressUpdate? { history.last }
+    /// The progress updates in review order, corrected and withdrawn ones included.
+    public var history: [ProgressUpdate] { numberedHistory.map(\.update) }
 
-    /// The most recent actual recorded for the action's measure, with the review date it was given on.
+    /// The numbers of the updates a later entry corrected or withdrew.
+    public var supersededNumbers: Set<Int> { Set(updates.compactMap(\.supersedes)) }
+
+    /// The updates that stand, in review order: neither corrected nor withdrawn, and not withdrawals themselves.
+    public var effectiveHistory: [ProgressUpdate] {
+        let superseded = supersededNumbers
+        return numberedHistory.filter { !superseded.contains($0.number) && $0.update.withdrawal != true }.map(\.update)
+    }
+
+    /// The most recent update that stands, by review date (then by when it was recorded).
+    public var latestUpdate: ProgressUpdate? { effectiveHistory.last }
+
+    /// The most recent actual recorded for the action's measure in an update that stands, with its review date.
     public var latestActual: (value: String, date: String)? {
-        history.last { !($0.actual ?? "").isEmpty }.map { ($0.actual!, $0.date) }
+        effectiveHistory.last { !($0.actual ?? "").isEmpty }.map { ($0.actual ?? "", $0.date) }
     }
 }
 
@@ -146,13 +159,20 @@ public struct ProgressUpdate: Codable, Equatable, Sendable {
     /// The measure's actual value for this period, as recorded.
     public var actual: String?
     public var recordedAt: Date
+    /// The number (1 for the first recorded) of the earlier update this entry corrects or withdraws.
+    public var supersedes: Int?
+    /// True when this entry withdraws the update it supersedes instead of correcting it.
+    public var withdrawal: Bool?
 
-    public init(date: String, reviewer: String, status: ActionStatus, note: String = "", actual: String? = nil, recordedAt: Date) {
+    public init(date: String, reviewer: String, status: ActionStatus, note: String = "", actual: String? = nil, recordedAt: Date,
+                supersedes: Int? = nil, withdrawal: Bool? = nil) {
         self.date = date
         self.reviewer = reviewer
         self.status = status
         self.note = note
         self.actual = actual
         self.recordedAt = recordedAt
+        self.supersedes = supersedes
+        self.withdrawal = withdrawal
     }
 }

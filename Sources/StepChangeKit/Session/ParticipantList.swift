@@ -8,13 +8,13 @@ public enum ParticipantList {
     /// Names already taken are kept in a set, so a list of thousands parses in linear time.
     public static func parse(_ text: String, after existing: [Participant] = []) -> Result<[Participant], ParticipantListError> {
         var added: [Participant] = []
-        var taken = Set(existing.map { $0.name.lowercased() })
+        var taken = Set(existing.map { ParticipantName.key($0.name) })
         var number = nextNumber(after: existing)
         for entry in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
             switch read(entry) {
             case .failure(let error): return .failure(error)
             case .success(var participant):
-                guard taken.insert(participant.name.lowercased()).inserted else { return .failure(duplicate(participant.name)) }
+                guard taken.insert(ParticipantName.key(participant.name)).inserted else { return .failure(duplicate(participant.name, among: existing + added)) }
                 participant.id = "p\(number)"
                 number += 1
                 added.append(participant)
@@ -26,8 +26,8 @@ public enum ParticipantList {
     /// Parses one participant, given the participants already in the session (for the id and duplicates).
     public static func parseOne(_ text: String, after existing: [Participant]) -> Result<Participant, ParticipantListError> {
         read(text).flatMap { participant in
-            if existing.contains(where: { $0.name.lowercased() == participant.name.lowercased() }) {
-                return .failure(duplicate(participant.name))
+            if existing.contains(where: { ParticipantName.key($0.name) == ParticipantName.key(participant.name) }) {
+                return .failure(duplicate(participant.name, among: existing))
             }
             var numbered = participant
             numbered.id = "p\(nextNumber(after: existing))"
@@ -60,18 +60,24 @@ public enum ParticipantList {
                 sector = typed
             }
         }
-        guard !name.isEmpty else {
+        guard !ParticipantName.tidy(name).isEmpty else {
             return .failure(ParticipantListError(message: "\"\(entry)\": the name is missing; write Name (Organisation, sector)."))
         }
-        return .success(Participant(id: "", name: name, organisation: organisation, sector: sector))
+        return .success(Participant(id: "", name: ParticipantName.tidy(name), organisation: organisation, sector: sector))
     }
 
     static func nextNumber(after existing: [Participant]) -> Int {
         (existing.compactMap { $0.id.hasPrefix("p") ? Int($0.id.dropFirst()) : nil }.max() ?? 0) + 1
     }
 
-    static func duplicate(_ name: String) -> ParticipantListError {
-        ParticipantListError(message: "\"\(name)\" is already a participant; give each person a different name.")
+    /// The refusal of a name that is, or looks the same as, one already taken (differing only in spaces, case or Unicode form).
+    static func duplicate(_ name: String, among taken: [Participant]) -> ParticipantListError {
+        let tidy = ParticipantName.tidy(name)
+        let same = taken.first { ParticipantName.key($0.name) == ParticipantName.key(name) }
+        if let same, same.name != tidy {
+            return ParticipantListError(message: "\"\(tidy)\" looks the same as \"\(same.name)\", who is already a participant; give each person a name others can tell apart.")
+        }
+        return ParticipantListError(message: "\"\(tidy)\" is already a participant (names are compared ignoring case and extra or no-break spaces); give each person a name others can tell apart.")
     }
 }
 

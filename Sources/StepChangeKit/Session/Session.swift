@@ -72,7 +72,7 @@ public struct Session: Codable, Equatable, Sendable {
     public func participant(_ idOrName: String) -> Participant? {
         let key = idOrName.trimmingCharacters(in: .whitespaces)
         return participants.first { $0.id == key }
-            ?? participants.first { $0.name.caseInsensitiveCompare(key) == .orderedSame }
+            ?? participants.first { ParticipantName.key($0.name) == ParticipantName.key(key) }
     }
 
     public func statement(_ id: String) -> ImprovementStatement? {

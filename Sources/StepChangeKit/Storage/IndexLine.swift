@@ -35,17 +35,24 @@ enum IndexLine {
         case "P" where fields.count == 11:
             return (name, SessionIndex.Entry(stamp: stamp, problem: unescape(fields[10]), checksum: checksum, settled: settled))
         case "S" where fields.count == 23:
-            guard let stage = Stage(rawValue: String(fields[16])), let participants = Int(fields[17]),
-                  let agreed = Int(fields[19]), let items = Int(fields[20]) else { return nil }
+            guard let stage = Stage(rawValue: String(fields[16])), let participants = count(fields[17]),
+                  let agreed = count(fields[19]), let items = count(fields[20]), agreed <= items,
+                  DayDate.isValid(unescape(fields[11])) else { return nil }
             let mean: Double?
-            if fields[18].isEmpty { mean = nil } else if let value = Double(fields[18]) { mean = value } else { return nil }
+            if fields[18].isEmpty {
+                mean = nil
+            } else if let value = Double(fields[18]), value.isFinite, Double(FileLimits.scaleValues.lowerBound)...Double(FileLimits.scaleValues.upperBound) ~= value {
+                mean = value
+            } else { return nil }
             var actions: [String: Int] = [:]
             for pair in unescape(fields[21]).split(separator: ",") {
                 let parts = pair.split(separator: "=")
-                guard parts.count == 2, let count = Int(parts[1]) else { return nil }
-                actions[String(parts[0])] = count
+                guard parts.count == 2, ActionStatus(rawValue: String(parts[0])) != nil, let number = Self.count(parts[1]),
+                      actions[String(parts[0])] == nil else { return nil }
+                actions[String(parts[0])] = number
             }
             let latest = unescape(fields[22])
+            guard latest.isEmpty || DayDate.isValid(latest) else { return nil }
             let summary = SessionSummary(id: unescape(fields[10]), date: unescape(fields[11]), title: unescape(fields[12]),
                                          partnership: unescape(fields[13]), frameworkID: unescape(fields[14]),
                                          frameworkVersion: unescape(fields[15]), stage: stage, participants: participants,
@@ -56,6 +63,15 @@ enum IndexLine {
             return nil
         }
     }
+
+    /// A count as the index may hold it: a whole number from 0 to `maximumCount`, so no sum of counts can overflow.
+    static func count(_ text: Substring) -> Int? {
+        guard let value = Int(text), (0...maximumCount).contains(value) else { return nil }
+        return value
+    }
+
+    /// The largest count an index line may hold; a larger one marks the index as damaged, and it is rebuilt.
+    static let maximumCount = 10_000_000
 
     static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }

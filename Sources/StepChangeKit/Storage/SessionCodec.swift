@@ -43,10 +43,12 @@ public enum SessionCodec {
                 hint: "Upgrade stepchange to open it. The file has not been changed.")
         }
         let migrated: Data
+        var migratedRoot = root
         if version == current {
             migrated = data
         } else {
             let upgraded = try SessionMigrations.migrate(fields, from: version, to: current, steps: steps, source: source)
+            migratedRoot = .object(upgraded)
             do {
                 migrated = try JSONEncoder().encode(JSONValue.object(upgraded))
             } catch {
@@ -58,7 +60,7 @@ public enum SessionCodec {
             session = try decoder.decode(Session.self, from: migrated)
         } catch let error as DecodingError {
             throw StepChangeError(.input, "\(source) could not be read as a session.",
-                                  problems: [problem(for: error, source: source)],
+                                  problems: [DecodingMessage.problem(for: error, root: migratedRoot, source: source)],
                                   hint: "If the file was edited by hand, correct the field named above. The file has not been changed.")
         } catch {
             throw StepChangeError(.input, "\(source) could not be read as a session: \(error)")
@@ -81,37 +83,5 @@ public enum SessionCodec {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
-    }
-
-    /// Describes a decoding failure by the path of the field it happened at.
-    static func problem(for error: DecodingError, source: String) -> Problem {
-        func path(_ codingPath: [CodingKey]) -> String {
-            codingPath.reduce(into: "") { result, key in
-                if let index = key.intValue { result += "[\(index)]" } else { result += result.isEmpty ? key.stringValue : ".\(key.stringValue)" }
-            }
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return Problem(source: source, location: path(context.codingPath + [key]), message: "missing")
-        case .typeMismatch(let type, let context):
-            return Problem(source: source, location: path(context.codingPath), message: "expected \(describe(type))")
-        case .valueNotFound(let type, let context):
-            return Problem(source: source, location: path(context.codingPath), message: "is null; expected \(describe(type))")
-        case .dataCorrupted(let context):
-            return Problem(source: source, location: path(context.codingPath), message: context.debugDescription)
-        @unknown default:
-            return Problem(source: source, message: String(describing: error))
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "text"
-        case is Int.Type, is Double.Type: "a number"
-        case is Bool.Type: "true or false"
-        case is Date.Type: "a date and time such as 2026-11-23T10:00:00Z"
-        default:
-            String(describing: type).hasPrefix("Array") ? "a list" : "an object"
-        }
     }
 }

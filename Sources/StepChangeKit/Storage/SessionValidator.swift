@@ -72,6 +72,7 @@ public enum SessionValidator {
         if !DayDate.isValid(session.date) {
             report("date", "\"\(session.date)\" is not a date; expected YYYY-MM-DD")
         }
+        numberProblems(in: session, report: report)
         return problems
     }
 }

@@ -1,16 +1,12 @@
 import Foundation
 
-/// Calendar days as the files store them (`YYYY-MM-DD`), computed in UTC so results never depend
-/// on the machine's time zone.
+/// Calendar days as the files store them (`YYYY-MM-DD`). "Today" is the day on the user's own
+/// calendar: a session created at 00:30 during British Summer Time is dated that day, not the day before.
 public enum DayDate {
-    private static let calendar: Calendar = {
+    /// The day of a moment on the calendar of `timeZone` (the machine's own by default), as `YYYY-MM-DD`.
+    public static func string(from date: Date, in timeZone: TimeZone = .current) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
-    /// The day of a moment, as `YYYY-MM-DD` in UTC.
-    public static func string(from date: Date) -> String {
+        calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }

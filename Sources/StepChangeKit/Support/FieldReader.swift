@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads typed fields out of a `JSONValue` tree, recording a `Problem` with the field's path for
-/// every missing or mistyped value and carrying on, so one pass reports everything wrong.
+/// every missing or mistyped value and carrying on, so one pass reports everything wrong. Text passes
+/// the `InboundText` boundary (line breaks and tabs kept), so a framework file brings no control characters in.
 struct FieldReader {
     let source: String
     private(set) var problems: [Problem] = []
@@ -41,10 +42,11 @@ struct FieldReader {
             if required { report(fieldPath, "missing; expected text") }
             return nil
         }
-        guard case .string(let text) = value else {
+        guard case .string(let raw) = value else {
             report(fieldPath, "expected text, found \(value.kindDescription)")
             return nil
         }
+        let text = InboundText.clean(raw, .multiLine)
         if !allowEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             report(fieldPath, "is empty; expected some text")
         }
@@ -55,6 +57,10 @@ struct FieldReader {
         let fieldPath = join(path, key)
         guard let value = fields[key] else {
             if required { report(fieldPath, "missing; expected a whole number") }
+            return nil
+        }
+        if case .number(let number) = value, number.rounded() == number, abs(number) >= 1e15 {
+            report(fieldPath, "\(number) is far larger than any value this field allows")
             return nil
         }
         guard case .number(let number) = value, number.rounded() == number, abs(number) < 1e15 else {
@@ -68,7 +74,7 @@ struct FieldReader {
         guard let elements = array(fields, key, at: path, required: false) else { return [] }
         var result: [String] = []
         for (index, element) in elements.enumerated() {
-            if case .string(let text) = element { result.append(text) } else {
+            if case .string(let text) = element { result.append(InboundText.clean(text, .multiLine)) } else {
                 report("\(join(path, key))[\(index)]", "expected text, found \(element.kindDescription)")
             }
         }

@@ -34,29 +34,10 @@ public enum TerminalSafeText {
         return String(result)
     }
 
-    /// A typed line as stored: CSI sequences (arrow keys pressed at a line prompt) removed, tabs
-    /// turned into spaces and every other control character dropped.
+    /// A typed line as stored: the one-line rule of `InboundText` (escape sequences such as arrow keys
+    /// pressed at a prompt and other control characters removed, a tab turned into a space).
     public static func cleanInput(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return line }
-        let scalars = Array(line.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\u{1B}" {
-                index += 1
-                if index < scalars.count, scalars[index] == "[" || scalars[index] == "O" {
-                    index += 1
-                    while index < scalars.count, !(0x40...0x7E).contains(scalars[index].value) { index += 1 }
-                    index += 1
-                }
-                continue
-            }
-            if scalar == "\t" { result.append(" ") }
-            else if scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value) { result.append(scalar) }
-            index += 1
-        }
-        return String(result)
+        InboundText.clean(line, .oneLine)
     }
 
     static func needsAttention(_ scalar: Unicode.Scalar) -> Bool {

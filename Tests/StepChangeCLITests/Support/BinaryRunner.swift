@@ -7,6 +7,8 @@ struct BinaryRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output exactly as written (the `stdout` text loses a leading byte-order mark).
+        var stdoutBytes = Data()
     }
 
     /// The package root, found from this file's location.
@@ -38,8 +40,11 @@ struct BinaryRunner {
     static func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
         let process = try start(arguments, in: directory, environment: environment)
-        process.input.fileHandleForWriting.write(Data(stdin.utf8))
-        try process.input.fileHandleForWriting.close()
+        // A command that refuses at once (a damaged file) has closed its input before this is written:
+        // the write then fails with EPIPE instead of killing the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        try? process.input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+        try? process.input.fileHandleForWriting.close()
         return process.wait()
     }
 
@@ -67,7 +72,8 @@ struct BinaryRunner {
             process.waitUntilExit()
             return Result(status: process.terminationStatus,
                           stdout: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
-                          stderr: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+                          stderr: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "",
+                          stdoutBytes: (try? Data(contentsOf: outputFile)) ?? Data())
         }
     }
 
