@@ -35,12 +35,16 @@ enum WorkshopLaunch {
     }
 
     /// Runs the workshop for a locked session, with Ctrl-C and SIGTERM stopping cleanly.
-    static func runWorkshop(_ session: Session, url: URL, store: SessionStore, lock: SessionLock, context: CommandContext) -> Int32 {
+    static func runWorkshop(_ session: Session, url: URL, store: SessionStore, lock: SessionLock, context: CommandContext,
+                            room: RoomLoop? = nil) -> Int32 {
         let resume = resumeCommand(for: url, id: session.id, store: store, context: context)
         let file = context.displayPath(url)
         StopSignals.install(hint: "\nStopped. Every answer given is saved in \(file).\nResume with: \(resume)\n", lockPath: lock.path)
         defer { StopSignals.remove() }
-        return WorkshopRunner(session: session, url: url, store: store, context: context, resumeCommand: resume).run()
+        let runner = WorkshopRunner(session: session, url: url, store: store, context: context, resumeCommand: resume)
+        runner.room = room
+        room?.runner = runner
+        return runner.run()
     }
 
     /// A whole-number option within a range, or a usage error saying the range.

@@ -16,6 +16,8 @@ final class WorkshopRunner {
     private var unsaved: [String] = []
     /// The answer being saved right now, named in the stop message if the save fails.
     private var pendingAnswer: String?
+    /// With `run --room`: the room served while the terminal waits for each answer.
+    var room: RoomLoop?
 
     init(session: Session, url: URL, store: SessionStore, context: CommandContext, resumeCommand: String) {
         self.session = session
@@ -34,8 +36,10 @@ final class WorkshopRunner {
         terminal.writeLine(context.style.bold(session.title) + " (\(session.id))")
         terminal.writeLine("Saved after every answer in \(file).")
         terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
-        while true {
-            guard let stage = WorkshopStages.stage(for: session.stage) else { return endComplete() }
+        if let room { terminal.writeLine(room.announcement()) }
+        prompts: while true {
+            guard let base = WorkshopStages.stage(for: session.stage) else { return endComplete() }
+            let stage: any WorkshopStage = room == nil ? base : RoomStage(wrapping: base)
             guard let prompt = stage.nextPrompt(in: session) else {
                 let next = Stage.allCases.first { $0 > session.stage } ?? .complete
                 session.stage = next
@@ -48,7 +52,19 @@ final class WorkshopRunner {
                 var question = context.style.bold(prompt.question)
                 if let hint = prompt.defaultHint { question += " [\(hint)]" }
                 terminal.write(question + ": ")
-                guard let answer = terminal.readLine(hidden: prompt.hidden && terminal.isInteractive) else {
+                var typedLine: String?
+                if let room {
+                    switch room.readAnswer(hidden: prompt.hidden, question: question + ": ") {
+                    case .line(let line): typedLine = line
+                    case .end: typedLine = nil
+                    case .changed:
+                        terminal.writeLine()
+                        continue prompts
+                    }
+                } else {
+                    typedLine = terminal.readLine(hidden: prompt.hidden && terminal.isInteractive)
+                }
+                guard let answer = typedLine else {
                     terminal.writeLine()
                     return stop(because: "End of input.")
                 }
@@ -76,6 +92,28 @@ final class WorkshopRunner {
         }
     }
 
+    /// The session before the devices' changes not yet saved, to go back to if saving them fails.
+    private var beforeDeviceChanges: Session?
+
+    /// Takes a session changed by a participant's device into memory; `saveDeviceChanges` saves it
+    /// (once for all the changes that arrived together) before any device is answered.
+    func takeFromDevice(_ next: Session) {
+        if beforeDeviceChanges == nil { beforeDeviceChanges = session }
+        session = next
+    }
+
+    /// Saves the devices' changes; true once the file holds them. When the save fails they are dropped
+    /// (the devices are told to try again), so memory never runs ahead of what a device was told.
+    func saveDeviceChanges() -> Bool {
+        guard let before = beforeDeviceChanges else { return true }
+        beforeDeviceChanges = nil
+        guard StopSignals.whileSaving({ writeSession() }) else {
+            session = before
+            return false
+        }
+        return true
+    }
+
     /// Saves the session after an answer; on failure keeps the answer in memory, says so, and tries
     /// again next time.
     private func save(answer: String) {
@@ -96,6 +134,7 @@ final class WorkshopRunner {
             }
             unsaved = []
             StopSignals.setUnsaved(nil)
+            room?.room.noteChange()
             return true
         } catch {
             StopSignals.setUnsaved(notSavedMessage(unsaved + (pendingAnswer.map { [$0] } ?? []), stoppedBy: "Stopped."))

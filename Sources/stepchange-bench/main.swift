@@ -5,6 +5,12 @@ import StepChangeKit
 // each figure also shown as a ratio to the time it takes just to read the archive's bytes.
 // Run with `swift run -c release stepchange-bench [--sizes 10,100,1000,10000] [--runs 5] [--dir PATH]`.
 
+// `stepchange-bench room`: the room under load (see RoomBenchmark), then exit.
+if CommandLine.arguments.dropFirst().first == "room" {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange")
+    exit(RoomBenchmark.run(executable: binary, directory: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stepchange-bench-room")))
+}
+
 var sizes = [10, 100, 1_000, 10_000]
 var runs = 5
 var workDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stepchange-bench")

@@ -10,14 +10,18 @@ extension Command {
     static let run = Command(
         name: "run",
         summary: "Run or resume a workshop session in the terminal.",
-        usage: "stepchange run SESSION [--blind|--open] [--order framework|divergence] [--minutes-per-heading N] [--stage assessing|statements|planning] [--votes N] [--break-lock] [--sessions DIR]",
+        usage: "stepchange run SESSION [--blind|--open] [--order framework|divergence] [--minutes-per-heading N] [--stage assessing|statements|planning] [--votes N] [--room [--port N] [--bind ADDRESS]] [--break-lock] [--sessions DIR]",
         discussion: """
         SESSION is a session id, a unique start of one, or a path to a session file. The session is saved
         after every answer; Ctrl-C, end of input or `pause` stop with the command to resume. An empty line
         takes the default shown in brackets (the suggested consensus, skip the notes).
+        With --room, participants score and vote from their own phones on the local network and the
+        projector shows the room's view at /screen; the terminal prints the join addresses, a join code
+        and a QR code. Plain HTTP on the local network: use a hotspot or a closed room network.
         """,
         examples: ["stepchange run 2026-11-23-riverside", "stepchange run 2026-11 --blind --minutes-per-heading 30",
-                   "stepchange run 2026-11-23-riverside --order divergence"],
+                   "stepchange run 2026-11-23-riverside --order divergence",
+                   "stepchange run 2026-11-23-riverside --room --blind"],
         options: [
             OptionSpec("blind", help: "Each participant types their own score, unseen (saved with the session)."),
             OptionSpec("open", help: "The facilitator types everyone's scores on one line (the default; undoes --blind)."),
@@ -25,6 +29,9 @@ extension Command {
             OptionSpec("minutes-per-heading", value: "N", help: "Planned minutes per heading; shows time used and warns when over."),
             OptionSpec("stage", value: "STAGE", help: "Go to a stage: assessing, statements or planning."),
             OptionSpec("votes", value: "N", help: "Votes each participant has when prioritising statements (1–20)."),
+            OptionSpec("room", help: "Also serve the room: phones score and vote, the projector shows /screen."),
+            OptionSpec("port", value: "N", help: "The room's port (default 8765; 0 picks a free one)."),
+            OptionSpec("bind", value: "ADDRESS", help: "Serve the room on this address only (default: every network)."),
             .breakLock, .sessions,
         ],
         arguments: 1...1
@@ -47,9 +54,14 @@ extension Command {
         if invocation.flag("blind") && invocation.flag("open") {
             throw StepChangeError(.usage, "Choose one of --blind and --open.")
         }
+        let port = try WorkshopLaunch.number(invocation, "port", in: 0...65_535) ?? 8765
+        if !invocation.flag("room"), invocation.value("port") != nil || invocation.value("bind") != nil {
+            throw StepChangeError(.usage, "--port and --bind go with --room.")
+        }
         let url = try store.resolve(invocation.positionals[0])
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
+        let room = invocation.flag("room") ? try RoomLoop.open(address: invocation.value("bind"), port: port, sessionURL: url, context: context) : nil
         var session = try store.load(url)
         let original = session
         if invocation.flag("blind") { session.settings.scoring = .blind }
@@ -69,6 +81,6 @@ extension Command {
             session.updatedAt = context.time.now
             try store.save(session, to: url)
         }
-        return WorkshopLaunch.runWorkshop(session, url: url, store: store, lock: lock, context: context)
+        return WorkshopLaunch.runWorkshop(session, url: url, store: store, lock: lock, context: context, room: room)
     }
 }

@@ -39,6 +39,9 @@ public struct Session: Codable, Equatable, Sendable {
     public var retiredStatementIDs: [String]?
     /// The facilitator's order for statements with the same number of votes.
     public var tieBreakOrder: [String]?
+    /// Scores sent from participants' devices (`run --room`) for rounds not yet revealed, one entry per
+    /// item and round (an item left with `skip` keeps its scores for when the group comes back); absent otherwise.
+    public var deviceScores: [DeviceScores]?
 
     public init(id: String, title: String, description: String = "", partnership: String = "", facilitator: String = "",
                 date: String, createdAt: Date, framework: Framework, participants: [Participant] = [],

@@ -1,0 +1,38 @@
+/// Reed–Solomon error correction over GF(256) with the QR polynomial x⁸+x⁴+x³+x²+1 (0x11D).
+enum ReedSolomon {
+    /// Product of two field elements.
+    static func multiply(_ x: UInt8, _ y: UInt8) -> UInt8 {
+        var z: UInt16 = 0
+        for bit in stride(from: 7, through: 0, by: -1) {
+            z = (z << 1) ^ ((z >> 7) * 0x11D)
+            z ^= UInt16((y >> UInt8(bit)) & 1) * UInt16(x)
+        }
+        return UInt8(truncatingIfNeeded: z)
+    }
+
+    /// The generator polynomial of the given degree, highest coefficient first, leading 1 dropped.
+    static func divisor(degree: Int) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: degree)
+        result[degree - 1] = 1
+        var root: UInt8 = 1
+        for _ in 0..<degree {
+            for j in 0..<degree {
+                result[j] = multiply(result[j], root)
+                if j + 1 < degree { result[j] ^= result[j + 1] }
+            }
+            root = multiply(root, 0x02)
+        }
+        return result
+    }
+
+    /// The error correction codewords for `data`: the remainder of data·x^degree divided by the generator.
+    static func remainder(_ data: [UInt8], divisor: [UInt8]) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: divisor.count)
+        for byte in data {
+            let factor = byte ^ result.removeFirst()
+            result.append(0)
+            for index in result.indices { result[index] ^= multiply(divisor[index], factor) }
+        }
+        return result
+    }
+}
