@@ -9,7 +9,7 @@ public enum StepChangeCLI {
     /// Every command, in the order `stepchange --help` lists them.
     public static let commands: [Command] = [
         .frameworks, .frameworkShow, .frameworkExport, .frameworkCheck,
-        .start, .new, .run, .importScores,
+        .start, .new, .survey, .importScores, .surveyComments, .run,
         .sessions, .show, .compare, .review, .importPlan,
         .check, .export,
     ]

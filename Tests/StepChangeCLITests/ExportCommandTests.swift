@@ -82,7 +82,7 @@ struct ExportCommandTests {
         #expect(try Data(contentsOf: directory.appendingPathComponent("items.csv")) == (try golden("complete-assessment.csv")))
         let refused = try BinaryRunner.run(["export", Self.sessionID, "--format", "csv"], in: directory)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("CSV holds one table, so it exports --part assessment or --part actions, not --part all."))
+        #expect(refused.stderr.contains("CSV holds one table, so it exports --part assessment, statements, actions or measures, not --part all."))
     }
 
     @Test func jsonIsCountsWithoutNamesUnlessAttributed() throws {
@@ -101,7 +101,7 @@ struct ExportCommandTests {
         let directory = try workspace()
         let noFormat = try BinaryRunner.run(["export", Self.sessionID], in: directory)
         #expect(noFormat.status == 2)
-        #expect(noFormat.stderr.contains("`stepchange export` needs --format: markdown, html, docx, csv or json."))
+        #expect(noFormat.stderr.contains("`stepchange export` needs --format: markdown, html, docx, xlsx, csv or json."))
         let typo = try BinaryRunner.run(["export", Self.sessionID, "--format", "htlm"], in: directory)
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("Unknown format \"htlm\".") && typo.stderr.contains("Did you mean html?"))
@@ -124,7 +124,7 @@ struct ExportCommandTests {
     @Test func helpListsTheCommand() throws {
         let result = try BinaryRunner.run(["export", "--help"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Usage: stepchange export SESSION --format markdown|html|docx|csv|json"))
+        #expect(result.stdout.contains("Usage: stepchange export SESSION --format markdown|html|docx|xlsx|csv|json"))
         #expect(try BinaryRunner.run(["--help"]).stdout.contains("  export "))
     }
 }

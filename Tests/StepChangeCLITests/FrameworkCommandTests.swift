@@ -60,7 +60,8 @@ struct FrameworkCommandTests {
 
         let listed = try BinaryRunner.run(["frameworks"], in: dir)
         #expect(listed.status == 0)
-        #expect(listed.stdout.contains("Riverside Child Poverty Self-Assessment (v1.0)  Frameworks/our-framework.json"), "\(listed.stdout)")
+        let row = listed.stdout.split(separator: "\n").first { $0.hasPrefix("child-poverty ") }.map(String.init) ?? ""
+        #expect(row.contains("Riverside Child Poverty Self-Assessment (v1.0)") && row.contains(" Frameworks/our-framework.json "), "\(listed.stdout)")
         #expect(listed.stderr == notice + "\n")
         let show = try BinaryRunner.run(["framework", "show", "child-poverty"], in: dir)
         #expect(show.status == 0, "\(show.stderr)")

@@ -28,34 +28,35 @@ func sessionFile(_ workspace: URL, _ id: String) -> URL {
 struct ReviewingCommandTests {
     @Test func sessionsListsNewestFirstAndReportsTheCorruptFile() throws {
         let workspace = try exampleWorkspace()
-        let result = try BinaryRunner.run(["sessions"], in: workspace)
+        let result = try BinaryRunner.run(["sessions", "--as-at", "2026-11-19"], in: workspace)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("ID") && lines[0].contains("OPEN ACTIONS"))
+        #expect(lines[0].hasPrefix("ID") && lines[0].contains("OPEN ACTIONS") && lines[0].hasSuffix("OVERDUE"))
         #expect(lines[1].hasPrefix(laterID) && lines[1].contains("child-poverty v1.0") && lines[1].contains("complete")
-                && lines[1].contains("  11  ") && lines[1].contains("2.58") && lines[1].hasSuffix("12 not started"))
+                && lines[1].contains("  11  ") && lines[1].contains("2.58") && lines[1].contains("12 not started  ") && lines[1].hasSuffix(" 0"))
         #expect(lines[2].hasPrefix(earlierID) && lines[2].contains("Riverside Community Planning Partnership")
-                && lines[2].contains("2.17") && lines[2].hasSuffix("4 on track, 2 some issues"))
+                && lines[2].contains("2.17") && lines[2].contains("4 on track, 2 some issues  ") && lines[2].hasSuffix(" 6"))
         #expect(result.stdout.contains("Could not read 1 file in Sessions:"))
         #expect(result.stdout.contains("\n  2026-01-15-truncated.json is not valid JSON."))
 
         // Files changed less than a second ago are not cached; once settled, the index is written and used.
         Thread.sleep(forTimeInterval: 1.1)
-        let again = try BinaryRunner.run(["sessions"], in: workspace)
+        let again = try BinaryRunner.run(["sessions", "--as-at", "2026-11-19"], in: workspace)
         #expect(again.stdout == result.stdout)
         #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Sessions/.stepchange-index.json").path))
-        let cached = try BinaryRunner.run(["sessions"], in: workspace)
+        let cached = try BinaryRunner.run(["sessions", "--as-at", "2026-11-19"], in: workspace)
         #expect(cached.stdout == result.stdout)
     }
 
     @Test func sessionsAsJSON() throws {
         let workspace = try exampleWorkspace()
-        let result = try BinaryRunner.run(["sessions", "--json", "--sessions", workspace.appendingPathComponent("Sessions").path])
+        let result = try BinaryRunner.run(["sessions", "--json", "--as-at", "2026-11-19", "--sessions", workspace.appendingPathComponent("Sessions").path])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         #expect(sessions.map { $0["id"] as? String } == [laterID, earlierID])
         #expect(sessions[1]["latestReview"] as? String == "2026-11-19")
+        #expect(sessions.map { $0["overdue"] as? Int } == [0, 6])
         #expect((object["unreadable"] as? [[String: Any]])?.first?["file"] as? String == "2026-01-15-truncated.json")
     }
 
@@ -69,7 +70,7 @@ struct ReviewingCommandTests {
 
     @Test func showFitsOneScreen() throws {
         let workspace = try exampleWorkspace()
-        let result = try BinaryRunner.run(["show", "2025-11"], in: workspace)
+        let result = try BinaryRunner.run(["show", "2025-11", "--as-at", "2026-11-19"], in: workspace)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count <= 30)
@@ -78,7 +79,7 @@ struct ReviewingCommandTests {
         #expect(result.stdout.contains("  S1  8 votes   planned  The partnership should develop"))
         #expect(result.stdout.contains("5 complete (Blue), 4 on track (Green), 2 some issues (Amber)"))
         #expect(result.stdout.contains("Latest review: 2026-11-19"))
-        #expect(result.stdout.contains("Plan check: no errors, no warnings, 2 notes\n  note    S6    S6 received 3 votes but is not planned yet."))
+        #expect(result.stdout.contains("Plan check: no errors, 6 warnings, 2 notes — overdue on 19 November 2026: 6 milestones, 0 reviews\n  warning A1.2  A1.2 milestone, September 2026"))
         let unknown = try BinaryRunner.run(["show", "2024"], in: workspace)
         #expect(unknown.status == 1 && unknown.stderr.contains("No session \"2024\""))
         let corrupt = try BinaryRunner.run(["show", "2026-01-15-truncated"], in: workspace)
@@ -90,8 +91,8 @@ struct ReviewingCommandTests {
         let result = try BinaryRunner.run(["compare", earlierID, laterID], in: workspace)
         #expect(result.status == 0, "\(result.stderr)")
         let out = result.stdout
-        #expect(out.contains("Overall mean consensus: 2.17 → 2.58  ▲ +0.42"))
-        #expect(out.contains("UP  Understanding Our Progress  1.83 → 2.67  ▲ +0.83"))
+        #expect(out.contains("Overall mean consensus: 2.17 → 2.58  ▲ +0.41"))
+        #expect(out.contains("UP  Understanding Our Progress  1.83 → 2.67  ▲ +0.84"))
         #expect(out.contains("  UP2   1     3    ▲ +2    consensus          some disagreement"))
         #expect(out.contains("  WW2   3     2    ▼ -1"))
         #expect(out.contains("  LN1   3     3    = 0"))
@@ -107,11 +108,11 @@ struct ReviewingCommandTests {
         let workspace = try exampleWorkspace()
         let markdown = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "markdown"], in: workspace)
         #expect(markdown.status == 0, "\(markdown.stderr)")
-        #expect(markdown.stdout.hasPrefix("# What changed: Riverside child poverty self-assessment (2025-11-20)"))
+        #expect(markdown.stdout.hasPrefix("# What changed: Riverside child poverty self-assessment (20 November 2025)"))
         #expect(markdown.stdout.contains("| UP2 | We have a monitoring framework with clear indicators, baselines and targets. | 1 | 3 | ▲ +2 | consensus | some disagreement |"))
         let csv = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "csv"], in: workspace)
-        #expect(csv.stdout.contains("Heading,Item,Prompt,Then,Now,Change,Agreement then,Agreement now\r\n"))
-        #expect(csv.stdout.contains(",1,3,up 2,consensus,some disagreement\r\n"))
+        #expect(csv.stdout.contains("Heading,Item,Prompt,Then (2025-11-20),Now (2026-11-19),Change,Direction,Agreement then,Agreement now\r\n"))
+        #expect(csv.stdout.contains(",1,3,2,up 2,consensus,some disagreement\r\n"))
 
         let html = try BinaryRunner.run(["compare", earlierID, laterID, "--format", "html", "--output", "changed.html"], in: workspace)
         #expect(html.status == 0 && html.stdout.contains("Wrote the comparison as html to changed.html."))
@@ -247,7 +248,9 @@ struct ReviewingCommandTests {
         let first = try #require(session.actions.first { $0.ref == "B1.1" })
         #expect(first.description == "Benefit checks\r\nat the school gate" || first.description == "Benefit checks\nat the school gate")
         #expect(first.status == .onTrack && first.milestone == "2027-03" && first.theme == "social-security")
-        #expect(first.outputImpact == "More families claim\nJune 2027 (Action complete): All schools covered")
+        #expect(first.outputImpact == "More families claim")
+        #expect(first.schedule == [ActionMilestone(date: "2027-03", output: "More families claim"),
+                                   ActionMilestone(date: "2027-06", status: .complete, output: "All schools covered")])
         #expect(session.statement("S7")?.text == "Families are better off")
         #expect(session.actions.first { $0.ref == "B1.2" }?.currentStatus == .complete)
 
@@ -269,5 +272,75 @@ struct ReviewingCommandTests {
         #expect(try Data(contentsOf: file) == original)
         let noAction = try BinaryRunner.run(["import-plan", laterID, "missing.csv"], in: workspace)
         #expect(noAction.status == 1 && noAction.stderr.contains("Cannot read missing.csv"))
+    }
+}
+
+@Suite("Milestones and overdue through the built binary")
+struct OverdueCommandTests {
+    @Test func reviseAMilestoneThenCheckWhatIsOverdue() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        let before = try BinaryRunner.run(["check", earlierID, "--as-at", "2026-11-19"], in: workspace)
+        #expect(before.stdout.contains("warning A1.3  A1.3 milestone, June 2026 (Two updates a year"), "\(before.stdout)")
+        let revised = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--milestone", "1", "--revise-to", "2027-01",
+                                            "--reason", "Parents' Voice paused over summer", "--date", "2026-11-19"], in: workspace)
+        #expect(revised.status == 0, "\(revised.stderr)")
+        #expect(revised.stdout.contains("1. January 2027 — on track"))
+        #expect(revised.stdout.contains("(revised from June 2026)"))
+        let after = try BinaryRunner.run(["check", earlierID, "--as-at", "2026-11-19"], in: workspace)
+        #expect(!after.stdout.contains("A1.3 milestone"))
+        let later = try BinaryRunner.run(["check", earlierID, "--as-at", "2027-02-01", "--json"], in: workspace)
+        #expect(later.stdout.contains("\"rule\" : \"milestone-overdue\"") && later.stdout.contains("A1.3 milestone, January 2027"))
+        let measures = try BinaryRunner.run(["export", earlierID, "--format", "markdown", "--part", "measures"], in: workspace)
+        #expect(measures.stdout.contains("from June 2026 on 19 November 2026: Parents' Voice paused over summer"))
+    }
+
+    @Test func badMilestoneOptionsAreExplained() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        let noReason = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--milestone", "1", "--revise-to", "2027-01"], in: workspace)
+        #expect(noReason.status == 2 && noReason.stderr.contains("--reason TEXT"))
+        let noSuch = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--milestone", "4", "--milestone-status", "complete"], in: workspace)
+        #expect(noSuch.status == 2 && noSuch.stderr.contains("A1.3 has no milestone 4"))
+        let badDay = try BinaryRunner.run(["check", earlierID, "--as-at", "tomorrow"], in: workspace)
+        #expect(badDay.status == 2 && badDay.stderr.contains("--as-at tomorrow is not a date"))
+        let badPeriod = try BinaryRunner.run(["review", earlierID, "--action", "A1.3", "--status", "on-track", "--actual", "3", "--period", "soon", "--reviewer", "A"], in: workspace)
+        #expect(badPeriod.status == 2 && badPeriod.stderr.contains("--period soon is not a month"))
+    }
+}
+
+@Suite("Trends through the built binary")
+struct TrendCommandTests {
+    @Test func threeSessionsShowTheTrendWithSparklines() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        try FileManager.default.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Tests/StepChangeKitTests/Fixtures/export/complete-session.json"),
+                                         to: workspace.appendingPathComponent("Sessions/2026-11-23-riverside-child-poverty.json"))
+        let result = try BinaryRunner.run(["compare", "2026-11-23", earlierID, laterID], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Trend across 3 sessions of child-poverty"))
+        #expect(result.stdout.contains("  HEADING  2025-11-20  2026-11-19  2026-11-23  TREND  CHANGE"))
+        #expect(result.stdout.contains("  All      2.17        2.58        2.33        ▃▄▃    ▲ +0.16"))
+        let xlsx = try BinaryRunner.run(["compare", earlierID, laterID, "2026-11-23", "--format", "xlsx"], in: workspace)
+        #expect(xlsx.status == 2 && xlsx.stderr.contains("give --output FILE.xlsx"))
+        let written = try BinaryRunner.run(["compare", earlierID, laterID, "2026-11-23", "--format", "xlsx", "--output", "trend.xlsx"], in: workspace)
+        #expect(written.status == 0 && written.stdout.contains("Wrote the trend across 3 sessions as xlsx"))
+    }
+}
+
+@Suite("Passed milestones in the interactive review")
+struct InteractiveMilestoneReviewTests {
+    @Test func aPassedMilestoneCanBeMovedWithItsReasonDuringTheReview() throws {
+        let workspace = try exampleWorkspace(corrupt: false)
+        // A1.1 and A1.2: Enter through status, note and actual; A1.2's passed milestone marked complete;
+        // A1.3: Enter through, its passed milestone moved with a reason; then stop.
+        let input = "Fiona\n\n\n\n\n\n\nc\n\n\n\n2027-01\nParents' Voice paused over summer\nq\n"
+        let result = try BinaryRunner.run(["review", earlierID, "--date", "2026-11-20"], stdin: input, in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("The milestone, June 2026, has passed: c if complete, a new date to move it, Enter to leave it: "))
+        #expect(result.stdout.contains("Saved: the milestone moved."))
+        #expect(result.stdout.contains("Review stopped: 2 updates saved."))
+        let session = try SessionCodec.decode(Data(contentsOf: sessionFile(workspace, earlierID)), source: "s")
+        let a13 = try #require(session.actions.first { $0.ref == "A1.3" })
+        #expect(a13.schedule.first?.date == "2027-01")
+        #expect(a13.schedule.first?.revisions == [MilestoneRevision(previousDate: "2026-06", reason: "Parents' Voice paused over summer", revisedOn: "2026-11-20")])
+        #expect(session.actions.first { $0.ref == "A1.2" }?.schedule.first?.status == .complete)
     }
 }

@@ -17,7 +17,7 @@ struct AttributionTests {
     }
 
     static let exports: [(ExportFormat, ReportPart)] = [
-        (.markdown, .all), (.html, .all), (.docx, .all), (.json, .all), (.csv, .assessment), (.csv, .actions),
+        (.markdown, .all), (.html, .all), (.docx, .all), (.xlsx, .all), (.json, .all), (.csv, .assessment), (.csv, .actions),
     ]
 
     @Test(arguments: 0..<exports.count)
@@ -49,6 +49,12 @@ struct AttributionTests {
             let notice = try #require(output.range(of: Self.notice))
             let title = try #require(output.range(of: "<w:pStyle w:val=\"Title\"/>"))
             #expect(notice.lowerBound < title.lowerBound, "the warning is the first paragraph of page 1")
+        case .xlsx:
+            let entries = try unzipStored(try SessionExport.export(session(), format: format, part: part, attributed: true))
+            let first = text(entries["xl/worksheets/sheet1.xml"] ?? Data())
+            #expect(first.contains("<t xml:space=\"preserve\">\(Self.notice)</t>"), "the warning is the first sheet")
+            #expect(text(entries["xl/workbook.xml"] ?? Data()).contains("<sheet name=\"Not for publication\" sheetId=\"1\""))
+            #expect(text(entries["xl/worksheets/sheet2.xml"] ?? Data()).contains("<oddHeader>&amp;C\(Self.notice)</oddHeader>"))
         case .csv:
             #expect(output.hasPrefix("\u{FEFF}\(Self.notice)\r\n"))
         case .json:

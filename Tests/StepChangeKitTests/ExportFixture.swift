@@ -88,7 +88,7 @@ func completeSession() -> Session {
                        description: "Recruit and train 12 parents, paid for their time", lead: "Head of Communities",
                        partners: ["Riverside CVS", "Parents' Voice"], resources: "£6,000 from the anti-poverty fund",
                        risk: "Parents cannot attend daytime meetings", milestone: "2027-03",
-                       measure: Measure(indicator: "Parents recruited and trained", baseline: "0", target: "12", frequency: "Quarterly"),
+                       measure: Measure(indicator: "Parents recruited and trained", baseline: "0", target: "6 by February 2027; 12 by May 2027", frequency: "Quarterly"),
                        theme: "enablers", additionality: .new, status: .notStarted, outputImpact: "Panel in place",
                        updates: [
                            ProgressUpdate(date: "2027-02-15", reviewer: "Ann Lee", status: .onTrack, note: "8 parents recruited", actual: "8", recordedAt: start),
@@ -98,7 +98,12 @@ func completeSession() -> Session {
                        description: "Add a standing \"you said, we did\" item to every board agenda", lead: "Partnership manager",
                        milestone: "2027-06-30", measure: Measure(indicator: "Board papers citing families' views", baseline: "0%", target: "100%", frequency: "Each meeting"),
                        theme: "enablers", additionality: .enhanced, status: .notStarted, outputImpact: "Decisions informed by lived experience",
-                       updates: [ProgressUpdate(date: "2027-05-20", reviewer: "Raj Patel", status: .someIssues, note: "Two meetings cancelled", actual: "50%", recordedAt: start)]),
+                       updates: [ProgressUpdate(date: "2027-05-20", reviewer: "Raj Patel", status: .someIssues, note: "Two meetings cancelled", actual: "50%", period: "2027-04", recordedAt: start)],
+                       milestones: [
+                           ActionMilestone(date: "2027-04", status: .complete, output: "Standing item on the agenda",
+                                           revisions: [MilestoneRevision(previousDate: "2027-02", reason: "February board cancelled", revisedOn: "2027-02-15")]),
+                           ActionMilestone(date: "2027-06-30", output: "Decisions informed by lived experience"),
+                       ]),
             ],
             assumptions: ["Funding for paid participation continues after 2027"]),
         OutcomePlan(

@@ -50,7 +50,7 @@ struct ExportGoldenTests {
         try expectGolden(Data(HTMLRenderer.render(ReportBuilder(session: emptySession()).report(.all)).utf8), "empty-all.html")
     }
 
-    @Test(arguments: [ReportPart.assessment, .actions])
+    @Test(arguments: [ReportPart.assessment, .statements, .actions, .measures])
     func csv(_ part: ReportPart) throws {
         try expectGolden(try SessionExport.export(completeSession(), format: .csv, part: part), "complete-\(part.rawValue).csv")
         try expectGolden(try SessionExport.export(completeSession(), format: .csv, part: part, attributed: true),
@@ -59,7 +59,7 @@ struct ExportGoldenTests {
 
     @Test func csvOfAnEmptySessionHasHeadersOnly() throws {
         let text = String(decoding: try SessionExport.export(emptySession(), format: .csv, part: .actions), as: UTF8.self)
-        #expect(text == "\u{FEFF}Outcome,Ref,Objective,Action,How we will know it has worked,Lead,Theme,Additionality,Status (RAG),Milestone,Output/Impact,Statement,Partners,Resources,Risk,Latest review,Latest actual\r\n")
+        #expect(text == "\u{FEFF}Outcome,Ref,Objective,Action,Indicator,Lead,Theme,Additionality,Status (RAG),Milestone,Output/Impact,Baseline,Target,Frequency,Statement,Partners,Resources,Risk,Latest review,Latest actual,Latest actual date,Overdue\r\n")
     }
 
     @Test func docxOfTheActionPlan() throws {

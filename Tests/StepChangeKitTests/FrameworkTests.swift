@@ -58,7 +58,7 @@ struct BuiltInFrameworkTests {
 
 @Suite("Framework files on disk")
 struct FrameworkFileTests {
-    @Test(arguments: ["child-poverty.json", "strategy-review.json", "partnership-health.json"])
+    @Test(arguments: ["child-poverty.json", "child-poverty-survey.json", "strategy-review.json", "partnership-health.json"])
     func shippedFrameworkIsValidAndRoundTrips(name: String) throws {
         let data = try Data(contentsOf: packageRoot.appendingPathComponent("Frameworks").appendingPathComponent(name))
         let framework = try FrameworkReader.read(data, source: name)
@@ -141,12 +141,30 @@ struct FrameworkValidationTests {
     }
 }
 
+@Suite("The built-in survey-scale variant")
+struct ChildPovertySurveyFrameworkTests {
+    let framework = Framework.childPovertySurvey
+
+    @Test func sameHeadingsAndStatementsOnTheAgreeScale() {
+        #expect(framework.id == "child-poverty-survey")
+        #expect(framework.headings == Framework.childPoverty.headings)
+        #expect(framework.scale.levels.map(\.label) == ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
+        #expect(framework.scale.dontKnow?.label == "Don't know")
+        #expect(FrameworkValidator.problems(in: framework, source: "built-in").isEmpty)
+    }
+
+    @Test func exportedFileIsIdenticalToTheBuiltIn() throws {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent("Frameworks/child-poverty-survey.json"))
+        #expect(data == FrameworkCodec.encode(framework), "run `stepchange framework export child-poverty-survey > Frameworks/child-poverty-survey.json`")
+    }
+}
+
 @Suite("Finding frameworks")
 struct FrameworkCatalogTests {
     @Test func anIdenticalFileIsTheSameFramework() {
         let catalog = FrameworkCatalog(files: [("Frameworks/child-poverty.json", FrameworkCodec.encode(.childPoverty))])
-        #expect(catalog.entries.count == 1 && catalog.clashes.isEmpty)
-        #expect(catalog.entries[0].source == .builtIn)
+        #expect(catalog.entries.count == FrameworkCatalog.builtIns.count && catalog.clashes.isEmpty)
+        #expect(catalog.entries.allSatisfy { $0.source == .builtIn })
     }
 
     @Test func aFileUnderABuiltInIdReplacesItWithANotice() throws {
@@ -182,7 +200,7 @@ struct FrameworkCatalogTests {
 
     @Test func invalidFilesAreReportedNotLoaded() {
         let catalog = FrameworkCatalog(files: [("bad.json", Data("{".utf8))])
-        #expect(catalog.entries.count == 1)
+        #expect(catalog.entries.count == FrameworkCatalog.builtIns.count)
         #expect(catalog.invalidFiles.count == 1)
     }
 

@@ -25,7 +25,9 @@ struct SessionComparisonTests {
         #expect(comparison.oldMean == AssessmentSummary(session: old).overallMean)
         let up = try #require(comparison.headings.last)
         #expect(up.oldMean == AssessmentSummary(session: old).headings[3].mean)
-        #expect(SessionComparison.signed(try #require(up.change)) == "+0.83")
+        // 1.83 → 2.67 as shown: the change is the difference of the shown means, +0.84, not the unrounded +0.83.
+        #expect(SessionComparison.mean(up.oldMean) == "1.83" && SessionComparison.mean(up.newMean) == "2.67")
+        #expect(SessionComparison.signed(try #require(up.change)) == "+0.84")
     }
 
     @Test func improvedAndFellMostAreOrderedByChangeThenFrameworkOrder() throws {

@@ -6,16 +6,18 @@ extension Command {
     static let check = Command(
         name: "check",
         summary: "Check a session's improvement plan: errors, warnings and notes.",
-        usage: "stepchange check SESSION [--json] [--sessions DIR]",
+        usage: "stepchange check SESSION [--as-at YYYY-MM-DD] [--json] [--sessions DIR]",
         discussion: """
             Errors: an action without a lead, milestone or measure; a planned statement without outcomes at all three horizons.
             Warnings: a short-term outcome no action serves; an action serving no outcome; a milestone before the session date;
-            more than half the actions existing activity; a statement that responds to no assessed item.
+            more than half the actions existing activity; a statement that responds to no assessed item;
+            a milestone whose date has passed (as at today, or --as-at DATE) without being complete; an action not reviewed
+            within its measure's frequency (monthly, quarterly, termly, six-monthly, annual).
             Notes: no participant from the third sector or with lived experience; statements voted for but not planned.
             Exits 0 when there are no errors, 1 when there are.
             """,
         examples: ["stepchange check 2026-11-23-riverside", "stepchange check Sessions/2026-11-23-riverside.json --json"],
-        options: [.sessions, OptionSpec("json", help: "Print the findings as JSON.")],
+        options: [.sessions, .asAt, OptionSpec("json", help: "Print the findings as JSON.")],
         arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
@@ -23,7 +25,7 @@ extension Command {
         let url = reference.contains("/") || reference.hasSuffix(".json")
             ? try store.resolve(context.url(reference).path) : try store.resolve(reference)
         let session = try store.load(url)
-        let findings = PlanCheck.findings(in: session)
+        let findings = Overdue.checkFindings(session, asAt: try context.asAt(invocation))
         if invocation.flag("json") {
             context.terminal.write(CheckReport(session: session, findings: findings).json)
         } else {

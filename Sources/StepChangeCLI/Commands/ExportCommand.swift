@@ -2,7 +2,7 @@ import Foundation
 import StepChangeKit
 
 extension Command {
-    static let exportUsage = "stepchange export SESSION --format markdown|html|docx|csv|json [--part PART] [--output FILE] [--attributed] [--force] [--sessions DIR]"
+    static let exportUsage = "stepchange export SESSION --format markdown|html|docx|xlsx|csv|json [--part PART] [--output FILE] [--attributed] [--force] [--sessions DIR]"
 
     /// `stepchange export`: a session's results as Markdown, HTML, Word, CSV or JSON.
     static let export = Command(
@@ -11,8 +11,10 @@ extension Command {
         usage: exportUsage,
         discussion: """
         Parts: assessment, statements, plan, actions, measures or all (the default).
-        Markdown, HTML, CSV and JSON go to standard output unless --output is given; Word (docx) needs --output.
-        CSV holds one table, so it exports --part assessment or --part actions.
+        Markdown, HTML, CSV and JSON go to standard output unless --output is given; Word (docx) and Excel (xlsx) need --output.
+        CSV holds one table, so it exports --part assessment, statements, actions or measures. Excel holds every
+        table of the part, one sheet each (numbers and dates typed, header row frozen, autofilter on).
+        Statuses are reported "as at" the latest progress review; what is overdue then is listed.
         Exports are non-attributable: nothing links a score, vote or comment to a person — counts, distributions
         and participants by sector only (JSON is then a summary, not a session file). --attributed adds names
         and individual scores (JSON is then the session file itself), and such an export says first, in every
@@ -25,11 +27,12 @@ extension Command {
             "stepchange export 2026-11-23-riverside --format html --output report.html",
             "stepchange export 2026-11-23-riverside --format docx --part actions --output action-plan.docx",
             "stepchange export 2026-11-23-riverside --format csv --part actions --output actions.csv",
+            "stepchange export 2026-11-23-riverside --format xlsx --part measures --output measures.xlsx",
         ],
         options: [
-            OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html, docx, csv or json (required)."),
+            OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html, docx, xlsx, csv or json (required)."),
             OptionSpec("part", value: "PART", help: "assessment, statements, plan, actions, measures or all (default all)."),
-            OptionSpec("output", value: "FILE", short: "o", help: "Write to FILE instead of standard output (required for docx)."),
+            OptionSpec("output", value: "FILE", short: "o", help: "Write to FILE instead of standard output (required for docx and xlsx)."),
             OptionSpec("attributed", help: "Include participant names and individual scores (marked not for publication)."),
             OptionSpec("force", help: "Replace FILE if it exists."),
             .sessions,
@@ -52,8 +55,9 @@ extension Command {
             throw StepChangeError(.usage, "Unknown part \"\(partName)\".", hint: hint)
         }
         if format.isBinary && invocation.value("output") == nil {
-            throw StepChangeError(.usage, "A Word document cannot be written to the terminal: give --output FILE.docx.",
-                                  hint: "For example: stepchange export \(ShellQuoting.quoted(invocation.positionals[0])) --format docx --output report.docx")
+            let kind = format == .xlsx ? "An Excel workbook" : "A Word document"
+            throw StepChangeError(.usage, "\(kind) cannot be written to the terminal: give --output FILE.\(format.fileExtension).",
+                                  hint: "For example: stepchange export \(ShellQuoting.quoted(invocation.positionals[0])) --format \(format.rawValue) --output report.\(format.fileExtension)")
         }
         let output = try OutputFile.checked(invocation, context: context, fileExtension: format.fileExtension)
         let (session, sessionFile) = try context.sessionStore(invocation).load(invocation.positionals[0])

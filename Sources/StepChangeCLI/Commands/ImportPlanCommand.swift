@@ -12,8 +12,13 @@ extension Command {
         ("The Outcomes We Are Aiming For"), ref ("Action Ref"), objective, action ("The Actions We Are Taking"),
         how we will know it has worked, lead ("Responsible Lead Officer"), theme ("Strengthening"), status
         ("RAG Rating": "Action complete", "Action not yet completed, but on track", …), milestone ("March 2027",
-        2027-03 or 2027-03-31) and output/impact. A row with no action and no ref continues the action above.
-        Every row is checked first and nothing is written unless all rows are good. Each outcome becomes an
+        2027-03 or 2027-03-31) and output/impact; also baseline, target, frequency, partners, resources, risk,
+        additionality and statement, so the tool's own `export --format csv --part actions` imports back as
+        the same plan. Blank cells under a filled one (merged cells) carry the outcome, statement and
+        objective down; an action under a merged ref gets the ref with b, c, … after it. A row with no
+        action and no ref is a further milestone of the action above (its date, status and output).
+        A header row repeated on later pages is skipped. Every row is checked first and nothing is written
+        unless all rows are good. Each outcome (or statement, when there is a statement column) becomes an
         improvement statement with its actions.
         """,
         examples: ["stepchange import-plan 2026-11-19-riverside-child-poverty-self-assessment improvement-plan.csv"],

@@ -2,7 +2,8 @@ import Foundation
 import StepChangeKit
 
 extension Command {
-    static let reviewUsage = "stepchange review SESSION [--action REF (--status STATUS | --corrects N | --withdraw N | --history) [--actual VALUE] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME] [--sessions DIR] [--break-lock]"
+    static let reviewUsage = "stepchange review SESSION [--action REF (--status STATUS | --corrects N | --withdraw N | --history) [--actual VALUE [--period MONTH]] [--note TEXT]] [--action REF --milestone N (--milestone-status STATUS | --revise-to DATE --reason TEXT)] [--action REF --add-milestone DATE [--milestone-output TEXT]] [--date YYYY-MM-DD] [--reviewer NAME] [--sessions DIR] [--break-lock]"
+    static let milestoneUsage = "stepchange review SESSION --action REF (--milestone N (--milestone-status STATUS | --revise-to DATE --reason TEXT) | --add-milestone DATE [--milestone-output TEXT])"
 
     /// `stepchange review`: the quarterly progress review of a session's actions.
     static let review = Command(
@@ -19,17 +20,30 @@ extension Command {
         the latest status and actual.
         STATUS is complete, on-track, some-issues or not-on-track; the plan's own wording ("Action complete",
         "Action not yet completed, but on track", …) is accepted too.
+        An actual belongs to the month of the review date unless --period names the month it is for.
+        Milestones: --milestone N --milestone-status STATUS marks one of an action's milestones; --milestone N
+        --revise-to DATE --reason TEXT moves it (the earlier date and the reason are kept); --add-milestone DATE
+        [--milestone-output TEXT] adds another. Interim targets are written in the measure's target,
+        "6 by March 2027; 12 by March 2028", and shown beside the actuals in `export --part measures`.
         """,
         examples: ["stepchange review 2025-11-20-riverside-child-poverty-self-assessment --reviewer \"Fiona MacLeod\"",
                    "stepchange review 2025-11 --action A4.3 --status on-track --actual 41 --note \"Operator scheme agreed\" --date 2026-02-25 --reviewer \"Fiona MacLeod\"",
                    "stepchange review 2025-11 --action A4.3 --history",
                    "stepchange review 2025-11 --action A4.3 --corrects 2 --date 2026-03-01 --reviewer \"Fiona MacLeod\"",
-                   "stepchange review 2025-11 --action A4.3 --withdraw 3 --note \"Entered on the wrong action\" --reviewer \"Fiona MacLeod\""],
+                   "stepchange review 2025-11 --action A4.3 --withdraw 3 --note \"Entered on the wrong action\" --reviewer \"Fiona MacLeod\"",
+                   "stepchange review 2025-11 --action A4.3 --milestone 1 --revise-to 2027-06 --reason \"Operator procurement delayed\""],
         options: [.sessions,
                   OptionSpec("action", value: "REF", help: "The action to update (for example A1.2); without it the review is interactive."),
                   OptionSpec("status", value: "STATUS", help: "complete, on-track, some-issues or not-on-track."),
                   OptionSpec("actual", value: "VALUE", help: "The measure's actual value for this period."),
                   OptionSpec("note", value: "TEXT", help: "What has happened since the last review."),
+                  OptionSpec("period", value: "MONTH", help: "The month the actual is for (default the review date's month)."),
+                  OptionSpec("milestone", value: "N", help: "Which of the action's milestones to change (1 is the first)."),
+                  OptionSpec("milestone-status", value: "STATUS", help: "The milestone's own status."),
+                  OptionSpec("revise-to", value: "DATE", help: "Move the milestone to this month or date (needs --reason)."),
+                  OptionSpec("reason", value: "TEXT", help: "Why the milestone moves; kept with the earlier date."),
+                  OptionSpec("add-milestone", value: "DATE", help: "Add a further milestone to the action."),
+                  OptionSpec("milestone-output", value: "TEXT", help: "The output expected by the added milestone."),
                   OptionSpec("date", value: "YYYY-MM-DD", help: "The review date (default today)."),
                   OptionSpec("reviewer", value: "NAME", help: "Who reviewed (default $STEPCHANGE_REVIEWER, then $USER)."),
                   OptionSpec("corrects", value: "N", help: "Put right update N of the action: a new entry that replaces it (its date, status, actual and note unless given)."),
@@ -80,6 +94,20 @@ extension Command {
             defer { StopSignals.remove() }
             return try review.run(&session)
         }
+        let milestoneOptions = ["milestone", "milestone-status", "revise-to", "reason", "add-milestone", "milestone-output"]
+        if milestoneOptions.contains(where: { invocation.value($0) != nil }) {
+            let change = try milestoneChange(invocation, date: try confirmedDate(typedDate ?? context.today, session: session, context: context))
+            session = try ProgressReview.change(change, on: ref, in: session)
+            session.updatedAt = max(session.updatedAt, context.time.now)
+            try store.save(session, to: url)
+            guard let action = session.actions.first(where: { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }) else { return 0 }
+            let lines = action.schedule.enumerated().map { index, milestone in
+                "  \(index + 1). \(Milestone.label(milestone.date)) — \(milestone.status(in: action).shortLabel)" + (milestone.output.isEmpty ? "" : ": \(milestone.output)")
+                    + ((milestone.revisions ?? []).isEmpty ? "" : " (revised from \(milestone.revisions!.map { Milestone.label($0.previousDate) }.joined(separator: ", then ")))")
+            }
+            context.terminal.writeLine("\(action.ref) milestones, saved to \(context.displayPath(url)):\n" + lines.joined(separator: "\n"))
+            if invocation.value("status") == nil { return 0 }
+        }
         let action = session.actions.first { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }
         let target = (corrects ?? withdraws).flatMap { number in action.flatMap { $0.updates.indices.contains(number - 1) ? $0.updates[number - 1] : nil } }
         let status: ActionStatus
@@ -103,9 +131,17 @@ extension Command {
         let date = try confirmedDate(typedDate ?? (corrects != nil ? target?.date : nil) ?? context.today, session: session, context: context)
         let typedActual = invocation.value("actual")?.trimmingCharacters(in: .whitespaces)
         let actual = withdraws != nil ? nil : typedActual ?? (corrects != nil ? target?.actual : nil)
+        var period: String?
+        if let typed = invocation.value("period") {
+            guard let parsed = PlanImport.parseMilestone(typed) else {
+                throw StepChangeError(.usage, "--period \(typed) is not a month.", hint: "Give the month the actual is for, such as 2027-03 or March 2027.")
+            }
+            guard typedActual != nil else { throw StepChangeError(.usage, "--period says which month --actual is for: give --actual VALUE too.") }
+            period = String(parsed.prefix(7))
+        }
         let note = invocation.value("note") ?? (corrects != nil ? target?.note ?? "" : "")
         let update = ProgressUpdate(date: date, reviewer: reviewer.trimmingCharacters(in: .whitespaces), status: status, note: note,
-                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: context.time.now,
+                                    actual: actual.flatMap { $0.isEmpty ? nil : $0 }, period: period, recordedAt: context.time.now,
                                     supersedes: corrects ?? withdraws, withdrawal: withdraws != nil ? true : nil)
         session = try ProgressReview.record(update, on: ref, in: session)
         try store.save(session, to: url)
@@ -133,6 +169,37 @@ extension Command {
         }
         throw StepChangeError(.input, "\(problem) Nothing was recorded.",
                               hint: "Give the date of the review with --date YYYY-MM-DD, from \(session.date) to \(context.today).")
+    }
+}
+
+extension Command {
+    /// The milestone change the review options ask for; a usage error naming what is missing or contradictory.
+    static func milestoneChange(_ invocation: Invocation, date: String) throws(StepChangeError) -> ProgressReview.MilestoneChange {
+        if let added = invocation.value("add-milestone") {
+            guard invocation.value("milestone") == nil, invocation.value("revise-to") == nil, invocation.value("milestone-status") == nil else {
+                throw StepChangeError(.usage, "--add-milestone adds a new milestone; change an existing one in a separate command.", hint: "Usage: \(milestoneUsage)")
+            }
+            return .add(ActionMilestone(date: added, output: TerminalSafeText.cleanInput(invocation.value("milestone-output") ?? "")))
+        }
+        guard let numberText = invocation.value("milestone") else {
+            throw StepChangeError(.usage, "Say which milestone with --milestone N (1 is the first), or add one with --add-milestone DATE.", hint: "Usage: \(milestoneUsage)")
+        }
+        guard let number = Int(numberText), number >= 1 else {
+            throw StepChangeError(.usage, "--milestone \(numberText) is not a milestone number.", hint: "Give 1 for the first milestone, 2 for the second…")
+        }
+        if let to = invocation.value("revise-to") {
+            guard invocation.value("milestone-status") == nil else {
+                throw StepChangeError(.usage, "Give --revise-to or --milestone-status, one at a time.", hint: "Usage: \(milestoneUsage)")
+            }
+            return .revise(number: number, to: to, reason: TerminalSafeText.cleanInput(invocation.value("reason") ?? ""), on: date)
+        }
+        guard let statusText = invocation.value("milestone-status") else {
+            throw StepChangeError(.usage, "--milestone \(number) needs --milestone-status STATUS or --revise-to DATE --reason TEXT.", hint: "Usage: \(milestoneUsage)")
+        }
+        guard let status = ActionStatus(typed: statusText) else {
+            throw StepChangeError(.usage, "--milestone-status \"\(statusText)\" is not a status.", hint: "Use complete, on-track, some-issues or not-on-track.")
+        }
+        return .status(number: number, status)
     }
 }
 
@@ -195,6 +262,9 @@ struct ProgressReviewSession {
             if let actual = action.latestActual {
                 terminal.writeLine("  Last actual: \(actual.value) (\(actual.date))")
             }
+            for entry in Overdue(session, asAt: date).entries(for: action.ref) {
+                terminal.writeLine(TextWrap.wrap(style.yellow("Overdue: ") + entry.message, width: context.width, indent: "    ", firstIndent: "  "))
+            }
             let choices = ActionStatus.reviewChoices.enumerated().map { "\($0.offset + 1) \($0.element.shortLabel)" }.joined(separator: ", ")
             var status: ActionStatus?
             while status == nil {
@@ -216,7 +286,9 @@ struct ProgressReviewSession {
                 actual = value
             }
             if status == current && note.isEmpty && actual.isEmpty {
-                terminal.writeLine("  No change recorded.")
+                guard let moved = try reviewPassedMilestones(of: action.ref, in: &session) else { return stopped(recorded) }
+                recorded += moved
+                if moved == 0 { terminal.writeLine("  No change recorded.") }
                 continue
             }
             let update = ProgressUpdate(date: date, reviewer: reviewer, status: status!, note: note,
@@ -232,10 +304,49 @@ struct ProgressReviewSession {
             }
             recorded += 1
             terminal.writeLine("  Saved: \(status!.label) (\(status!.rag.label)).")
+            guard let moved = try reviewPassedMilestones(of: action.ref, in: &session) else { return stopped(recorded) }
+            recorded += moved
         }
         terminal.writeLine("")
         terminal.writeLine("Review complete: \(recorded) update\(recorded == 1 ? "" : "s") recorded on \(date), saved to \(context.displayPath(url)).")
         return 0
+    }
+
+    /// For each milestone of the action whose date has passed without completion: mark it complete, move
+    /// it (with the reason, the earlier date kept) or leave it. Each change is saved at once. The number of
+    /// changes, or nil when the user stops.
+    func reviewPassedMilestones(of ref: String, in session: inout Session) throws(StepChangeError) -> Int? {
+        guard let action = session.actions.first(where: { $0.ref == ref }) else { return 0 }
+        var changes = 0
+        for (index, milestone) in action.schedule.enumerated() where milestone.isOverdue(in: action, asAt: date) {
+            let which = action.schedule.count > 1 ? "Milestone \(index + 1)" : "The milestone"
+            var change: ProgressReview.MilestoneChange?
+            while change == nil {
+                guard let answer = ask("  \(which), \(Milestone.label(milestone.date)), has passed: c if complete, a new date to move it, Enter to leave it: ") else { return nil }
+                if answer.isEmpty { break }
+                if ["c", "complete", "done"].contains(answer.lowercased()) {
+                    change = .status(number: index + 1, .complete)
+                } else if PlanImport.parseMilestone(answer) != nil {
+                    guard let reason = ask("  Why does it move to \(Milestone.label(PlanImport.parseMilestone(answer) ?? answer))? ") else { return nil }
+                    guard !reason.isEmpty else {
+                        context.terminal.writeLine("  A moved milestone needs a reason; it is kept with the earlier date.")
+                        continue
+                    }
+                    change = .revise(number: index + 1, to: answer, reason: reason, on: date)
+                } else {
+                    context.terminal.writeLine("  \"\(answer)\" is not c or a date. Type c, \(Milestone.expected), or Enter to leave it.")
+                }
+            }
+            guard let change else { continue }
+            session = try ProgressReview.change(change, on: ref, in: session)
+            let saving = session
+            try StopSignals.whileSaving { () throws(StepChangeError) in
+                try store.save(saving, to: url)
+            }
+            changes += 1
+            context.terminal.writeLine("  Saved: \(which.lowercased()) \(change == .status(number: index + 1, .complete) ? "marked complete" : "moved").")
+        }
+        return changes
     }
 
     /// Ends the review; when output failed (a full disk, a closed pipe) the message goes to stderr, naming the failure.

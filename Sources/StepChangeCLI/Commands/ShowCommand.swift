@@ -6,15 +6,16 @@ extension Command {
     static let show = Command(
         name: "show",
         summary: "Show a one-screen summary of a session: consensus, statements, action progress and plan check.",
-        usage: "stepchange show SESSION [--sessions DIR]",
+        usage: "stepchange show SESSION [--as-at YYYY-MM-DD] [--sessions DIR]",
         discussion: "SESSION is a session id, a unique start of one, or a path to a session file.",
         examples: ["stepchange show 2025-11-20-riverside-child-poverty-self-assessment", "stepchange show 2026-11"],
-        options: [.sessions], arguments: 1...1
+        options: [.sessions, .asAt], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let store = context.sessionStore(invocation)
         let (session, url) = try store.load(invocation.positionals[0])
         let command = { (name: String) in WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context, command: name) }
-        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style, command: command))
+        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style,
+                                                          today: try context.asAt(invocation), command: command))
         return 0
     }
 }
@@ -22,7 +23,7 @@ extension Command {
 /// The terminal rendering of `show`: heading bars, statements, the action plan's status and what `check` finds.
 enum SessionOverviewText {
     /// `command` gives the full command line for another command on this session (`review`, `check`).
-    static func render(_ session: Session, width: Int, style: Style, command: (String) -> String) -> String {
+    static func render(_ session: Session, width: Int, style: Style, today: String, command: (String) -> String) -> String {
         var out: [String] = []
         out.append(style.bold(TextWrap.oneLine(session.title)) + " (\(session.date), \(session.stage.rawValue))")
         var facts = [TextWrap.oneLine(session.partnership), "\(session.framework.id) v\(session.framework.version)",
@@ -30,6 +31,9 @@ enum SessionOverviewText {
         if !session.facilitator.isEmpty { facts.append("facilitated by \(TextWrap.oneLine(session.facilitator))") }
         out.append(facts.filter { !$0.isEmpty }.joined(separator: " · "))
         out.append("Id: \(session.id)")
+        if let survey = session.survey {
+            out.append("Survey: \(survey.respondents) response\(survey.respondents == 1 ? "" : "s") to \(survey.items.count) items, \(survey.comments.count) comment\(survey.comments.count == 1 ? "" : "s") (from \(survey.source))")
+        }
 
         let summary = AssessmentSummary(session: session)
         let scale = session.framework.scale
@@ -68,9 +72,11 @@ enum SessionOverviewText {
             out.append("  Latest review: " + (latest ?? "none yet — record one with `\(command("review"))`"))
         }
 
-        let findings = PlanCheck.findings(in: session)
-        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings)]
-        let shown = 5
+        let findings = Overdue.checkFindings(session, asAt: today)
+        let overdue = Overdue(session, asAt: today)
+        let overdueNote = overdue.entries.isEmpty ? "" : style.yellow(" — overdue on \(DayDate.longForm(today)): \(overdue.milestoneCount) milestone\(overdue.milestoneCount == 1 ? "" : "s"), \(overdue.reviewCount) review\(overdue.reviewCount == 1 ? "" : "s")")
+        out += ["", style.bold("Plan check") + ": " + PlanCheck.countsDescription(findings) + overdueNote]
+        let shown = 3
         out += PlanCheck.lines(Array(findings.prefix(shown))).map { TextWrap.clip($0, to: width) }
         if findings.count > shown {
             out.append("  … and \(findings.count - shown) more: run `\(command("check"))`")

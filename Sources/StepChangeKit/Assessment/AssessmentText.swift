@@ -38,9 +38,16 @@ public struct AssessmentText: Sendable {
         return lines
     }
 
-    /// The reveal of the latest round: earlier rounds in one line each, then a histogram, count,
-    /// abstentions, median, range and agreement class, who to hear first when divergent, and the suggestion.
+    /// The reveal of the latest round: earlier rounds in one line each, then a histogram (beside the
+    /// survey's when one was imported), count, abstentions, median, range and agreement class, who to hear
+    /// first when divergent, the suggestion, and the comments from the survey and imported scores.
     public func reveal(_ assessment: ItemAssessment, session: Session) -> [String] {
+        let round = revealOfRound(assessment, session: session)
+        guard !round.isEmpty else { return [] }
+        return round + SurveyRevealComments(session: session, itemID: assessment.itemID).lines(width: width)
+    }
+
+    func revealOfRound(_ assessment: ItemAssessment, session: Session) -> [String] {
         let scale = session.framework.scale
         guard let round = assessment.latestRound else { return [] }
         var lines: [String] = [""]
@@ -52,11 +59,13 @@ public struct AssessmentText: Sendable {
         let source = round.source == .imported ? " (imported)" : ""
         lines.append("Round \(round.number)\(source): \(stats.count) score\(stats.count == 1 ? "" : "s"), \(stats.abstentions) don't know")
         let labelWidth = min(34, (scale.levels.map { $0.label.count }.max() ?? 0))
-        for entry in stats.distribution {
+        let survey = SurveyComparison(session: session, itemID: assessment.itemID, round: round)
+        if let survey { lines += survey.lines(width: width) }
+        for entry in stats.distribution where survey == nil {
             let label = String((scale.level(entry.value)?.label ?? "").prefix(labelWidth)).padding(toLength: labelWidth, withPad: " ", startingAt: 0)
             lines.append("  \(entry.value) \(label) | " + String(repeating: "#", count: entry.count) + (entry.count > 0 ? " " : "") + "\(entry.count)")
         }
-        if scale.dontKnow != nil {
+        if scale.dontKnow != nil, survey == nil {
             let label = "Don't know".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
             lines.append("  ? \(label) | " + String(repeating: ".", count: stats.abstentions) + (stats.abstentions > 0 ? " " : "") + "\(stats.abstentions)")
         }
@@ -64,7 +73,7 @@ public struct AssessmentText: Sendable {
             lines.append("No one gave a score, so there is nothing to suggest.")
             return lines
         }
-        lines.append("Median \(Self.number(stats.median)) · range \(low == high ? "\(low)" : "\(low)–\(high)") · \(agreement.label)")
+        lines.append((survey == nil ? "" : "Room: ") + "Median \(Self.number(stats.median)) · range \(low == high ? "\(low)" : "\(low)–\(high)") · \(agreement.label)")
         if agreement == .divergent {
             if session.settings.scoring == .open {
                 let names = { (value: Int) in

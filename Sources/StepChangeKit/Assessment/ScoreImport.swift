@@ -14,17 +14,17 @@ public enum ScoreImport {
         guard let participantColumn = column("participant"), let itemColumn = column("item"), let scoreColumn = column("score") else {
             let missing = ["participant", "item", "score"].filter { column($0) == nil }
             throw StepChangeError(.input, "\(source) has no \(missing.joined(separator: ", ")) column.",
-                problems: [Problem(source: source, location: "line \(header.line)", message: "the header is \"\(header.fields.joined(separator: ","))\"; expected participant,item,score (comment optional)")],
+                problems: [Problem(source: source, location: header.location, message: "the header is \"\(header.fields.joined(separator: ","))\"; expected participant,item,score (comment optional)")],
                 hint: "Put the header participant,item,score,comment on the first line. Nothing was imported.")
         }
         let commentColumn = column("comment")
         let scale = session.framework.scale
         var problems = RowProblems(source: source)
         var imported: [String: [ParticipantScore]] = [:]
-        var seen: [String: Int] = [:]
+        var seen: [String: String] = [:]
         for row in rows.dropFirst() {
-            guard problems.keepChecking(at: row.line) else { break }
-            func report(_ message: String) { problems.report(message, line: row.line) }
+            guard problems.keepChecking(at: row) else { break }
+            func report(_ message: String) { problems.report(message, at: row) }
             let field = { (index: Int) in index < row.fields.count ? InboundText.clean(row.fields[index], .multiLine).trimmingCharacters(in: .whitespaces) : "" }
             let who = field(participantColumn), itemRef = field(itemColumn), scoreText = field(scoreColumn)
             var rowOK = true
@@ -52,10 +52,10 @@ public enum ScoreImport {
             guard rowOK, let participant, let item, let score else { continue }
             let key = participant.id + "\u{0}" + item.id
             if let earlier = seen[key] {
-                report("\(participant.name) already has a score for \(item.id) on line \(earlier)")
+                report("\(participant.name) already has a score for \(item.id) on \(earlier)")
                 continue
             }
-            seen[key] = row.line
+            seen[key] = row.location
             let comment = commentColumn.map(field).flatMap { $0.isEmpty ? nil : $0 }
             imported[item.id, default: []].append(ParticipantScore(participant: participant.id, score: score, comment: comment))
         }

@@ -9,8 +9,32 @@ public enum CSVWriter {
         var text = "\u{FEFF}"
         if let notice { text += row([notice]) }
         text += row(table.header)
-        for cells in table.rows { text += row(cells.map(\.plainText)) }
+        for cells in table.rows {
+            text += cells.map { cell in
+                // A number is written as a number: "-2" is a value, not a formula to neutralise.
+                if case .number(let number, _) = cell, number.isFinite { return plainNumber(number) }
+                return field(value(cell))
+            }.joined(separator: ",") + "\r\n"
+        }
         return Data(text.utf8)
+    }
+
+    /// A cell as a spreadsheet reads it: numbers without decoration, dates as `YYYY-MM-DD` (months `YYYY-MM`).
+    static func value(_ cell: ReportCell) -> String {
+        switch cell {
+        case .number(let number, _): plainNumber(number)
+        case .date(let date): Milestone.parse(date) ?? date
+        default: cell.plainText
+        }
+    }
+
+    /// "12", "0.5", "-3.25": the shortest decimal form, no grouping, no exponent.
+    public static func plainNumber(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        var text = String(format: "%.10f", number)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     static func row(_ cells: [String]) -> String {

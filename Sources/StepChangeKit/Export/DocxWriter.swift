@@ -3,7 +3,9 @@ import Foundation
 /// Writes a `Report` as a Word document (Office Open XML, `.docx`) with our own stored ZIP: the title
 /// and headings use Word's Title and Heading 1–3 styles, tables have borders and a repeating header row,
 /// RAG cells are shaded in their colour and carry their label. Each section starts a new page, turned
-/// to landscape when it holds a wide table.
+/// to landscape when it holds a wide table. Every page's footer gives the title, the "status as at" day
+/// and "Page N of M"; bullets are real Word list numbering; charts are bars drawn by cell shading;
+/// the document properties carry the title, subject and date.
 public enum DocxWriter {
     public static func document(_ report: Report) -> Data {
         var zip = ZipArchive()
@@ -12,6 +14,9 @@ public enum DocxWriter {
         zip.add("word/document.xml", documentXML(report))
         zip.add("word/styles.xml", styles)
         zip.add("word/_rels/document.xml.rels", documentRelationships)
+        zip.add("word/footer1.xml", footer(report))
+        zip.add("word/numbering.xml", numbering)
+        zip.add("docProps/core.xml", coreProperties(report))
         return zip.data
     }
 
@@ -46,7 +51,7 @@ public enum DocxWriter {
     /// Page setup for the section that ends here: A4 portrait or landscape, 2 cm margins.
     static func sectionProperties(landscape: Bool) -> String {
         let size = landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-        return "<w:sectPr>\(size)<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
+        return "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>\(size)<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
     }
 
     static func render(_ block: ReportBlock, landscape: Bool) -> String {
@@ -59,18 +64,91 @@ public enum DocxWriter {
             return Self.fields(fields)
         case .list(let title, let items):
             let heading = title.map { "<w:p><w:pPr><w:pStyle w:val=\"ListTitle\"/></w:pPr>\(run($0, properties: "<w:b/>"))</w:p>" } ?? ""
-            return heading + items.map { paragraph("•\t" + $0, style: "ListBullet") }.joined()
+            return heading + items.map {
+                "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>\(run($0))</w:p>"
+            }.joined()
         case .table(let table):
             return Self.table(table, landscape: landscape)
         case .barChart(let chart):
-            let rows = chart.bars.map { [ReportCell.text($0.label), .text($0.valueText), .text(chart.textBar($0))] }
-            let total = landscape ? 14570 : 9638
-            return Self.table(ReportTable(caption: chart.title, header: ["Heading", "Score", "Chart"], rows: rows), landscape: landscape,
-                              widths: [total * 45 / 100, total * 12 / 100, total - total * 45 / 100 - total * 12 / 100])
+            return barChart(chart, landscape: landscape)
+        case .lineChart(let chart):
+            // Word has no SVG: each line's points drawn as bars side by side, the latest darkest, then the values.
+            let bars = chart.series.flatMap { line in
+                zip(chart.points, line.values).enumerated().map { index, pair in
+                    ReportBarChart.Bar(label: "\(line.label), \(pair.0)", value: pair.1, valueText: pair.1.map { String(format: "%.2f", $0) } ?? "-",
+                                       earlier: index < chart.points.count - 1)
+                }
+            }
+            return barChart(ReportBarChart(title: chart.title, maximum: chart.maximum, bars: bars), landscape: landscape)
         case .nothingYet(let text):
             return paragraph(text, style: "NothingYet")
         }
     }
+
+    /// A bar chart as a table: label, value, and a bar drawn as a shaded cell whose width is the value's
+    /// share of the axis (lighter for an earlier year's bar), so nothing is read out as block characters.
+    static func barChart(_ chart: ReportBarChart, landscape: Bool) -> String {
+        let total = landscape ? 14570 : 9638
+        let widths = [total * 40 / 100, total * 14 / 100, total - total * 40 / 100 - total * 14 / 100]
+        let barWidth = widths[2] - 170
+        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\""
+        var xml = "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>\(run(chart.title))</w:p>"
+            + "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(total)\" w:type=\"dxa\"/>"
+            + "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+            + "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+            + "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            + ["Heading", "Score", "Chart (0 to \(ReportBuilder.decimal(chart.maximum)))"].enumerated().map {
+                cell(run($0.element, properties: "<w:b/><w:color w:val=\"FFFFFF\"/>"), width: widths[$0.offset], fill: "0B3D5C")
+            }.joined() + "</w:tr>"
+        for bar in chart.bars {
+            let filled = bar.value.map { max(0, min(barWidth, Int(Double(barWidth) * $0 / max(chart.maximum, 1)))) } ?? 0
+            var inner = "<w:tbl><w:tblPr><w:tblW w:w=\"\(barWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+                + "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+            let parts = [filled, barWidth - filled].filter { $0 > 0 }
+            inner += parts.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr><w:trPr><w:trHeight w:val=\"200\" w:hRule=\"exact\"/></w:trPr>"
+            for (index, width) in parts.enumerated() {
+                let shaded = index == 0 && filled > 0
+                let fill = shaded ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(bar.earlier ? "8FB3CC" : "0B3D5C")\"/>" : ""
+                inner += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(fill)</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>"
+            }
+            inner += "</w:tr></w:tbl><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>"
+            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+                + cell(run(bar.label, properties: "<w:b/>"), width: widths[0], fill: nil)
+                + cell(run(bar.valueText), width: widths[1], fill: nil)
+                + "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[2])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>\(inner)</w:tc></w:tr>"
+        }
+        return xml + "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>"
+    }
+
+    /// The footer on every page: title · status as at · Page N of M.
+    static func footer(_ report: Report) -> String {
+        let status = report.statusDate.map { " · Status as at \(DayDate.longForm($0))" } ?? ""
+        func field(_ name: String) -> String {
+            "<w:fldSimple w:instr=\" \(name) \"><w:r><w:t>1</w:t></w:r></w:fldSimple>"
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<w:ftr xmlns:w=\"\(mainNamespace)\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            + "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>\(run(report.title + status + " · Page "))\(field("PAGE"))\(run(" of "))\(field("NUMPAGES"))</w:p></w:ftr>"
+    }
+
+    /// Title, subject (the parts the document holds) and date, as Word's File › Properties shows them.
+    static func coreProperties(_ report: Report) -> String {
+        let subject = report.sections.map(\.heading).joined(separator: ", ")
+        let date = report.statusDate.map { "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\($0)T00:00:00Z</dcterms:created>" } ?? ""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+            + "xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+            + "<dc:title>\(escape(report.title))</dc:title><dc:subject>\(escape(subject))</dc:subject><dc:creator>stepchange</dc:creator>\(date)"
+            + "</cp:coreProperties>"
+    }
+
+    /// One bulleted list definition that every bullet paragraph uses.
+    static let numbering = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        + "<w:numbering xmlns:w=\"\(mainNamespace)\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/>"
+        + "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/><w:lvlJc w:val=\"left\"/>"
+        + "<w:pPr><w:ind w:left=\"360\" w:hanging=\"360\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\"/></w:rPr></w:lvl></w:abstractNum>"
+        + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
 
     static func fields(_ fields: [ReportField]) -> String {
         fields.map { field in
@@ -104,7 +182,7 @@ public enum DocxWriter {
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\""
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
             + "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
-            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
             + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
         xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         let header = table.header + Array(repeating: "", count: columns - table.header.count)
@@ -118,6 +196,8 @@ public enum DocxWriter {
             for index in 0..<columns {
                 let value = index < row.count ? row[index] : .text("")
                 switch value {
+                case .number, .date:
+                    xml += cell(run(value.plainText, properties: index == 0 ? "<w:b/>" : ""), width: widths[index], fill: nil)
                 case .text(let text):
                     xml += cell(run(text, properties: index == 0 ? "<w:b/>" : ""), width: widths[index], fill: nil)
                 case .status(let rag, let label):
@@ -201,6 +281,9 @@ public enum DocxWriter {
     <Default Extension="xml" ContentType="application/xml"/>\
     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+    <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+    <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
+    <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
     </Types>
     """
 
@@ -208,6 +291,7 @@ public enum DocxWriter {
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
     </Relationships>
     """
 
@@ -215,6 +299,8 @@ public enum DocxWriter {
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
     </Relationships>
     """
 
@@ -249,9 +335,11 @@ public enum DocxWriter {
                              run: "<w:b/><w:color w:val=\"0B3D5C\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>", outline: 1)
             + paragraphStyle("Heading3", name: "heading 3", next: "Normal", paragraph: heading + "<w:spacing w:before=\"200\" w:after=\"80\"/>",
                              run: "<w:b/><w:sz w:val=\"23\"/><w:szCs w:val=\"23\"/>", outline: 2)
-            + paragraphStyle("Field", name: "Field", paragraph: "<w:spacing w:after=\"40\"/>")
+            + paragraphStyle("Field", name: "Field", paragraph: "<w:keepNext/><w:spacing w:after=\"40\"/>")
             + paragraphStyle("ListTitle", name: "List Title", paragraph: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/>")
-            + paragraphStyle("ListBullet", name: "List Bullet", paragraph: "<w:tabs><w:tab w:val=\"left\" w:pos=\"360\"/></w:tabs><w:spacing w:after=\"40\"/><w:ind w:left=\"360\" w:hanging=\"360\"/>")
+            + paragraphStyle("ListBullet", name: "List Bullet", paragraph: "<w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"40\"/><w:ind w:left=\"360\" w:hanging=\"360\"/>")
+            + paragraphStyle("Footer", name: "footer", paragraph: "<w:jc w:val=\"center\"/><w:spacing w:after=\"0\"/>",
+                             run: "<w:color w:val=\"555555\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>")
             + paragraphStyle("Caption", name: "caption", paragraph: "<w:spacing w:before=\"120\" w:after=\"60\"/>", run: "<w:b/>")
             + paragraphStyle("TableText", name: "Table Text", paragraph: "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
                              run: "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>")

@@ -54,6 +54,8 @@ public enum HTMLRenderer {
             return Self.table(table)
         case .barChart(let chart):
             return Self.chart(chart)
+        case .lineChart(let chart):
+            return Self.lineChart(chart)
         case .nothingYet(let text):
             return "<p class=\"nothing-yet\">\(lines(text))</p>\n"
         }
@@ -71,6 +73,8 @@ public enum HTMLRenderer {
             out += "<tr>"
             for (index, cell) in row.enumerated() {
                 switch cell {
+                case .number, .date:
+                    out += index == 0 ? "<th scope=\"row\">\(lines(cell.plainText))</th>" : "<td>\(lines(cell.plainText))</td>"
                 case .text(let text):
                     out += index == 0 ? "<th scope=\"row\">\(lines(text))</th>" : "<td>\(lines(text))</td>"
                 case .status(let rag, let label):
@@ -114,6 +118,48 @@ public enum HTMLRenderer {
         }
         svg += "</svg>\n<figcaption>\(escape(chart.title))</figcaption>\n</figure>\n"
         return svg
+    }
+
+    /// A line chart as inline SVG: one coloured line with point markers per series, the points along the
+    /// bottom, the axis at each whole number, a legend, and the values in the SVG's description.
+    static func lineChart(_ chart: ReportLineChart) -> String {
+        let left = 40, plotWidth = 520, legendWidth = 300, top = 12, plotHeight = 220
+        let width = left + plotWidth + legendWidth, height = top + plotHeight + 40
+        let colours = ["#0b3d5c", "#c0392b", "#1e7b34", "#b7791f", "#6b46c1", "#2b6cb0", "#555555"]
+        let span = max(chart.maximum - chart.minimum, 1)
+        func x(_ index: Int) -> Double {
+            Double(left) + (chart.points.count > 1 ? Double(index) / Double(chart.points.count - 1) : 0.5) * Double(plotWidth - 40) + 20
+        }
+        func y(_ value: Double) -> Double { Double(top) + (1 - (value - chart.minimum) / span) * Double(plotHeight) }
+        let description = chart.series.map { line in
+            line.label + ": " + zip(chart.points, line.values).map { "\($0) \($1.map { String(format: "%.2f", $0) } ?? "none")" }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        let id = "chart-" + identifier(chart.title)
+        var svg = "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+        svg += "<title id=\"\(id)-title\">\(escape(chart.title))</title>\n<desc id=\"\(id)-desc\">\(escape(description))</desc>\n"
+        for tick in Int(chart.minimum.rounded(.up))...max(Int(chart.minimum.rounded(.up)), Int(chart.maximum.rounded(.down))) {
+            let position = number(y(Double(tick)))
+            svg += "<line x1=\"\(left)\" y1=\"\(position)\" x2=\"\(left + plotWidth)\" y2=\"\(position)\" class=\"grid\"/>"
+            svg += "<text x=\"\(left - 8)\" y=\"\(position)\" text-anchor=\"end\" dominant-baseline=\"middle\" class=\"tick\">\(tick)</text>\n"
+        }
+        for (index, point) in chart.points.enumerated() {
+            svg += "<text x=\"\(number(x(index)))\" y=\"\(top + plotHeight + 20)\" text-anchor=\"middle\" class=\"tick\">\(escape(point))</text>\n"
+        }
+        for (index, line) in chart.series.enumerated() {
+            let colour = colours[index % colours.count]
+            let points = line.values.enumerated().compactMap { offset, value in value.map { "\(number(x(offset))),\(number(y($0)))" } }
+            if points.count > 1 {
+                svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+            }
+            for point in points {
+                let parts = point.split(separator: ",")
+                svg += "<circle cx=\"\(parts[0])\" cy=\"\(parts[1])\" r=\"4\" fill=\"\(colour)\"/>"
+            }
+            let legendY = top + 10 + index * 22
+            svg += "<rect x=\"\(left + plotWidth + 16)\" y=\"\(legendY - 6)\" width=\"14\" height=\"4\" fill=\"\(colour)\"/>"
+            svg += "<text x=\"\(left + plotWidth + 36)\" y=\"\(legendY)\" class=\"label\">\(escape(line.label))</text>\n"
+        }
+        return svg + "</svg>\n<figcaption>\(escape(chart.title))</figcaption>\n</figure>\n" + table(chart.table)
     }
 
     /// Text with `&`, `<`, `>`, `"` and `'` escaped.

@@ -30,6 +30,8 @@ public enum MarkdownRenderer {
         case .barChart(let chart):
             let rows = chart.bars.map { [ReportCell.text($0.label), .text($0.valueText), .text(chart.textBar($0))] }
             return Self.table(ReportTable(caption: chart.title, header: ["", "Score", "Chart"], rows: rows))
+        case .lineChart(let chart):
+            return Self.table(chart.table)
         case .nothingYet(let text):
             return "_" + inline(text) + "_"
         }
@@ -54,6 +56,7 @@ public enum MarkdownRenderer {
                 switch cell {
                 case .text(let text): Self.cell(text)
                 case .status(let rag, let label): "**\(Self.cell(rag.label))**: \(Self.cell(label))"
+                case .number, .date: Self.cell(cell.plainText)
                 }
             }))
         }

@@ -22,6 +22,16 @@ struct NonAttributableJSON: Encodable {
     let votesPerParticipant: Int
     let planned: [String]
     let plans: JSONValue
+    /// The pre-workshop survey as counts (its comments are in the report formats, never with a name).
+    let survey: SurveyCounts?
+
+    /// The survey's answers per item and how many comments it holds.
+    struct SurveyCounts: Encodable {
+        let source: String
+        let respondents: Int
+        let items: [SurveyItem]
+        let comments: Int
+    }
 
     /// How many took part, and how many from each sector (sectors with nobody left out).
     struct Participants: Encodable {
@@ -86,6 +96,7 @@ struct NonAttributableJSON: Encodable {
         votesPerParticipant = session.settings.votesPerParticipant
         planned = session.planned
         plans = Self.withoutReviewers(try JSONValue.parse(CanonicalJSON.encode(session.plans), source: "plans"))
+        survey = session.survey.map { SurveyCounts(source: $0.source, respondents: $0.respondents, items: $0.items, comments: $0.comments.count) }
     }
 
     /// The plans' JSON with every progress update's reviewer removed.

@@ -10,12 +10,15 @@ public struct Report: Equatable, Sendable {
     /// Facts shown under the title (partnership, date, facilitator, framework…).
     public var metadata: [ReportField]
     public var sections: [ReportSection]
+    /// The day the report's statuses are as at (`YYYY-MM-DD`), for page footers and document properties.
+    public var statusDate: String?
 
-    public init(title: String, notice: String? = nil, metadata: [ReportField] = [], sections: [ReportSection] = []) {
+    public init(title: String, notice: String? = nil, metadata: [ReportField] = [], sections: [ReportSection] = [], statusDate: String? = nil) {
         self.title = title
         self.notice = notice
         self.metadata = metadata
         self.sections = sections
+        self.statusDate = statusDate
     }
 }
 
@@ -44,6 +47,7 @@ public enum ReportBlock: Equatable, Sendable {
     case list(title: String?, items: [String])
     case table(ReportTable)
     case barChart(ReportBarChart)
+    case lineChart(ReportLineChart)
     /// A one-line statement that there is nothing here yet, so a part is never silently empty.
     case nothingYet(String)
 }
@@ -72,17 +76,34 @@ public struct ReportTable: Equatable, Sendable {
     }
 }
 
-/// A table cell: text (which may hold line breaks), or a RAG status shown by colour and its label.
+/// A table cell: text (which may hold line breaks), a RAG status shown by colour and its label, a number
+/// (with the text documents show for it), or a date (`2027-03-31`) or month (`2027-03`) that spreadsheets keep as a date.
 public enum ReportCell: Equatable, Sendable {
     case text(String)
     case status(RAGStatus, label: String)
+    case number(Double, text: String)
+    case date(String)
 
-    /// The cell as plain text, for formats without colour: "Green: Action not yet completed, but on track".
+    /// The cell as plain text, for formats without colour: "Green: Action not yet completed, but on track",
+    /// "31 March 2027", "March 2027".
     public var plainText: String {
         switch self {
         case .text(let text): text
         case .status(let rag, let label): "\(rag.label): \(label)"
+        case .number(_, let text): text
+        case .date(let date): Milestone.label(date)
         }
+    }
+
+    /// A number cell when the text is a plain number ("12", "85%", "£6,000"), otherwise a text cell.
+    public static func value(_ text: String) -> ReportCell {
+        MeasureSeries.number(text).map { .number($0, text: text) } ?? .text(text)
+    }
+
+    /// A date cell when there is a date, an empty text cell otherwise.
+    public static func day(_ date: String?) -> ReportCell {
+        guard let date, !date.isEmpty else { return .text("") }
+        return .date(date)
     }
 }
 
@@ -141,5 +162,41 @@ public struct ReportBarChart: Equatable, Sendable {
         guard let value = bar.value, maximum > 0, value.isFinite, maximum.isFinite else { return "" }
         let filled = Int((min(1, max(0, value / maximum)) * Double(max(0, width))).rounded())
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+}
+
+/// Lines over time on a fixed axis (for example each heading's mean consensus in 2023, 2024, 2025…).
+public struct ReportLineChart: Equatable, Sendable {
+    /// One line: its label and a value per point (nil where there is none).
+    public struct Series: Equatable, Sendable {
+        public var label: String
+        public var values: [Double?]
+
+        public init(label: String, values: [Double?]) {
+            self.label = label
+            self.values = values
+        }
+    }
+
+    public var title: String
+    /// The label of each point along the horizontal axis ("20 November 2025").
+    public var points: [String]
+    public var minimum: Double
+    public var maximum: Double
+    public var series: [Series]
+
+    public init(title: String, points: [String], minimum: Double, maximum: Double, series: [Series]) {
+        self.title = title
+        self.points = points
+        self.minimum = minimum
+        self.maximum = maximum
+        self.series = series
+    }
+
+    /// The chart as a table: one row per line, one column per point, values to two decimals.
+    public var table: ReportTable {
+        ReportTable(caption: title, header: [""] + points, rows: series.map { line in
+            [.text(line.label)] + line.values.map { value in value.map { .number($0, text: String(format: "%.2f", $0)) } ?? .text("-") }
+        })
     }
 }

@@ -7,13 +7,19 @@ public struct ReportBuilder: Sendable {
     public let session: Session
     public let attributed: Bool
     private let summary: AssessmentSummary
-    private let tally: VoteTally
+    let tally: VoteTally
+    /// The day the report's statuses are as at: the latest progress review, or the workshop date.
+    let statusDate: String
+    /// What is overdue as at `statusDate`.
+    let overdue: Overdue
 
     public init(session: Session, attributed: Bool = false) {
         self.session = session
         self.attributed = attributed
         self.summary = AssessmentSummary(session: session)
         self.tally = VoteTally(session: session)
+        self.statusDate = Overdue.statusDate(of: session)
+        self.overdue = Overdue(session, asAt: statusDate)
     }
 
     /// What every attributed export says first, so it never reaches a public board paper by mistake.
@@ -24,19 +30,17 @@ public struct ReportBuilder: Sendable {
 
     /// The report of one part, or of every part for `.all`.
     public func report(_ part: ReportPart) -> Report {
-        Report(title: session.title, notice: notice, metadata: metadata, sections: part.parts.map(section))
+        Report(title: session.title, notice: notice, metadata: metadata, sections: part.parts.map(section), statusDate: statusDate)
     }
 
-    /// The one table a CSV export of a part holds: one row per item (`assessment`) or per action (`actions`).
-    /// Other parts are not single tables and are refused as a usage error.
+    /// The one table a CSV export of a part holds: the first of `tables(part)`. The outcome plans and
+    /// `all` are not single tables and are refused as a usage error.
     public func table(_ part: ReportPart) throws(StepChangeError) -> ReportTable {
-        switch part {
-        case .assessment: return assessmentTable
-        case .actions: return actionPlanTable(session.actions, detailed: true)
-        default:
-            throw StepChangeError(.usage, "CSV holds one table, so it exports --part assessment or --part actions, not --part \(part.rawValue).",
-                                  hint: "Use --format markdown, html or docx for the \(part.rawValue) part, or choose --part assessment or --part actions.")
+        guard part != .plan && part != .all, let first = tables(part).first else {
+            throw StepChangeError(.usage, "CSV holds one table, so it exports --part assessment, statements, actions or measures, not --part \(part.rawValue).",
+                                  hint: "Use --format markdown, html or docx for the \(part.rawValue) part, --format xlsx for every table at once, or choose --part assessment, statements, actions or measures.")
         }
+        return first
     }
 
     // MARK: - Document facts
@@ -45,6 +49,7 @@ public struct ReportBuilder: Sendable {
         var fields: [ReportField] = []
         if !session.partnership.isEmpty { fields.append(ReportField("Partnership", session.partnership)) }
         fields.append(ReportField("Workshop date", DayDate.longForm(session.date)))
+        fields.append(ReportField("Status as at", DayDate.longForm(statusDate) + (statusDate == session.date ? " (the workshop; no progress review yet)" : " (the latest progress review)")))
         if !session.facilitator.isEmpty { fields.append(ReportField("Facilitator", session.facilitator)) }
         fields.append(ReportField("Framework", "\(session.framework.title) (version \(session.framework.version))"))
         fields.append(ReportField("Session", session.id))
@@ -74,6 +79,7 @@ public struct ReportBuilder: Sendable {
         facts.append(ReportField("Scale", "\(scale.lowest) (\(scale.level(scale.lowest)?.label ?? "")) to \(scale.highest) (\(scale.level(scale.highest)?.label ?? ""))"))
         facts.append(ReportField("Items agreed", "\(summary.agreedCount) of \(summary.items.count)"))
         if let mean = summary.overallMean { facts.append(ReportField("Mean consensus", Self.decimal(mean))) }
+        facts += surveyFacts
         blocks.append(.fields(facts))
         if attributed && !session.participants.isEmpty {
             blocks.append(.table(ReportTable(caption: "Participants", header: ["Participant", "Organisation", "Sector"],
@@ -83,7 +89,7 @@ public struct ReportBuilder: Sendable {
             rows: scale.levels.map { [.text(String($0.value)), .text($0.label), .text($0.descriptor)] }
                 + (scale.dontKnow.map { [[.text("?"), .text($0.label), .text($0.descriptor + " Counted, not scored.")]] } ?? []))))
         blocks.append(.heading(level: 2, text: "Consensus by heading"))
-        guard summary.agreedCount > 0 || !session.assessments.isEmpty else {
+        guard summary.agreedCount > 0 || !session.assessments.isEmpty || session.survey != nil else {
             blocks.append(.nothingYet("No items have been scored yet."))
             return blocks
         }
@@ -96,16 +102,21 @@ public struct ReportBuilder: Sendable {
             }, ticks: [0] + scale.values.filter { $0 > 0 }.map(Double.init))))
         for heading in summary.headings {
             blocks.append(.heading(level: 2, text: "\(heading.heading.id) \(heading.heading.title)"))
+            blocks += surveyHeadingBlocks(heading.heading.id)
             var notStarted: [String] = []
             for result in heading.items {
-                guard let assessment = result.assessment else { notStarted.append(result.item.id); continue }
+                guard let assessment = result.assessment else {
+                    let surveyOnly = surveyOnlyBlocks(result)
+                    if surveyOnly.isEmpty { notStarted.append(result.item.id) } else { blocks += surveyOnly }
+                    continue
+                }
                 blocks += itemBlocks(result, assessment)
             }
             if !notStarted.isEmpty {
                 blocks.append(.nothingYet("Not scored yet: \(notStarted.joined(separator: ", "))."))
             }
         }
-        return blocks
+        return blocks + surveyGeneralBlocks
     }
 
     private func itemBlocks(_ result: AssessmentSummary.ItemResult, _ assessment: ItemAssessment) -> [ReportBlock] {
@@ -131,7 +142,9 @@ public struct ReportBuilder: Sendable {
                 fields.append(ReportField("Agreement", agreement.label + spread))
             }
         }
+        fields += surveyFields(result.item.id)
         blocks.append(.fields(fields))
+        blocks += surveyBlocks(result.item.id)
         if attributed, !assessment.rounds.isEmpty {
             let header = ["Participant"] + assessment.rounds.map { "Round \($0.number)" }
             let ids = session.participants.map(\.id).filter { id in assessment.rounds.contains { $0.score(of: id) != nil } }
@@ -160,6 +173,7 @@ public struct ReportBuilder: Sendable {
         var header = ["Heading", "Item", "Prompt", "Consensus", "Level", "Agreement", "Scores", "Don't know", "Rounds",
                       "Evidence", "Strengths", "Areas for improvement"]
         let people = attributed ? session.participants : []
+        header += surveyColumns
         header += people.map { "\($0.name) (final round)" }
         let rows: [[ReportCell]] = summary.items.map { result in
             let assessment = result.assessment
@@ -175,6 +189,7 @@ public struct ReportBuilder: Sendable {
                 .text((assessment?.strengths ?? []).joined(separator: "\n")),
                 .text(result.areasForImprovement.joined(separator: "\n")),
             ]
+            row += surveyCells(result.item.id)
             row += people.map { person in .text(assessment?.latestRound?.score(of: person.id)?.description ?? "") }
             return row
         }
@@ -311,12 +326,11 @@ public struct ReportBuilder: Sendable {
     var actionBlocks: [ReportBlock] {
         let actions = session.actions
         guard !actions.isEmpty else { return [.nothingYet("No actions have been agreed yet.")] }
-        var table = actionPlanTable(actions, detailed: false)
-        table.caption = nil
-        var blocks: [ReportBlock] = [.table(table)]
+        var blocks: [ReportBlock] = [ragKey] + groupedActionPlan
         let counts = ActionStatus.counts(of: actions, in: ActionStatus.allCases).map { "\($0.status.rag.label) (\($0.status.shortLabel)) \($0.count)" }
         blocks.insert(.fields([ReportField("Actions", String(actions.count)), ReportField("Latest status", counts.joined(separator: ", ")),
-                               ReportField("Additionality", additionalityCounts(actions))]), at: 0)
+                               ReportField("Additionality", additionalityCounts(actions)), ReportField("Overdue", overdueCounts)]), at: 0)
+        blocks += overdueBlocks + partnersBlocks(actions)
         blocks.append(.heading(level: 2, text: "Progress updates"))
         if var progress = progressTable(actions) {
             progress.caption = nil
@@ -327,6 +341,12 @@ public struct ReportBuilder: Sendable {
         return blocks
     }
 
+    /// "1 milestone, no reviews" as at the status date.
+    var overdueCounts: String {
+        let milestones = overdue.milestoneCount, reviews = overdue.reviewCount
+        return "\(milestones == 0 ? "no" : String(milestones)) milestone\(milestones == 1 ? "" : "s"), \(reviews == 0 ? "no" : String(reviews)) review\(reviews == 1 ? "" : "s") (as at \(DayDate.longForm(statusDate)))"
+    }
+
     func additionalityCounts(_ actions: [Action]) -> String {
         Additionality.allCases.map { kind in "\(kind.rawValue) \(actions.filter { $0.additionality == kind }.count)" }.joined(separator: ", ")
     }
@@ -335,24 +355,46 @@ public struct ReportBuilder: Sendable {
     func actionPlanTable(_ actions: [Action], detailed: Bool) -> ReportTable {
         var header = ["Outcome", "Ref", "Objective", "Action", "How we will know it has worked", "Lead", "Theme",
                       "Additionality", "Status (RAG)", "Milestone", "Output/Impact"]
-        if detailed { header += ["Statement", "Partners", "Resources", "Risk", "Latest review", "Latest actual"] }
-        let rows: [[ReportCell]] = actions.map { action in
+        if detailed {
+            header[4] = "Indicator"
+            header += ["Baseline", "Target", "Frequency", "Statement", "Partners", "Resources", "Risk", "Latest review", "Latest actual",
+                       "Latest actual date", "Overdue"]
+        }
+        let rows: [[ReportCell]] = actions.flatMap { action -> [[ReportCell]] in
             let plan = session.plans.first { $0.actions.contains { $0.ref == action.ref } }
             let outcomes = action.outcomeIDs.map { id in plan?.outcome(id).map { "\($0.id): \($0.text)" } ?? id }
             var row: [ReportCell] = [
-                .text(outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
-                .text(measureText(action.measure)), .text(action.lead),
+                .text(outcomes.isEmpty ? Self.noOutcome : outcomes.joined(separator: "\n")), .text(action.ref), .text(action.objective), .text(action.description),
+                .text(detailed ? action.measure.indicator : measureText(action.measure)), .text(action.lead),
                 .text(session.framework.theme(action.theme)?.title ?? action.theme), .text(action.additionality.rawValue),
-                statusCell(action), .text(Milestone.label(action.milestone)), .text(action.outputImpact),
+                statusCell(action), detailed ? .day(action.schedule.first?.date) : .text(milestoneText(action)), .text(action.outputImpact),
             ]
             if detailed {
-                row += [.text(plan?.statementID ?? ""), .text(action.partners.joined(separator: ", ")), .text(action.resources),
-                        .text(action.risk), .text(action.latestUpdate?.date ?? ""), .text(latestActual(action) ?? "")]
+                let measure = action.measure
+                row += [.value(measure.baseline), .value(measure.target), .text(measure.frequency),
+                        .text(plan.map { plan in session.statement(plan.statementID).map { "\($0.id): \($0.text)" } ?? plan.statementID } ?? ""),
+                        .text(action.partners.joined(separator: ", ")), .text(action.resources),
+                        .text(action.risk), .day(action.latestUpdate?.date), .value(action.latestActual?.value ?? ""),
+                        .day(action.latestActual?.date), .text(overdue.entries(for: action.ref).map(\.kind.rawValue).joined(separator: ", "))]
+                // Later milestones on rows of their own with the other cells blank, as council plans lay them out.
+                let later: [[ReportCell]] = action.schedule.dropFirst().map { milestone in
+                    let status = milestone.status(in: action)
+                    var cells = [ReportCell](repeating: .text(""), count: header.count)
+                    cells[8] = .status(status.rag, label: status.label)
+                    cells[9] = .date(milestone.date)
+                    cells[10] = .text(milestone.output)
+                    return cells
+                }
+                return [row] + later
             }
-            return row
+            return [row]
         }
         return ReportTable(caption: "Action plan", header: header, rows: rows)
     }
+
+    /// The outcome cell of an action serving no outcome, so a blank cell can mean "as the row above"
+    /// (a merged cell) in the grouped plan and when the plan is imported again.
+    static let noOutcome = "Not linked to an outcome"
 
     func statusCell(_ action: Action) -> ReportCell {
         .status(action.currentStatus.rag, label: action.currentStatus.label)
@@ -374,8 +416,8 @@ public struct ReportBuilder: Sendable {
                 let standing = ProgressReview.standing(of: number, in: action).map { "[Update \(number): \($0)]" }
                 let note = [standing, update.note.isEmpty ? nil : update.note].compactMap { $0 }.joined(separator: " ")
                 let status: ReportCell = update.withdrawal == true ? .text("Withdrawn") : .status(update.status.rag, label: update.status.label)
-                var row: [ReportCell] = [.text(action.ref), .text(DayDate.longForm(update.date)),
-                                         status, .text(update.withdrawal == true ? "" : update.actual ?? ""), .text(note)]
+                var row: [ReportCell] = [.text(action.ref), .date(update.date),
+                                         status, .value(update.withdrawal == true ? "" : update.actual ?? ""), .text(note)]
                 if attributed { row.append(.text(update.reviewer)) }
                 return row
             }
@@ -395,6 +437,7 @@ public struct ReportBuilder: Sendable {
         let measured = actions.filter { !$0.measure.isEmpty }
         guard !measured.isEmpty else {
             return [.nothingYet(actions.isEmpty ? "No actions, so no measures, have been agreed yet." : "No measures have been set for the actions yet.")]
+                + actions.flatMap(milestonesAndMeasuresBlocks)
         }
         var blocks: [ReportBlock] = [.table(ReportTable(header: ["Ref", "Measure", "Frequency", "Baseline", "Target", "Latest actual"], rows: measured.map { action in
             [.text(action.ref), .text(action.measure.indicator), .text(action.measure.frequency), .text(action.measure.baseline),
@@ -404,7 +447,7 @@ public struct ReportBuilder: Sendable {
         if !unmeasured.isEmpty {
             blocks.append(.paragraph("Actions without a measure yet: \(unmeasured.joined(separator: ", "))."))
         }
-        return blocks
+        return blocks + actions.flatMap(milestonesAndMeasuresBlocks)
     }
 
     // MARK: - Wording

@@ -3,8 +3,9 @@ import Foundation
 /// Exports a session: builds the report (or table, or anonymised session) once and hands it to the
 /// format's renderer. The same session, part and options always give the same bytes.
 public enum SessionExport {
-    /// The exported bytes of one part of a session in one format. CSV accepts only the `assessment`
-    /// and `actions` parts (a usage error otherwise). JSON covers the whole session: with `attributed`, the
+    /// The exported bytes of one part of a session in one format. CSV holds one table, so it accepts
+    /// the `assessment`, `statements`, `actions` and `measures` parts (a usage error otherwise); Excel
+    /// holds every table of the part, one sheet each. JSON covers the whole session: with `attributed`, the
     /// session file itself; without, `NonAttributableJSON` (counts and distributions, nobody identifiable).
     public static func export(_ session: Session, format: ExportFormat, part: ReportPart = .all,
                               attributed: Bool = false) throws(StepChangeError) -> Data {
@@ -13,6 +14,7 @@ public enum SessionExport {
         case .markdown: return Data(MarkdownRenderer.render(builder.report(part)).utf8)
         case .html: return Data(HTMLRenderer.render(builder.report(part)).utf8)
         case .docx: return DocxWriter.document(builder.report(part))
+        case .xlsx: return XlsxWriter.workbook(builder.tables(part), title: session.title, notice: builder.notice)
         case .csv: return CSVWriter.render(try builder.table(part), notice: builder.notice)
         case .json:
             guard part == .all else {

@@ -50,7 +50,7 @@ public struct FrameworkCatalog: Sendable {
     public private(set) var invalidFiles: [StepChangeError] = []
 
     /// The frameworks compiled into stepchange.
-    public static let builtIns: [Framework] = [.childPoverty]
+    public static let builtIns: [Framework] = [.childPoverty, .childPovertySurvey]
 
     /// Builds the catalog from the built-in frameworks and the framework files' contents, in search order.
     public init(builtIns: [Framework] = FrameworkCatalog.builtIns, files: [(path: String, data: Data)]) {

@@ -126,7 +126,25 @@ extension PlanningStage {
         case .resources: action.resources = value
         case .risk: action.risk = value
         case .milestone:
-            if clear { action.milestone = ""; break }
+            if clear { action.milestone = ""; action.milestones = nil; break }
+            if line.contains(";") {
+                // Several milestones, as council plans list them: each a month or date, none before the workshop.
+                var dates: [String] = []
+                for piece in line.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+                    guard let date = Milestone.parse(piece) else {
+                        return .failure(Refusal("\"\(piece)\" is not a month or a date. Type \(Milestone.expected), several separated by ;."))
+                    }
+                    guard !Milestone.isBefore(date, sessionDate: session.date) else {
+                        return .failure(Refusal("\(Milestone.label(date)) is before the session date \(session.date); give milestones still to come."))
+                    }
+                    dates.append(date)
+                }
+                guard let first = dates.first else { return .failure(Refusal("Type \(Milestone.expected).")) }
+                action.milestone = first
+                action.milestones = dates.count > 1 ? dates.map { ActionMilestone(date: $0) } : nil
+                break
+            }
+            action.milestones = nil
             guard let milestone = Milestone.parse(line) else {
                 return .failure(Refusal("\"\(line)\" is not a month or a date. Type \(Milestone.expected)."))
             }
@@ -134,7 +152,11 @@ extension PlanningStage {
             action.milestone = milestone
         case .indicator: action.measure.indicator = value
         case .baseline: action.measure.baseline = value
-        case .target: action.measure.target = value
+        case .target:
+            if let unreadable = MeasureSeries.unreadableTargetDates(in: value).first {
+                return .failure(Refusal("\"\(unreadable)\" names a date that is not a month or a date. Write interim targets as \"6 by March 2027; 12 by March 2028\" (\(Milestone.expected))."))
+            }
+            action.measure.target = value
         case .frequency: action.measure.frequency = value
         case .outputImpact: action.outputImpact = value
         case .theme:

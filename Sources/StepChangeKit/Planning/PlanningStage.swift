@@ -118,11 +118,11 @@ public struct PlanningStage: WorkshopStage {
         case .resources: return WorkshopPrompt(question: "\(ref) resources or cost", defaultHint: keep(action.resources))
         case .risk: return WorkshopPrompt(question: "\(ref) main risk", defaultHint: keep(action.risk))
         case .milestone:
-            return WorkshopPrompt(question: "\(ref) milestone: by when (e.g. 2027-03, March 2027 or 2027-03-31)",
-                                  defaultHint: keep(action.milestone.isEmpty ? "" : Milestone.label(action.milestone)))
+            return WorkshopPrompt(question: "\(ref) milestone: by when (e.g. 2027-03, March 2027 or 2027-03-31; several separated by ;)",
+                                  defaultHint: keep(action.schedule.map { Milestone.label($0.date) }.joined(separator: "; ")))
         case .indicator: return WorkshopPrompt(question: "How will we know \(ref) has worked? Measure or indicator", defaultHint: keep(action.measure.indicator))
         case .baseline: return WorkshopPrompt(question: "\(ref) baseline: where the measure stands now", defaultHint: keep(action.measure.baseline))
-        case .target: return WorkshopPrompt(question: "\(ref) target", defaultHint: keep(action.measure.target))
+        case .target: return WorkshopPrompt(question: "\(ref) target (interim targets as \"6 by March 2027; 12 by March 2028\")", defaultHint: keep(action.measure.target))
         case .frequency: return WorkshopPrompt(question: "\(ref) how often the measure is reviewed", defaultHint: keep(action.measure.frequency))
         case .outputImpact: return WorkshopPrompt(question: "\(ref) expected output or impact", defaultHint: keep(action.outputImpact))
         case .theme:

@@ -8,8 +8,8 @@ public enum ComparisonReport {
         let old = comparison.old, new = comparison.new
         let scale = new.framework.scale
         var metadata = [ReportField("Partnership", new.partnership.isEmpty ? old.partnership : new.partnership)]
-        metadata.append(ReportField("Then", "\(old.date) — \(old.title) (\(old.framework.id) v\(old.framework.version), \(old.participants.count) participants)"))
-        metadata.append(ReportField("Now", "\(new.date) — \(new.title) (\(new.framework.id) v\(new.framework.version), \(new.participants.count) participants)"))
+        metadata.append(ReportField("Then", "\(DayDate.longForm(old.date)) — \(old.title) (\(old.framework.id) v\(old.framework.version), \(old.participants.count) participants)"))
+        metadata.append(ReportField("Now", "\(DayDate.longForm(new.date)) — \(new.title) (\(new.framework.id) v\(new.framework.version), \(new.participants.count) participants)"))
         metadata.append(ReportField("Overall mean consensus", "\(SessionComparison.mean(comparison.oldMean)) → \(SessionComparison.mean(comparison.newMean)) \(change(comparison.overallChange))"))
 
         var consensus: [ReportBlock] = []
@@ -18,8 +18,8 @@ public enum ComparisonReport {
             title: "Mean consensus by heading, then and now",
             maximum: Double(scale.highest),
             bars: comparison.headings.flatMap { heading in
-                [ReportBarChart.Bar(label: "\(heading.headingID) \(old.date)", value: heading.oldMean, valueText: SessionComparison.mean(heading.oldMean), earlier: true),
-                 ReportBarChart.Bar(label: "\(heading.headingID) \(new.date)", value: heading.newMean, valueText: SessionComparison.mean(heading.newMean))]
+                [ReportBarChart.Bar(label: "\(heading.headingID) \(DayDate.longForm(old.date))", value: heading.oldMean, valueText: SessionComparison.mean(heading.oldMean), earlier: true),
+                 ReportBarChart.Bar(label: "\(heading.headingID) \(DayDate.longForm(new.date))", value: heading.newMean, valueText: SessionComparison.mean(heading.newMean))]
             })))
         for heading in comparison.headings {
             consensus.append(.heading(level: 2, text: "\(heading.headingID) \(heading.title)"))
@@ -35,21 +35,24 @@ public enum ComparisonReport {
         movement.append(.list(title: "Fell most", items: comparison.fellMost.prefix(5).map(mover)))
         if comparison.fellMost.isEmpty { movement.append(.nothingYet("No item's consensus fell.")) }
         if !comparison.onlyInOld.isEmpty {
-            movement.append(.list(title: "Only in \(old.framework.id) v\(old.framework.version) (\(old.date))",
+            movement.append(.list(title: "Only in \(old.framework.id) v\(old.framework.version) (\(DayDate.longForm(old.date)))",
                                   items: comparison.onlyInOld.map { "\($0.itemID): \($0.prompt)" }))
         }
         if !comparison.onlyInNew.isEmpty {
-            movement.append(.list(title: "Only in \(new.framework.id) v\(new.framework.version) (\(new.date))",
+            movement.append(.list(title: "Only in \(new.framework.id) v\(new.framework.version) (\(DayDate.longForm(new.date)))",
                                   items: comparison.onlyInNew.map { "\($0.itemID): \($0.prompt)" }))
         }
 
         let statements = comparison.statements
         var statementBlocks: [ReportBlock] = []
-        if statements.carriedForward.isEmpty && statements.new.isEmpty && statements.dropped.isEmpty {
+        if statements.carriedForward.isEmpty && statements.new.isEmpty && statements.completed.isEmpty && statements.dropped.isEmpty {
             statementBlocks.append(.nothingYet("Neither session has improvement statements."))
         } else {
             statementBlocks.append(.list(title: "Carried forward", items: statements.carriedForward.map { "\($0.old.id) → \($0.new.id): \($0.new.text)" }))
             statementBlocks.append(.list(title: "New", items: statements.new.map { "\($0.id): \($0.text)" }))
+            if !statements.completed.isEmpty {
+                statementBlocks.append(.list(title: "Completed (every action complete)", items: statements.completed.map { "\($0.id): \($0.text)" }))
+            }
             statementBlocks.append(.list(title: "Dropped", items: statements.dropped.map { "\($0.id): \($0.text)" }))
         }
 
@@ -62,26 +65,47 @@ public enum ComparisonReport {
                 header: ["Ref", "Action", "Lead", "Milestone", "Status", "Last reviewed", "Latest note"],
                 rows: comparison.oldActions.map { progress in
                     [.text(progress.action.ref), .text(progress.action.description), .text(progress.action.lead),
-                     .text(progress.action.milestone), .status(progress.rag, label: progress.status.label),
-                     .text(progress.latestUpdate?.date ?? "not reviewed"), .text(progress.latestUpdate?.note ?? "")]
+                     .text(Milestone.label(progress.action.milestone)), .status(progress.rag, label: progress.status.label),
+                     .text(progress.latestUpdate.map { DayDate.longForm($0.date) } ?? "not reviewed"), .text(progress.latestUpdate?.note ?? "")]
                 })))
         }
 
-        return Report(title: "What changed: \(old.title) (\(old.date)) and \(new.title) (\(new.date))", metadata: metadata, sections: [
+        return Report(title: "What changed: \(old.title) (\(DayDate.longForm(old.date))) and \(new.title) (\(DayDate.longForm(new.date)))", metadata: metadata, sections: [
             ReportSection(id: "consensus", heading: "Consensus then and now", blocks: consensus),
             ReportSection(id: "movement", heading: "What moved most", blocks: movement),
             ReportSection(id: "statements", heading: "Improvement statements", blocks: statementBlocks),
-            ReportSection(id: "actions", heading: "Actions from \(old.date)", blocks: actionBlocks),
-        ])
+            ReportSection(id: "actions", heading: "Actions from \(DayDate.longForm(old.date))", blocks: actionBlocks),
+        ], statusDate: Overdue.statusDate(of: new))
     }
 
-    /// One row per item, for CSV: heading, item, prompt, then, now, change and agreement then and now.
-    /// The change is in words ("up 1", "down 2", "same") so no cell starts like a spreadsheet formula.
+    /// One row per item, for CSV and Excel: heading, item, prompt, then, now and change as numbers (blank
+    /// when a score is missing), the change in words ("up 1", "down 2", "same", "new item", "removed"),
+    /// and agreement then and now.
     public static func table(_ comparison: SessionComparison) -> ReportTable {
-        ReportTable(header: ["Heading", "Item", "Prompt", "Then", "Now", "Change", "Agreement then", "Agreement now"],
-                    rows: comparison.headings.flatMap { heading in
-                        heading.items.map { [.text("\(heading.headingID) \(heading.title)")] + row($0, inWords: true) }
-                    })
+        func score(_ value: Int?) -> ReportCell { value.map { .number(Double($0), text: String($0)) } ?? .text("") }
+        return ReportTable(caption: "Items then and now",
+                           header: ["Heading", "Item", "Prompt", "Then (\(comparison.old.date))", "Now (\(comparison.new.date))", "Change", "Direction",
+                                    "Agreement then", "Agreement now"],
+                           rows: comparison.headings.flatMap { heading in
+                               heading.items.map { item in
+                                   [.text("\(heading.headingID) \(heading.title)"), .text(item.itemID), .text(item.prompt), score(item.old), score(item.new),
+                                    score(item.inOld && item.inNew ? item.change : nil), .text(changeInWords(item)),
+                                    .text(item.oldAgreement?.label ?? ""), .text(item.newAgreement?.label ?? "")]
+                               }
+                           })
+    }
+
+    /// The spreadsheet tables of a comparison: the items, and each heading's mean then and now with its change.
+    public static func tables(_ comparison: SessionComparison) -> [ReportTable] {
+        func mean(_ value: Double?) -> ReportCell { value.map { .number(($0 * 100).rounded() / 100, text: SessionComparison.mean($0)) } ?? .text("") }
+        let headings = ReportTable(caption: "Headings then and now",
+                                   header: ["Heading", "Title", "Mean then (\(comparison.old.date))", "Mean now (\(comparison.new.date))", "Change"],
+                                   rows: comparison.headings.map { heading in
+                                       [.text(heading.headingID), .text(heading.title), mean(heading.oldMean), mean(heading.newMean),
+                                        heading.change.map { .number($0, text: SessionComparison.signed($0)) } ?? .text("")]
+                                   } + [[.text("All"), .text("Overall"), mean(comparison.oldMean), mean(comparison.newMean),
+                                         comparison.overallChange.map { .number($0, text: SessionComparison.signed($0)) } ?? .text("")]])
+        return [headings, table(comparison)]
     }
 
     static func row(_ item: SessionComparison.ItemChange) -> [ReportCell] { row(item, inWords: false) }

@@ -81,4 +81,65 @@ public enum ProgressReview {
                                   hint: "Record a new update with --status instead.")
         }
     }
+
+    /// A change to an action's milestones agreed at a review.
+    public enum MilestoneChange: Equatable, Sendable {
+        /// Milestone `number` (1-based) gets its own status.
+        case status(number: Int, ActionStatus)
+        /// Milestone `number` moves to `date` (a month or day) for `reason`, agreed on `on`; the old date is kept.
+        case revise(number: Int, to: String, reason: String, on: String)
+        /// A further milestone is added.
+        case add(ActionMilestone)
+    }
+
+    /// The session with `change` made to the milestones of the action `ref`. The action's single planned
+    /// milestone becomes milestone 1 of its list the first time its milestones change.
+    public static func change(_ change: MilestoneChange, on ref: String, in session: Session) throws(StepChangeError) -> Session {
+        var session = session
+        guard let (p, a) = session.plans.indices.lazy.compactMap({ p in
+            session.plans[p].actions.firstIndex { $0.ref.caseInsensitiveCompare(ref) == .orderedSame }.map { (p, $0) }
+        }).first else {
+            let refs = session.actions.map(\.ref)
+            var hint = refs.isEmpty ? "This session has no actions yet." : "Its actions are \(refs.joined(separator: ", "))."
+            if let guess = Suggestion.closest(to: ref, among: refs) { hint = "Did you mean \(guess)? " + hint }
+            throw StepChangeError(.input, "There is no action \"\(ref)\" in \(session.id).", hint: hint)
+        }
+        var action = session.plans[p].actions[a]
+        var milestones = action.schedule
+        func checked(_ number: Int) throws(StepChangeError) -> Int {
+            guard milestones.indices.contains(number - 1) else {
+                throw StepChangeError(.usage, "\(action.ref) has no milestone \(number).",
+                                      hint: milestones.isEmpty ? "It has no milestones yet; add one with --add-milestone DATE." : "Its milestones are numbered 1 to \(milestones.count).")
+            }
+            return number - 1
+        }
+        func date(_ text: String) throws(StepChangeError) -> String {
+            guard let date = PlanImport.parseMilestone(text) else {
+                throw StepChangeError(.usage, "\"\(text)\" is not a month or a date.", hint: "Give \(Milestone.expected).")
+            }
+            return date
+        }
+        switch change {
+        case .status(let number, let status):
+            milestones[try checked(number)].status = status
+        case .revise(let number, let to, let reason, let on):
+            let index = try checked(number)
+            let newDate = try date(to)
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw StepChangeError(.usage, "Say why milestone \(number) of \(action.ref) moves with --reason TEXT.", hint: "The reason is kept with the earlier date.")
+            }
+            guard newDate != milestones[index].date else {
+                throw StepChangeError(.usage, "Milestone \(number) of \(action.ref) is already \(Milestone.label(newDate)).")
+            }
+            milestones[index].revisions = (milestones[index].revisions ?? [])
+                + [MilestoneRevision(previousDate: milestones[index].date, reason: reason, revisedOn: on)]
+            milestones[index].date = newDate
+        case .add(var milestone):
+            milestone.date = try date(milestone.date)
+            milestones.append(milestone)
+        }
+        action.milestones = milestones
+        session.plans[p].actions[a] = action
+        return session
+    }
 }

@@ -47,7 +47,8 @@ public struct SessionComparison: Sendable {
         public let newMean: Double?
         public let items: [ItemChange]
 
-        public var change: Double? { oldMean.flatMap { o in newMean.map { $0 - o } } }
+        /// The change between the means as shown (to two decimals), so "2.17 → 2.58 (+0.41)" adds up for a reader.
+        public var change: Double? { SessionComparison.shownChange(oldMean, newMean) }
         public var direction: Direction? { change.map(Direction.init) }
     }
 
@@ -55,6 +56,8 @@ public struct SessionComparison: Sendable {
     public struct StatementChanges: Sendable {
         public let carriedForward: [StatementMatcher.Match]
         public let new: [ImprovementStatement]
+        /// Earlier statements not carried forward whose every action is complete: finished, not dropped.
+        public let completed: [ImprovementStatement]
         public let dropped: [ImprovementStatement]
     }
 
@@ -122,8 +125,21 @@ public struct SessionComparison: Sendable {
         let matchedOld = Set(matches.map(\.old.id)), matchedNew = Set(matches.map(\.new.id))
         statements = StatementChanges(carriedForward: matches,
                                       new: new.statements.filter { !matchedNew.contains($0.id) },
-                                      dropped: old.statements.filter { !matchedOld.contains($0.id) })
+                                      completed: old.statements.filter { !matchedOld.contains($0.id) && Self.isCompleted($0.id, in: old) },
+                                      dropped: old.statements.filter { !matchedOld.contains($0.id) && !Self.isCompleted($0.id, in: old) })
         oldActions = old.actions.map(ActionProgress.init)
+    }
+
+    /// True when the statement has actions and every one of them is complete.
+    static func isCompleted(_ statementID: String, in session: Session) -> Bool {
+        let actions = session.plan(for: statementID)?.actions ?? []
+        return !actions.isEmpty && actions.allSatisfy { $0.currentStatus == .complete }
+    }
+
+    /// The difference of two means after rounding each to two decimals, as they are shown.
+    static func shownChange(_ old: Double?, _ new: Double?) -> Double? {
+        guard let old, let new else { return nil }
+        return ((new * 100).rounded() - (old * 100).rounded()) / 100
     }
 
     /// Every item, heading by heading.
@@ -146,7 +162,7 @@ public struct SessionComparison: Sendable {
             .sorted { ($0.element.change!, $0.offset) < ($1.element.change!, $1.offset) }.map(\.element)
     }
 
-    public var overallChange: Double? { oldMean.flatMap { o in newMean.map { $0 - o } } }
+    public var overallChange: Double? { Self.shownChange(oldMean, newMean) }
 
     /// The earlier session's actions counted by latest status, in RAG order (complete first).
     public var oldActionCounts: [(status: ActionStatus, count: Int)] { ActionStatus.counts(of: old.actions) }

@@ -19,10 +19,13 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     public var actionsByStatus: [String: Int]
     /// The date of the most recent progress review of any action.
     public var latestReview: String?
+    /// The first day on which each open milestone or measure review is overdue, so the listing can count
+    /// what is overdue today without reading the session again. Nil in summaries made before it was kept.
+    public var overdueFrom: [String]?
 
     public init(id: String, date: String, title: String, partnership: String, frameworkID: String, frameworkVersion: String,
                 stage: Stage, participants: Int, meanConsensus: Double?, agreedItems: Int, items: Int,
-                actionsByStatus: [String: Int], latestReview: String?) {
+                actionsByStatus: [String: Int], latestReview: String?, overdueFrom: [String]? = nil) {
         self.id = id
         self.date = date
         self.title = title
@@ -36,6 +39,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         self.items = items
         self.actionsByStatus = actionsByStatus
         self.latestReview = latestReview
+        self.overdueFrom = overdueFrom
     }
 
     /// The summary of a session, computed from the full session once.
@@ -54,6 +58,12 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         items = assessment.items.count
         actionsByStatus = Dictionary(session.actions.map { ($0.currentStatus.rawValue, 1) }, uniquingKeysWith: +)
         latestReview = session.actions.compactMap { $0.latestUpdate?.date }.max()
+        overdueFrom = Overdue.startDays(of: session)
+    }
+
+    /// How many milestones and reviews are overdue on `day`; nil when the summary does not know.
+    public func overdueCount(on day: String) -> Int? {
+        overdueFrom.map { $0.filter { $0 <= day }.count }
     }
 
     /// Actions not yet complete, by status, in the order of `ActionStatus.allCases`.

@@ -23,12 +23,14 @@ public struct Action: Codable, Equatable, Sendable {
     /// The expected output or impact, as in the council action plan's last column.
     public var outputImpact: String
     public var updates: [ProgressUpdate]
+    /// Every milestone of the action when it has more than the one in `milestone`, or when one was revised.
+    public var milestones: [ActionMilestone]?
 
     public init(ref: String, outcomeIDs: [String] = [], objective: String = "", description: String,
                 lead: String = "", partners: [String] = [], resources: String = "", risk: String = "",
                 milestone: String = "", measure: Measure = Measure(), theme: String = "",
                 additionality: Additionality = .new, status: ActionStatus = .notStarted,
-                outputImpact: String = "", updates: [ProgressUpdate] = []) {
+                outputImpact: String = "", updates: [ProgressUpdate] = [], milestones: [ActionMilestone]? = nil) {
         self.ref = ref
         self.outcomeIDs = outcomeIDs
         self.objective = objective
@@ -44,6 +46,13 @@ public struct Action: Codable, Equatable, Sendable {
         self.status = status
         self.outputImpact = outputImpact
         self.updates = updates
+        self.milestones = milestones
+    }
+
+    /// The action's milestones in date order: `milestones` when set, otherwise the single planned milestone.
+    public var schedule: [ActionMilestone] {
+        if let milestones, !milestones.isEmpty { return milestones }
+        return milestone.isEmpty ? [] : [ActionMilestone(date: milestone, output: outputImpact)]
     }
 
     /// The latest status: the most recent effective progress update's, or the planned one.
@@ -158,19 +167,22 @@ public struct ProgressUpdate: Codable, Equatable, Sendable {
     public var note: String
     /// The measure's actual value for this period, as recorded.
     public var actual: String?
+    /// The month (`2027-03`) or day the actual is for, when it is not the review date's month.
+    public var period: String?
     public var recordedAt: Date
     /// The number (1 for the first recorded) of the earlier update this entry corrects or withdraws.
     public var supersedes: Int?
     /// True when this entry withdraws the update it supersedes instead of correcting it.
     public var withdrawal: Bool?
 
-    public init(date: String, reviewer: String, status: ActionStatus, note: String = "", actual: String? = nil, recordedAt: Date,
+    public init(date: String, reviewer: String, status: ActionStatus, note: String = "", actual: String? = nil, period: String? = nil, recordedAt: Date,
                 supersedes: Int? = nil, withdrawal: Bool? = nil) {
         self.date = date
         self.reviewer = reviewer
         self.status = status
         self.note = note
         self.actual = actual
+        self.period = period
         self.recordedAt = recordedAt
         self.supersedes = supersedes
         self.withdrawal = withdrawal

@@ -39,6 +39,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var retiredStatementIDs: [String]?
     /// The facilitator's order for statements with the same number of votes.
     public var tieBreakOrder: [String]?
+    /// What the pre-workshop survey said, kept apart from the group's own rounds; absent until one is imported.
+    public var survey: Survey?
     /// Scores sent from participants' devices (`run --room`) for rounds not yet revealed, one entry per
     /// item and round (an item left with `skip` keeps its scores for when the group comes back); absent otherwise.
     public var deviceScores: [DeviceScores]?

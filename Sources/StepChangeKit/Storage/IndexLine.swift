@@ -14,7 +14,8 @@ enum IndexLine {
             fields += ["S", escape(summary.id), escape(summary.date), escape(summary.title), escape(summary.partnership),
                        escape(summary.frameworkID), escape(summary.frameworkVersion), summary.stage.rawValue,
                        String(summary.participants), summary.meanConsensus.map { String($0) } ?? "",
-                       String(summary.agreedItems), String(summary.items), escape(actions), escape(summary.latestReview ?? "")]
+                       String(summary.agreedItems), String(summary.items), escape(actions), escape(summary.latestReview ?? ""),
+                       summary.overdueFrom.map { $0.joined(separator: ",") } ?? "-"]
         } else {
             fields += ["P", escape(entry.problem ?? "")]
         }
@@ -34,7 +35,7 @@ enum IndexLine {
         switch fields[9] {
         case "P" where fields.count == 11:
             return (name, SessionIndex.Entry(stamp: stamp, problem: unescape(fields[10]), checksum: checksum, settled: settled))
-        case "S" where fields.count == 23:
+        case "S" where fields.count == 24:
             guard let stage = Stage(rawValue: String(fields[16])), let participants = count(fields[17]),
                   let agreed = count(fields[19]), let items = count(fields[20]), agreed <= items,
                   DayDate.isValid(unescape(fields[11])) else { return nil }
@@ -57,7 +58,8 @@ enum IndexLine {
                                          partnership: unescape(fields[13]), frameworkID: unescape(fields[14]),
                                          frameworkVersion: unescape(fields[15]), stage: stage, participants: participants,
                                          meanConsensus: mean, agreedItems: agreed, items: items, actionsByStatus: actions,
-                                         latestReview: latest.isEmpty ? nil : latest)
+                                         latestReview: latest.isEmpty ? nil : latest,
+                                         overdueFrom: fields[23] == "-" ? nil : fields[23].split(separator: ",").map(String.init))
             return (name, SessionIndex.Entry(stamp: stamp, summary: summary, checksum: checksum, settled: settled))
         default:
             return nil

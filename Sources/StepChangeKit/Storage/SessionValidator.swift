@@ -69,6 +69,9 @@ public enum SessionValidator {
                 report("plans[\(p)].actions[\(a)].ref", "duplicate action ref \"\(action.ref)\"")
             }
         }
+        if let survey = session.survey {
+            problems += SurveyValidator.problems(in: survey, framework: session.framework, source: source)
+        }
         if !DayDate.isValid(session.date) {
             report("date", "\"\(session.date)\" is not a date; expected YYYY-MM-DD")
         }
