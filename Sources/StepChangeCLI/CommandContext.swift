@@ -111,9 +111,11 @@ public final class CommandContext: @unchecked Sendable {
         return path
     }
 
-    /// The width to wrap text to: $COLUMNS when set and sensible, else 80.
+    /// The width to wrap text to: the terminal window's width (TIOCGWINSZ), else $COLUMNS when set and
+    /// sensible, else 80. At most 120 columns, so long lines stay readable on a wide screen.
     public var width: Int {
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns >= 40 { return min(columns, 120) }
+        if let columns = terminal.columns, columns >= 20 { return min(columns, 120) }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return min(columns, 120) }
         return 80
     }
 }

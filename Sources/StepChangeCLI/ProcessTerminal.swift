@@ -40,6 +40,14 @@ public final class ProcessTerminal: Terminal {
         errors.write(TerminalSafeText.forDisplay(text, keepingStyle: isErrorTerminal))
     }
 
+    /// The window's width from `ioctl(TIOCGWINSZ)` on stdout; nil when stdout is not a terminal.
+    public var columns: Int? {
+        guard isOutputTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     public var outputFailure: OutputFailure? { output.failure ?? errors.failure }
 
     /// Reads a line and cleans it (`TerminalSafeText.cleanInput`): stray escape sequences from arrow

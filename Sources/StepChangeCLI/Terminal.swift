@@ -16,12 +16,15 @@ public protocol Terminal: AnyObject {
     func writeDocument(_ data: Data)
     /// Reads one line without its line ending; nil at end of input. `hidden` turns echo off on a TTY.
     func readLine(hidden: Bool) -> String?
+    /// The window's width in columns when stdout is a terminal that reports it; nil otherwise.
+    var columns: Int? { get }
     /// The first failed write to stdout or stderr (a full disk, a closed pipe), if any. Once there is
     /// one, `readLine` returns nil, so every conversation ends as at end of input.
     var outputFailure: OutputFailure? { get }
 }
 
 extension Terminal {
+    public var columns: Int? { nil }
     /// A terminal with no byte-level output shows the document as text.
     public func writeDocument(_ data: Data) { write(String(decoding: data, as: UTF8.self)) }
 

@@ -28,17 +28,25 @@ final class WorkshopRunner {
     }
 
     private var terminal: Terminal { context.terminal }
+    /// The terminal's width: every line shown is wrapped between words to fit it.
+    private var width: Int { context.width }
+
+    /// Writes text with every line fitted to the terminal's width.
+    private func show(_ text: String) {
+        terminal.writeLine(TextWrap.fit(text, width: width))
+    }
     private var file: String { context.displayPath(url) }
 
     /// Runs stage after stage until the input ends, the group pauses, or the workshop is complete.
     /// Returns the exit status: 0 when everything answered is saved, 1 when something could not be.
     func run() -> Int32 {
-        terminal.writeLine(context.style.bold(session.title) + " (\(session.id))")
-        terminal.writeLine("Saved after every answer in \(file).")
-        terminal.writeLine("Type help at any prompt for the commands; pause saves and stops.")
-        if let room { terminal.writeLine(room.announcement()) }
+        let heading = session.title + " (\(session.id))"
+        terminal.writeLine(heading.count <= width ? context.style.bold(session.title) + " (\(session.id))" : TextWrap.fit(heading, width: width))
+        show("Saved after every answer in \(file).")
+        show("Type help at any prompt for the commands; pause saves and stops.")
+        if let room { show(room.announcement()) }
         prompts: while true {
-            guard let base = WorkshopStages.stage(for: session.stage) else { return endComplete() }
+            guard let base = WorkshopStages.stage(for: session.stage, width: width) else { return endComplete() }
             let stage: any WorkshopStage = room == nil ? base : RoomStage(wrapping: base)
             guard let prompt = stage.nextPrompt(in: session) else {
                 let next = Stage.allCases.first { $0 > session.stage } ?? .complete
@@ -47,14 +55,16 @@ final class WorkshopRunner {
                 save(answer: "moving on to the \(next.rawValue) stage")
                 continue
             }
-            if !prompt.text.isEmpty { terminal.writeLine(prompt.text) }
+            if !prompt.text.isEmpty { show(prompt.text) }
             while true {
+                let plain = prompt.question + (prompt.defaultHint.map { " [\($0)]" } ?? "") + ": "
                 var question = context.style.bold(prompt.question)
                 if let hint = prompt.defaultHint { question += " [\(hint)]" }
-                terminal.write(question + ": ")
+                let shown = plain.count <= width ? question + ": " : TextWrap.fit(String(plain.dropLast()), width: width - 1) + " "
+                terminal.write(shown)
                 var typedLine: String?
                 if let room {
-                    switch room.readAnswer(hidden: prompt.hidden, question: question + ": ") {
+                    switch room.readAnswer(hidden: prompt.hidden, question: shown) {
                     case .line(let line): typedLine = line
                     case .end: typedLine = nil
                     case .changed:
@@ -78,9 +88,9 @@ final class WorkshopRunner {
                     let changed = next != session
                     session = next
                     if changed || !unsaved.isEmpty { save(answer: "\(prompt.question): \(typed)") }
-                    if let message { terminal.writeLine(message) }
+                    if let message { show(message) }
                 case .refused(let message):
-                    terminal.writeLine(message)
+                    show(message)
                     continue
                 case .pause(let next):
                     session = next
@@ -173,7 +183,22 @@ final class WorkshopRunner {
     /// Ends a run whose session is complete (the only stage without a `WorkshopStage`).
     private func endComplete() -> Int32 {
         if !unsaved.isEmpty { return stop(because: "Stopped.") }
-        terminal.writeLine("The workshop is complete. Everything is saved in \(file).")
+        show("The workshop is complete. Everything is saved in \(file).")
+        show(WorkshopRunner.nextSteps(session: session, resumeCommand: resumeCommand).joined(separator: "\n"))
         return 0
+    }
+
+    /// What to do once the workshop is complete, with the exact commands for this session: check the
+    /// plan, export it, and review progress later. `resumeCommand` gives the session reference
+    /// (with --sessions when needed).
+    static func nextSteps(session: Session, resumeCommand: String) -> [String] {
+        let reference = resumeCommand.hasPrefix("stepchange run ") ? String(resumeCommand.dropFirst("stepchange run ".count)) : session.id
+        return ["What to do next:",
+                "  Check the plan:", "    stepchange check \(reference)",
+                "  Export the report:", "    stepchange export \(reference) --format html --output \(session.id).html",
+                "  Export the action plan for the council table:",
+                "    stepchange export \(reference) --format csv --part actions --output \(session.id)-actions.csv",
+                "  Review progress later (RAG status and measures):", "    stepchange review \(reference) --reviewer \"YOUR NAME\"",
+                "  Start next year's workshop from this one:", "    stepchange new --from \(reference) --title \"TITLE\""]
     }
 }

@@ -12,6 +12,8 @@ struct SyntheticArchive {
         var statements = 6
         var actions = 15
         var reviews = 4
+        /// Extra words in each progress note, to bring a session to a realistic size.
+        var noteDetail = ""
         var framework: Framework = .childPoverty
     }
 
@@ -96,7 +98,7 @@ struct SyntheticArchive {
                        updates: (0..<shape.reviews).map { r in
                            ProgressUpdate(date: DayDate.string(from: day.addingTimeInterval(Double(r + 1) * 91 * 86_400), in: TimeZone(secondsFromGMT: 0) ?? .current),
                                           reviewer: "Lead officer group", status: statuses[(a + r) % statuses.count],
-                                          note: "Quarter \(r + 1) update.", actual: "\(a * 10 + r * 3)", recordedAt: day)
+                                          note: "Quarter \(r + 1) update." + shape.noteDetail, actual: "\(a * 10 + r * 3)", recordedAt: day)
                        })
             }
             return OutcomePlan(statementID: statement.id, outcomes: outcomes,

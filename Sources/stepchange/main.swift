@@ -1,5 +1,6 @@
 import Foundation
 import StepChangeCLI
+import StepChangeKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,6 +15,9 @@ for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 {
 // A reader that goes away (`| head`) must end the command with a message and the lock released, not kill
 // it: with SIGPIPE ignored a write fails with EPIPE, which every write reports.
 signal(SIGPIPE, SIG_IGN)
+// Keep freed heap memory for reuse, so saving after every answer does not unmap and re-fault the same
+// pages each time (see HeapSettings).
+HeapSettings.keepFreedMemory()
 let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let context = CommandContext(terminal: ProcessTerminal(), environment: ProcessInfo.processInfo.environment,
                              currentDirectory: currentDirectory,

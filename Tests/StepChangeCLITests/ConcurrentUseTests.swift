@@ -146,9 +146,9 @@ struct ConcurrentUseTests {
         let workspace = try exampleWorkspace(corrupt: false)
         let file = sessionFile(workspace, earlierID)
         let running = try BinaryRunner.start(["review", "2025-11", "--reviewer", "Sam", "--date", "2026-11-26"], in: workspace)
-        try #require(waitFor("Reviewer [Sam]", in: running))
-        // Reviewer kept; A1.1 on track with a note, no actual; its milestone, now passed, left as it is.
-        running.send("\n2\nBus pilot agreed\n\n\n")
+        try #require(waitFor("Reviewer: Sam", in: running))
+        // A1.1 on track with a note, no actual; its milestone, now passed, left as it is.
+        running.send("2\nBus pilot agreed\n\n\n")
         #expect(waitFor("New status", times: 2, in: running))
         kill(running.process.processIdentifier, signal)
         let result = finish(running)

@@ -47,7 +47,7 @@ struct PlanningFlowTests {
         #expect(finished.stdout.contains("\"soon\" is not a month or a date."))
         #expect(finished.stdout.contains("Keep January 2025 as A1.1's milestone? (yes/no)"))
         #expect(finished.stdout.contains("Plan checks: 1 error"))
-        #expect(finished.stdout.contains("S2 is planned but has no long-term, medium-term or short-term outcome"))
+        #expect(flattened(finished.stdout).contains("S2 is planned but has no long-term, medium-term or short-term outcome"))
 
         let saved = try SessionCodec.decode(Data(contentsOf: sessions.appendingPathComponent(session.id + ".json")), source: "saved")
         #expect(saved.stage == .complete)

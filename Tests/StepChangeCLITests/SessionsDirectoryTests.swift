@@ -84,7 +84,7 @@ struct SessionsDirectoryTests {
         try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: true)
         try saved.write(to: file)
         running.send("\n")
-        #expect(waitFor("Evidence or rationale [", in: running))
+        #expect(waitFor("Evidence or rationale (optional) [", in: running))
         running.send("pause\n")
         let result = finish(running)
         #expect(result.status == 0, "\(result.stderr)")

@@ -129,7 +129,7 @@ struct PlanningMilestonesTests {
     func set(_ field: ActionField, _ line: String) -> (Result<String?, Refusal>, Action) {
         let session = completeSession()
         var action = session.plans[0].actions[0]
-        let result = PlanningStage.setField(field, to: line, action: &action, plan: session.plans[0], session: session)
+        let result = ActionEntry.set(field, to: line, action: &action, plan: session.plans[0], session: session)
         return (result, action)
     }
 

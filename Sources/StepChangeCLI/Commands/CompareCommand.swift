@@ -6,13 +6,13 @@ extension Command {
     static let compare = Command(
         name: "compare",
         summary: "Compare two sessions of the same framework: what changed since last time.",
-        usage: "stepchange compare OLD NEW [MORE…] [--format markdown|html|docx|xlsx|csv] [--output FILE] [--force] [--sessions DIR]",
+        usage: "stepchange compare [OLD] NEW [MORE…] [--format markdown|html|docx|xlsx|csv] [--output FILE] [--force] [--sessions DIR]",
         discussion: """
         With three or more sessions (say 2023, 2024, 2025 and 2026) it shows the trend instead: per heading and
         item the score in each session (oldest first), the change from the first to the last, a sparkline in
         the terminal and a line chart in HTML (bars in Word).
         Items are matched by id, so a session on a newer version of the framework still compares; items in only
-        one session are listed. Changes are shown as ▲ ▼ = and as +1 / -2 for readers without those symbols.
+        one session are listed. With NEW alone, OLD is the session NEW was started from (`new --from`). Changes are shown as ▲ ▼ = and as +1 / -2 for readers without those symbols.
         --format writes the comparison as a report (Markdown, HTML or Word), the item table as CSV, or the
         heading and item tables as an Excel workbook, to standard output or --output FILE (Word and Excel need
         --output; an existing file is only replaced with --force). Changes are numbers in CSV and Excel;
@@ -20,6 +20,7 @@ extension Command {
         """,
         examples: ["stepchange compare 2025-11-20-riverside-child-poverty-self-assessment 2026-11-19-riverside-child-poverty-self-assessment",
                    "stepchange compare 2025-11 2026-11",
+                   "stepchange compare 2026-11-19-riverside-child-poverty-self-assessment",
                    "stepchange compare 2025-11 2026-11 --format html --output what-changed.html",
                    "stepchange compare 2025-11 2026-11 --format xlsx --output what-changed.xlsx",
                    "stepchange compare 2023-11 2024-11 2025-11 2026-11 --format html --output trend.html"],
@@ -27,7 +28,7 @@ extension Command {
                   OptionSpec("format", value: "FORMAT", short: "f", help: "markdown, html, docx, xlsx or csv: write the comparison as a report."),
                   OptionSpec("output", value: "FILE", short: "o", help: "Write the report to FILE instead of standard output."),
                   OptionSpec("force", help: "Replace FILE if it exists.")],
-        arguments: 2...20
+        arguments: 1...20
     ) { invocation, context throws(StepChangeError) in
         let formats: [String: ExportFormat] = ["markdown": .markdown, "md": .markdown, "html": .html, "docx": .docx, "xlsx": .xlsx, "csv": .csv]
         var format: ExportFormat?
@@ -48,6 +49,14 @@ extension Command {
         let store = context.sessionStore(invocation)
         var sessions: [Session] = []
         for reference in invocation.positionals { sessions.append(try store.load(reference).0) }
+        if sessions.count == 1 {
+            let new = sessions[0]
+            guard let previous = new.previousSessionID else {
+                throw StepChangeError(.usage, "\(new.id) does not say which session came before it (it was not made with `new --from`).",
+                                      hint: "Name both: stepchange compare OLD \(new.id)")
+            }
+            sessions.insert(try store.load(previous).0, at: 0)
+        }
         if sessions.count > 2 {
             let series = try SessionSeries(sessions)
             guard let format else {

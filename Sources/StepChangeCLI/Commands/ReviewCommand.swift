@@ -88,7 +88,8 @@ extension Command {
                                       hint: "Usage: \(reviewUsage)")
             }
             let date = try confirmedDate(typedDate ?? context.today, session: session, context: context)
-            let review = ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer)
+            var review = ProgressReviewSession(context: context, store: store, url: url, date: date, reviewer: reviewer)
+            review.reviewerGiven = invocation.value("reviewer") != nil
             let stopped = "\nStopped. Every update entered is saved in \(context.displayPath(url)).\nContinue with: \(review.resumeCommand)\n"
             StopSignals.install(hint: stopped, lockPath: lock.path)
             defer { StopSignals.remove() }
@@ -210,6 +211,8 @@ struct ProgressReviewSession {
     let url: URL
     var date: String
     var reviewer: String?
+    /// True when --reviewer named the reviewer: the review does not ask again.
+    var reviewerGiven = false
 
     /// Asks a question; nil at end of input or when the user types q to stop.
     func ask(_ question: String) -> String? {
@@ -222,48 +225,66 @@ struct ProgressReviewSession {
         return ["q", "quit"].contains(answer.lowercased()) ? nil : answer
     }
 
+    /// Writes a line fitted to the terminal's width.
+    func say(_ text: String = "") {
+        context.terminal.writeLine(TextWrap.fit(text, width: context.width))
+    }
+
     func run(_ session: inout Session) throws(StepChangeError) -> Int32 {
-        let terminal = context.terminal
         let style = context.style
-        let actions = session.actions
-        guard !actions.isEmpty else {
-            terminal.writeLine("\(session.id) has no actions to review yet.")
+        let all = ProgressReview.inReferenceOrder(session.actions)
+        guard !all.isEmpty else {
+            say("\(session.id) has no actions to review yet.")
             return 0
         }
-        terminal.writeLine(style.bold("Progress review: \(session.title) (\(session.date))"))
-        terminal.writeLine("\(actions.count) action\(actions.count == 1 ? "" : "s"). Enter keeps the current status; q stops (everything entered so far is saved).")
+        say(style.bold("Progress review: \(session.title) (\(session.date))"))
+        let resumeAt = ReviewProgress.start(in: all, date: date, progress: session.reviewProgress)
+        let actions = Array(all[resumeAt...])
+        guard !actions.isEmpty else {
+            say("Every action has been reviewed on \(date): this review is complete. Give --date for another review.")
+            return 0
+        }
+        if resumeAt > 0 {
+            say("Continuing the review of \(date): \(resumeAt) of \(all.count) actions already reviewed that day; carrying on from \(actions[0].ref).")
+        }
+        say("\(actions.count) action\(actions.count == 1 ? "" : "s") in reference order. Enter keeps the current status; q stops (everything entered so far is saved).")
         var reviewer = self.reviewer ?? ""
-        guard let name = ask("Reviewer\(reviewer.isEmpty ? "" : " [\(reviewer)]"): ") else { return stopped(0) }
-        if !name.isEmpty { reviewer = name }
+        if reviewerGiven, !reviewer.trimmingCharacters(in: .whitespaces).isEmpty {
+            say("Reviewer: \(reviewer)")
+        } else {
+            guard let name = ask("Reviewer\(reviewer.isEmpty ? "" : " [\(reviewer)]"): ") else { return stopped(0) }
+            if !name.isEmpty { reviewer = name }
+        }
         while reviewer.isEmpty {
-            terminal.writeLine("Please type the name of the person recording this review.")
+            say("Please type the name of the person recording this review.")
             guard let again = ask("Reviewer: ") else { return stopped(0) }
             reviewer = again
         }
         var recorded = 0
         for (index, action) in actions.enumerated() {
-            terminal.writeLine("")
-            terminal.writeLine(style.bold("\(action.ref)  (\(index + 1) of \(actions.count))"))
-            terminal.writeLine(TextWrap.wrap(action.description, width: context.width, indent: "  "))
+            let index = index + resumeAt
+            say("")
+            say(style.bold("\(action.ref)  (\(index + 1) of \(all.count))"))
+            say(TextWrap.wrap(action.description, width: context.width, indent: "  "))
             if !action.lead.isEmpty || !action.milestone.isEmpty {
-                terminal.writeLine("  Lead: \(action.lead.isEmpty ? "-" : action.lead)   Milestone: \(action.milestone.isEmpty ? "-" : action.milestone)")
+                say("  Lead: \(action.lead.isEmpty ? "-" : action.lead)   Milestone: \(action.milestone.isEmpty ? "-" : action.milestone)")
             }
             if !action.measure.isEmpty {
                 let measure = action.measure
-                terminal.writeLine(TextWrap.wrap("Measure: \(measure.indicator) — baseline \(measure.baseline.isEmpty ? "-" : measure.baseline), target \(measure.target.isEmpty ? "-" : measure.target)", width: context.width, indent: "    ", firstIndent: "  "))
+                say(TextWrap.wrap("Measure: \(measure.indicator) — baseline \(measure.baseline.isEmpty ? "-" : measure.baseline), target \(measure.target.isEmpty ? "-" : measure.target)", width: context.width, indent: "    ", firstIndent: "  "))
             }
             let current = action.currentStatus
             var now = "  Now: \(current.label) (\(current.rag.label))"
             if let latest = action.latestUpdate { now += ", last reviewed \(latest.date) by \(latest.reviewer)" }
-            terminal.writeLine(now)
+            say(now)
             if let note = action.effectiveHistory.last(where: { !$0.note.isEmpty })?.note {
-                terminal.writeLine(TextWrap.wrap("Last note: \(note)", width: context.width, indent: "    ", firstIndent: "  "))
+                say(TextWrap.wrap("Last note: \(note)", width: context.width, indent: "    ", firstIndent: "  "))
             }
             if let actual = action.latestActual {
-                terminal.writeLine("  Last actual: \(actual.value) (\(actual.date))")
+                say("  Last actual: \(actual.value) (\(actual.date))")
             }
             for entry in Overdue(session, asAt: date).entries(for: action.ref) {
-                terminal.writeLine(TextWrap.wrap(style.yellow("Overdue: ") + entry.message, width: context.width, indent: "    ", firstIndent: "  "))
+                say(TextWrap.wrap(style.yellow("Overdue: ") + entry.message, width: context.width, indent: "    ", firstIndent: "  "))
             }
             let choices = ActionStatus.reviewChoices.enumerated().map { "\($0.offset + 1) \($0.element.shortLabel)" }.joined(separator: ", ")
             var status: ActionStatus?
@@ -276,7 +297,7 @@ struct ProgressReviewSession {
                 } else if let typed = ActionStatus(typed: answer) {
                     status = typed
                 } else {
-                    terminal.writeLine("  \"\(answer)\" is not a status. Type 1–4, a status such as \"on track\", Enter to keep it, or q to stop.")
+                    say("  \"\(answer)\" is not a status. Type 1–4, a status such as \"on track\", Enter to keep it, or q to stop.")
                 }
             }
             guard let note = ask("  Note [Enter for none]: ") else { return stopped(recorded) }
@@ -288,12 +309,15 @@ struct ProgressReviewSession {
             if status == current && note.isEmpty && actual.isEmpty {
                 guard let moved = try reviewPassedMilestones(of: action.ref, in: &session) else { return stopped(recorded) }
                 recorded += moved
-                if moved == 0 { terminal.writeLine("  No change recorded.") }
+                session.reviewProgress = ReviewProgress(date: date, lastRef: action.ref)
+                try store.save(session, to: url)
+                if moved == 0 { say("  No change recorded.") }
                 continue
             }
             let update = ProgressUpdate(date: date, reviewer: reviewer, status: status!, note: note,
                                         actual: actual.isEmpty ? nil : actual, recordedAt: context.time.now)
             session = try ProgressReview.record(update, on: action.ref, in: session)
+            session.reviewProgress = ReviewProgress(date: date, lastRef: action.ref)
             try StopSignals.whileSaving { () throws(StepChangeError) in
                 do throws(StepChangeError) {
                     try store.save(session, to: url)
@@ -303,12 +327,12 @@ struct ProgressReviewSession {
                 }
             }
             recorded += 1
-            terminal.writeLine("  Saved: \(status!.label) (\(status!.rag.label)).")
+            say("  Saved: \(status!.label) (\(status!.rag.label)).")
             guard let moved = try reviewPassedMilestones(of: action.ref, in: &session) else { return stopped(recorded) }
             recorded += moved
         }
-        terminal.writeLine("")
-        terminal.writeLine("Review complete: \(recorded) update\(recorded == 1 ? "" : "s") recorded on \(date), saved to \(context.displayPath(url)).")
+        say("")
+        say("Review complete: \(recorded) update\(recorded == 1 ? "" : "s") recorded on \(date), saved to \(context.displayPath(url)).")
         return 0
     }
 

@@ -40,7 +40,16 @@ extension Command {
                 terminal.writeLine("Add at least one participant.")
                 continue
             }
-            switch ParticipantList.parse(line, after: participants) {
+            var entry = line
+            if !line.contains(";"), !ParticipantList.namesSector(line), case .success = ParticipantList.parseOne(line, after: participants) {
+                var sector = ""
+                while !ParticipantList.namesSector(Self.withSector(line, sector)) {
+                    if !sector.isEmpty { terminal.writeLine("\"\(sector)\" does not end with a sector; sectors are \(Sector.allCases.map(\.label).joined(separator: ", ")).") }
+                    sector = try ask("Which sector is \(line) from? (Organisation, sector — the organisation is optional)")
+                }
+                entry = Self.withSector(line, sector)
+            }
+            switch ParticipantList.parse(entry, after: participants) {
             case .success(let added): participants += added
             case .failure(let error): terminal.writeLine(error.message)
             }
@@ -59,5 +68,10 @@ extension Command {
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: false)
         defer { lock.release() }
         return WorkshopLaunch.runWorkshop(session, url: url, store: store, lock: lock, context: context)
+    }
+
+    /// A typed participant with the sector (and organisation) answered separately put into its brackets.
+    static func withSector(_ typed: String, _ answer: String) -> String {
+        typed.contains("(") && typed.hasSuffix(")") ? String(typed.dropLast()) + ", \(answer))" : "\(typed) (\(answer))"
     }
 }

@@ -21,6 +21,10 @@ public struct AssessmentCursor: Codable, Equatable, Sendable {
     public var lastAnswerAt: Date?
     /// Earlier positions, most recent last, for `back`.
     public var trail: [AssessmentPosition]
+    /// A participant typed without a sector at the participants step, waiting for the sector.
+    public var pendingParticipant: String?
+    /// A participant the facilitator asked to delete who has scores or votes, waiting for a yes.
+    public var pendingRemoval: String?
 
     public init(order: [String], itemID: String?, step: AssessmentStep, round: Int = 1) {
         self.order = order

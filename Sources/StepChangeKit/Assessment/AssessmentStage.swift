@@ -14,10 +14,15 @@ public struct AssessmentStage: WorkshopStage {
     public static let commandHelp = [
         "help           this list",
         "back           return to the previous step",
-        "skip           leave this item and come back to it after the others",
+        "skip           leave this item; it comes back at the end of its heading",
         "goto ITEM      go to an item by its id, e.g. goto LN3",
         "status         progress through the headings and items",
         "pause          save and stop, printing the command that resumes here",
+        "In a list (evidence, strengths, areas, participants): edit N TEXT, delete N,",
+        "               move N to evidence/strengths/areas; done ends the item's notes",
+        "add participant NAME (Organisation, sector)   someone who arrives late",
+        "absent NAME    they left: not asked to score from this item on (scores kept)",
+        "present NAME   they are back       participants   the list, to edit",
     ]
 
     // MARK: - Prompts
@@ -25,15 +30,10 @@ public struct AssessmentStage: WorkshopStage {
     public func nextPrompt(in session: Session) -> WorkshopPrompt? {
         let cursor = Self.cursor(in: session)
         let text = AssessmentText(width: width)
+        if let prompt = participantPrompt(cursor, session: session) { return prompt }
         switch cursor.step {
         case .finished:
             return nil
-        case .participants:
-            var lines = ["", "Participants: add everyone taking part, one per line, as Name (Organisation, sector).",
-                         "Sectors: " + Sector.allCases.map(\.label).joined(separator: ", ") + "."]
-            lines += session.participants.map { "  \($0.id)  \($0.name)" + ($0.organisation.isEmpty ? "" : ", \($0.organisation)") + " (\($0.sector.label))" }
-            return WorkshopPrompt(text: lines.joined(separator: "\n"), question: "Participant",
-                                  defaultHint: session.participants.isEmpty ? nil : "Enter when everyone is added")
         case .summary:
             return WorkshopPrompt(text: text.selfAssessmentSummary(session).joined(separator: "\n"),
                                   question: "Self-assessment complete", defaultHint: "Enter moves on to improvement statements")
@@ -44,17 +44,20 @@ public struct AssessmentStage: WorkshopStage {
               let heading = session.framework.heading(containing: itemID) else { return nil }
         let assessment = session.assessment(of: itemID) ?? ItemAssessment(itemID: itemID)
         let position = (heading.items.firstIndex { $0.id == itemID }.map { $0 + 1 } ?? 1, heading.items.count)
-        var lines = text.item(item, heading: heading, position: position, introduce: cursor.headingStarts[heading.id] == nil)
+        var lines = text.item(item, heading: heading, position: position, introduce: Self.opensHeading(cursor, heading: heading, in: session))
         if let planned = session.settings.minutesPerHeading, let start = cursor.headingStarts[heading.id], let last = cursor.lastAnswerAt {
             lines.append(text.agenda(used: Self.minutes(from: start, to: last), planned: planned))
         }
+        let lastYear = session.previousConsensus?[itemID].map { "Last year: \($0)." }
         let scale = session.framework.scale
+        let present = session.presentParticipants
         switch cursor.step {
         case .scoring:
             let roundNote = cursor.round > 1 ? "Round \(cursor.round): score again after the discussion." : nil
-            if session.settings.scoring == .blind {
+            if let lastYear { lines.append(lastYear) }
+            if session.settings.scoring == .blind, cursor.blindScores.count < present.count {
                 let index = cursor.blindScores.count
-                let participant = session.participants[index]
+                let participant = present[index]
                 if index > 0 {
                     lines = ["", "Pass the keyboard to \(participant.name)."]
                 } else {
@@ -63,11 +66,11 @@ public struct AssessmentStage: WorkshopStage {
                     if let roundNote { lines.append(roundNote) }
                 }
                 return WorkshopPrompt(text: lines.joined(separator: "\n"),
-                                      question: "\(participant.name) (\(index + 1) of \(session.participants.count)), your score for \(item.id)",
+                                      question: "\(participant.name) (\(index + 1) of \(present.count)), your score for \(item.id)",
                                       hidden: true)
             }
             lines += text.scale(scale)
-            lines.append(TextWrap.wrap("Participants in order: " + session.participants.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: ", "),
+            lines.append(TextWrap.wrap("Participants in order: " + present.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: ", "),
                                        width: width, indent: "  "))
             if let roundNote { lines.append(roundNote) }
             return WorkshopPrompt(text: lines.joined(separator: "\n"),
@@ -78,29 +81,24 @@ public struct AssessmentStage: WorkshopStage {
                                            firstIndent: item.id.padding(toLength: max(6, item.id.count + 2), withPad: " ", startingAt: 0))]
             }
             lines += text.reveal(assessment, session: session)
-            let suggestion = assessment.latestRound.flatMap { ConsensusStatistics(round: $0, scale: scale).suggestedConsensus }
-            return WorkshopPrompt(text: lines.joined(separator: "\n"), question: "Consensus score for \(item.id)",
-                                  defaultHint: suggestion.map { "Enter accepts \($0); r re-scores after discussion" }
-                                      ?? "Enter leaves it without a score; r re-scores")
+            if let lastYear { lines.append(lastYear) }
+            let stats = assessment.latestRound.map { ConsensusStatistics(round: $0, scale: scale) }
+            let suggestion = stats?.suggestedConsensus
+            var hint = suggestion.map { "Enter accepts \($0); r re-scores after discussion" } ?? "Enter leaves it without a score; r re-scores"
+            if let suggestion, Self.agreesAtOnce(assessment, scale: scale) {
+                hint = "Enter agrees \(suggestion) and moves on; n adds notes first; r re-scores"
+            }
+            return WorkshopPrompt(text: lines.joined(separator: "\n"), question: "Consensus score for \(item.id)", defaultHint: hint)
         case .confirmOutsideRange:
             let stats = assessment.latestRound.map { ConsensusStatistics(round: $0, scale: scale) }
-            let range = stats.flatMap { s in s.minimum.map { $0 == s.maximum ? "\($0)" : "\($0)–\(s.maximum!)" } } ?? "none"
+            let range = stats.flatMap { s in s.minimum.flatMap { low in s.maximum.map { low == $0 ? "\(low)" : "\(low)–\($0)" } } } ?? "none"
             return WorkshopPrompt(question: "\(cursor.pendingConsensus ?? 0) is outside the scores (\(range)). Record it? y/n",
                                   defaultHint: "Enter: no")
         case .outsideRangeReason:
             return WorkshopPrompt(question: "Reason for \(cursor.pendingConsensus ?? 0), kept with it",
                                   defaultHint: "Enter: do not record it")
         case .evidence, .strengths, .areas:
-            let (title, entries) = Self.list(cursor.step, of: assessment)
-            guard entries.isEmpty else {
-                return WorkshopPrompt(question: "\(title) (\(entries.count) so far)", defaultHint: "Enter ends the list")
-            }
-            var notes = [""]
-            if cursor.step == .evidence {
-                notes.append("Consensus for \(item.id): " + (assessment.consensus.map { String($0.score) } ?? "not agreed") + ".")
-            }
-            notes.append("\(title) for \(item.id): one per line; an empty line ends the list.")
-            return WorkshopPrompt(text: notes.joined(separator: "\n"), question: title, defaultHint: "Enter skips")
+            return notesPrompt(cursor.step, item: item, assessment: assessment)
         default:
             return nil
         }
@@ -116,6 +114,9 @@ public struct AssessmentStage: WorkshopStage {
         let before = cursor.position
         var message: String?
 
+        if cursor.pendingRemoval != nil || cursor.pendingParticipant != nil, !["help", "pause", "status"].contains(word) {
+            return answerPending(typed, session: session, cursor: cursor, now: now)
+        }
         switch word {
         case "help":
             return .refused((["Commands you can type at any prompt:"] + Self.commandHelp.map { "  " + $0 }
@@ -135,6 +136,7 @@ public struct AssessmentStage: WorkshopStage {
         if word == "goto" || word.hasPrefix("goto ") {
             return goto(String(typed.dropFirst(4)).trimmingCharacters(in: .whitespaces), session: session, cursor: cursor, now: now)
         }
+        if let step = participantCommand(typed, session: session, cursor: cursor, now: now) { return step }
 
         cursor.lastAnswerAt = now
         if let itemID = cursor.itemID, let heading = session.framework.heading(containing: itemID), cursor.headingStarts[heading.id] == nil {
@@ -146,20 +148,7 @@ public struct AssessmentStage: WorkshopStage {
         case .finished:
             return .refused("The self-assessment is finished.")
         case .participants:
-            if typed.isEmpty {
-                guard !session.participants.isEmpty else {
-                    return .refused("Add at least one participant, e.g. Ann Lee (Council, statutory).")
-                }
-                cursor = Self.advance(cursor, after: nil, in: session, now: now)
-            } else {
-                switch ParticipantList.parse(typed, after: session.participants) {
-                case .success(let added):
-                    session.participants += added
-                    message = "Added " + added.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") + "."
-                case .failure(let error):
-                    return .refused(error.message)
-                }
-            }
+            return participantsAnswer(typed, session: session, cursor: cursor, now: now)
         case .summary:
             guard typed.isEmpty else {
                 return .refused("Press Enter to finish the self-assessment, or type goto ITEM to revisit an item.")
@@ -169,15 +158,19 @@ public struct AssessmentStage: WorkshopStage {
         case .scoring:
             guard let itemID = cursor.itemID else { return .refused("No item is open.") }
             var assessment = session.assessment(of: itemID) ?? ItemAssessment(itemID: itemID)
+            let present = session.presentParticipants
+            guard !present.isEmpty else {
+                return .refused("Everyone is marked absent. Type present NAME for someone in the room, or add participant NAME (Organisation, sector).")
+            }
             if session.settings.scoring == .blind {
-                let participant = session.participants[cursor.blindScores.count]
+                let participant = present[min(cursor.blindScores.count, present.count - 1)]
                 guard let score = Score.parse(typed, on: scale) else {
                     return .refused(typed.isEmpty
                         ? "\(participant.name), type your score: \(scale.validAnswersDescription)."
                         : "That is not on the scale. Valid scores: \(scale.validAnswersDescription).")
                 }
                 cursor.blindScores.append(ParticipantScore(participant: participant.id, score: score))
-                guard cursor.blindScores.count == session.participants.count else {
+                guard cursor.blindScores.count == present.count else {
                     session.assessmentCursor = cursor
                     session.updatedAt = now
                     return .accepted(session, message: "Thank you, \(participant.name).")
@@ -186,9 +179,9 @@ public struct AssessmentStage: WorkshopStage {
                 cursor.blindScores = []
             } else {
                 guard !typed.isEmpty else {
-                    return .refused("Type one score for each participant, in order (\(session.participants.map(\.name).joined(separator: ", "))), e.g. \(Self.example(for: session)). Valid scores: \(scale.validAnswersDescription).")
+                    return .refused("Type one score for each participant, in order (\(present.map(\.name).joined(separator: ", "))), e.g. \(Self.example(for: session)). Valid scores: \(scale.validAnswersDescription).")
                 }
-                switch ScoreLine.parse(typed, participants: session.participants, scale: scale) {
+                switch ScoreLine.parse(typed, participants: present, scale: scale) {
                 case .success(let scores):
                     assessment.rounds.append(ScoringRound(number: assessment.rounds.count + 1, scores: scores))
                 case .failure(let error):
@@ -202,7 +195,8 @@ public struct AssessmentStage: WorkshopStage {
                 return .refused("There are no scores to agree from yet.")
             }
             let stats = ConsensusStatistics(round: round, scale: scale)
-            if typed.isEmpty {
+            if typed.isEmpty || ["n", "notes"].contains(word) {
+                let atOnce = typed.isEmpty && Self.agreesAtOnce(assessment, scale: scale)
                 if let suggested = stats.suggestedConsensus {
                     assessment.consensus = ConsensusRecord(score: suggested, suggested: suggested, round: round.number, agreedAt: now)
                 } else {
@@ -210,6 +204,10 @@ public struct AssessmentStage: WorkshopStage {
                     message = "\(itemID) is left without a consensus: no one gave a score."
                 }
                 Self.store(assessment, in: &session)
+                if atOnce {
+                    return finishItem(itemID, session: session, cursor: cursor, before: before, now: now,
+                                      note: "Agreed \(stats.suggestedConsensus ?? 0) for \(itemID); to add notes later, goto \(itemID) and type n.")
+                }
                 cursor.step = .evidence
             } else if ["r", "rescore", "re-score"].contains(word) {
                 cursor.step = .scoring
@@ -255,30 +253,7 @@ public struct AssessmentStage: WorkshopStage {
             cursor.pendingConsensus = nil
             cursor.step = typed.isEmpty ? .consensus : .evidence
         case .evidence, .strengths, .areas:
-            guard let itemID = cursor.itemID else { return .refused("No item is open.") }
-            var assessment = session.assessment(of: itemID) ?? ItemAssessment(itemID: itemID)
-            if !typed.isEmpty {
-                switch cursor.step {
-                case .evidence: assessment.evidence.append(typed)
-                case .strengths: assessment.strengths.append(typed)
-                default: assessment.areasForImprovement.append(typed)
-                }
-                Self.store(assessment, in: &session)
-            } else if cursor.step == .evidence {
-                cursor.step = .strengths
-            } else if cursor.step == .strengths {
-                cursor.step = .areas
-            } else {
-                assessment.completedAt = now
-                assessment.skipped = false
-                Self.store(assessment, in: &session)
-                if let heading = session.framework.heading(containing: itemID),
-                   heading.items.allSatisfy({ session.assessment(of: $0.id)?.isComplete == true }) {
-                    let used = cursor.headingStarts[heading.id].map { Self.minutes(from: $0, to: now) }
-                    message = AssessmentText(width: width).headingSummary(heading.id, session: session, minutesUsed: used).joined(separator: "\n")
-                }
-                cursor = Self.advance(cursor, after: itemID, in: session, now: now)
-            }
+            return notesAnswer(typed, session: session, cursor: cursor, before: before, now: now)
         }
         if cursor.position != before { cursor.remember(before) }
         session.assessmentCursor = cursor
@@ -286,223 +261,46 @@ public struct AssessmentStage: WorkshopStage {
         return .accepted(session, message: message)
     }
 
-    // MARK: - Commands that move the cursor
-
-    func back(session: Session, cursor: AssessmentCursor) -> WorkshopStep {
+    /// Marks the item done, shows its heading's summary when the heading is complete, and moves on.
+    func finishItem(_ itemID: String, session: Session, cursor: AssessmentCursor, before: AssessmentPosition, now: Date, note: String? = nil) -> WorkshopStep {
         var session = session
         var cursor = cursor
-        if cursor.step == .scoring, !cursor.blindScores.isEmpty {
-            cursor.blindScores.removeLast()
-            session.assessmentCursor = cursor
-            let name = session.participants[cursor.blindScores.count].name
-            return .accepted(session, message: "Back to \(name)'s score.")
-        }
-        while let previous = cursor.trail.popLast() {
-            if let itemID = previous.itemID, session.framework.item(itemID) == nil { continue }
-            cursor.itemID = previous.itemID
-            cursor.step = previous.step
-            cursor.pendingConsensus = previous.pendingConsensus
-            cursor.blindScores = []
-            if let itemID = previous.itemID {
-                cursor.round = (session.assessment(of: itemID)?.rounds.count ?? 0) + 1
-            }
-            session.assessmentCursor = Self.normalised(cursor, in: session)
-            let place = previous.itemID.map { "\($0), " } ?? ""
-            let note = previous.step == .scoring ? " Scores typed now make a new round; earlier rounds are kept." : ""
-            return .accepted(session, message: "Back to \(place)\(AssessmentText.describe(previous.step)).\(note)")
-        }
-        return .refused("There is no earlier step to go back to.")
-    }
-
-    func skip(session: Session, cursor: AssessmentCursor, now: Date) -> WorkshopStep {
-        guard let itemID = cursor.itemID else { return .refused("There is no item to skip here.") }
-        guard let next = Self.nextItem(after: itemID, in: session, order: cursor.order) else {
-            return .refused("\(itemID) is the last item left, so there is nothing to come back to it after. Agree it, or type pause to stop for now.")
-        }
-        var session = session
         var assessment = session.assessment(of: itemID) ?? ItemAssessment(itemID: itemID)
-        if !assessment.isComplete {
-            assessment.skipped = true
-            Self.store(assessment, in: &session)
+        assessment.completedAt = now
+        assessment.skipped = false
+        Self.store(assessment, in: &session)
+        var lines = note.map { [$0] } ?? []
+        if let heading = session.framework.heading(containing: itemID),
+           heading.items.allSatisfy({ session.assessment(of: $0.id)?.isComplete == true }) {
+            let used = cursor.headingStarts[heading.id].map { Self.minutes(from: $0, to: now) }
+            lines += AssessmentText(width: width).headingSummary(heading.id, session: session, minutesUsed: used)
         }
-        var moved = Self.enter(next, cursor: cursor, in: session, now: now)
-        moved.remember(cursor.position)
-        session.assessmentCursor = moved
-        session.updatedAt = now
-        return .accepted(session, message: "Skipped \(itemID); it comes back after the other items.")
-    }
-
-    func goto(_ reference: String, session: Session, cursor: AssessmentCursor, now: Date) -> WorkshopStep {
-        let ids = session.framework.itemIDs
-        guard !reference.isEmpty else {
-            return .refused("Type goto and an item id, e.g. goto \(ids.first ?? "LN1"). Items: \(ids.joined(separator: ", ")).")
-        }
-        guard let item = session.framework.item(reference) else {
-            let guess = Suggestion.closest(to: reference, among: ids).map { " Did you mean \($0)?" } ?? ""
-            return .refused("There is no item \"\(reference.prefix(40))\".\(guess) Items: \(ids.joined(separator: ", ")).")
-        }
-        guard !session.participants.isEmpty else { return .refused("Add the participants first.") }
-        var session = session
-        var moved = Self.enter(item.id, cursor: cursor, in: session, now: now)
-        moved.remember(cursor.position)
-        session.assessmentCursor = moved
-        session.updatedAt = now
-        return .accepted(session, message: "Going to \(item.id).")
-    }
-
-    // MARK: - The cursor
-
-    /// The cursor stored in the session, made consistent with what the session holds (a missing or
-    /// hand-edited cursor, or scores imported since it was saved, never strands the group).
-    public static func cursor(in session: Session) -> AssessmentCursor {
-        guard let stored = session.assessmentCursor else { return initialCursor(for: session, order: session.framework.itemIDs) }
-        return normalised(stored, in: session)
-    }
-
-    /// Where a session starts (or restarts) its self-assessment: the participants step when there
-    /// are none, else the first item not yet done in `order`, else the summary.
-    public static func initialCursor(for session: Session, order: [String]) -> AssessmentCursor {
-        var cursor = AssessmentCursor(order: order, itemID: nil, step: .participants)
-        if session.participants.isEmpty { return cursor }
-        if let first = nextItem(after: nil, in: session, order: order) {
-            cursor = enter(first, cursor: cursor, in: session, now: nil)
-        } else {
-            cursor.step = .summary
-        }
-        return cursor
-    }
-
-    /// Returns the session with the self-assessment reopened at the first item not yet done (or the
-    /// summary), for `run --stage assessing`. Every round, consensus and note is kept.
-    public static func reopen(_ session: Session) -> Session {
-        var session = session
-        let order = session.assessmentCursor?.order ?? session.framework.itemIDs
-        var cursor = initialCursor(for: session, order: order)
-        cursor.headingStarts = session.assessmentCursor?.headingStarts ?? [:]
+        cursor = Self.advance(cursor, after: itemID, in: session, now: now)
+        if cursor.position != before { cursor.remember(before) }
         session.assessmentCursor = cursor
-        return session
+        session.updatedAt = now
+        return .accepted(session, message: lines.isEmpty ? nil : lines.joined(separator: "\n"))
     }
 
-    /// The session with its remaining items put in a new order; the group carries on where it was.
-    public static func reorder(_ session: Session, by order: ItemOrder) -> Session {
-        var session = session
-        var cursor = cursor(in: session)
-        cursor.order = order.itemIDs(in: session)
-        let untouched = session.assessments.allSatisfy { assessment in
-            assessment.consensus == nil && !assessment.isComplete && assessment.rounds.allSatisfy { $0.source == .imported }
-        }
-        let atStart = (cursor.step == .scoring && cursor.blindScores.isEmpty) || cursor.step == .consensus
-        if untouched, atStart, let first = nextItem(after: nil, in: session, order: cursor.order) {
-            cursor = enter(first, cursor: cursor, in: session, now: nil)
-        }
-        session.assessmentCursor = cursor
-        return session
+    /// True when Enter at the reveal agrees the item and moves straight on: the scores were imported
+    /// and lie within one level of each other, so there is nothing to discuss.
+    static func agreesAtOnce(_ assessment: ItemAssessment, scale: Scale) -> Bool {
+        guard let round = assessment.latestRound, round.source == .imported else { return false }
+        let stats = ConsensusStatistics(round: round, scale: scale)
+        return stats.agreement == .consensus && stats.suggestedConsensus != nil
     }
 
-    static func normalised(_ stored: AssessmentCursor, in session: Session) -> AssessmentCursor {
-        var cursor = stored
-        let ids = session.framework.itemIDs
-        if cursor.order.count != ids.count || Set(cursor.order) != Set(ids) { cursor.order = ids }
-        if session.participants.isEmpty, cursor.step != .summary, cursor.step != .finished {
-            cursor.itemID = nil
-            cursor.step = .participants
-            return cursor
-        }
-        let itemSteps: Set<AssessmentStep> = [.scoring, .consensus, .confirmOutsideRange, .outsideRangeReason, .evidence, .strengths, .areas]
-        if itemSteps.contains(cursor.step) {
-            guard let itemID = cursor.itemID, let item = session.framework.item(itemID) else {
-                var fresh = initialCursor(for: session, order: cursor.order)
-                fresh.headingStarts = cursor.headingStarts
-                fresh.lastAnswerAt = cursor.lastAnswerAt
-                return fresh
-            }
-            cursor.itemID = item.id
-        }
-        let rounds = cursor.itemID.flatMap { session.assessment(of: $0)?.rounds.count } ?? 0
-        if cursor.step == .scoring {
-            if rounds >= cursor.round {
-                cursor.step = .consensus
-                cursor.blindScores = []
-            } else {
-                cursor.round = rounds + 1
-            }
-            let known = Set(session.participants.map(\.id))
-            if cursor.blindScores.count >= session.participants.count
-                || zip(cursor.blindScores, session.participants).contains(where: { $0.participant != $1.id })
-                || !cursor.blindScores.allSatisfy({ known.contains($0.participant) }) {
-                cursor.blindScores = []
-            }
-        }
-        if [.consensus, .confirmOutsideRange, .outsideRangeReason].contains(cursor.step), rounds == 0 {
-            cursor.step = .scoring
-            cursor.round = 1
-        }
-        if [.confirmOutsideRange, .outsideRangeReason].contains(cursor.step), cursor.pendingConsensus == nil {
-            cursor.step = .consensus
-        }
-        if cursor.step == .participants, session.participants.isEmpty == false, cursor.itemID != nil {
-            cursor.itemID = nil
-        }
-        return cursor
-    }
-
-    /// The cursor on an item's first step: scoring when it has no scores, else the reveal.
-    static func enter(_ itemID: String, cursor: AssessmentCursor, in session: Session, now: Date?) -> AssessmentCursor {
-        var cursor = cursor
-        let rounds = session.assessment(of: itemID)?.rounds.count ?? 0
-        cursor.itemID = itemID
-        cursor.step = rounds == 0 ? .scoring : .consensus
-        cursor.round = rounds + 1
-        cursor.blindScores = []
-        cursor.pendingConsensus = nil
-        if let now, let heading = session.framework.heading(containing: itemID), cursor.headingStarts[heading.id] == nil {
-            cursor.headingStarts[heading.id] = now
-        }
-        return cursor
-    }
-
-    /// After finishing an item: the next item not yet done, or the summary when all are done.
-    static func advance(_ cursor: AssessmentCursor, after itemID: String?, in session: Session, now: Date) -> AssessmentCursor {
-        if let next = nextItem(after: itemID, in: session, order: cursor.order) {
-            return enter(next, cursor: cursor, in: session, now: now)
-        }
-        var cursor = cursor
-        cursor.itemID = nil
-        cursor.step = .summary
-        cursor.blindScores = []
-        cursor.pendingConsensus = nil
-        return cursor
-    }
-
-    /// The next item not yet done after `current` in `order` (wrapping round), items the group
-    /// skipped coming last; nil when every other item is done.
-    static func nextItem(after current: String?, in session: Session, order: [String]) -> String? {
-        let start = current.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        let rotated = Array(order[start...] + order[..<start]).filter { $0 != current }
-        let open = rotated.filter { session.assessment(of: $0)?.isComplete != true }
-        return open.first { session.assessment(of: $0)?.skipped != true } ?? open.first
-    }
-
-    static func store(_ assessment: ItemAssessment, in session: inout Session) {
-        if let index = session.assessments.firstIndex(where: { $0.itemID == assessment.itemID }) {
-            session.assessments[index] = assessment
-        } else {
-            session.assessments.append(assessment)
-        }
-    }
-
-    static func list(_ step: AssessmentStep, of assessment: ItemAssessment) -> (String, [String]) {
-        switch step {
-        case .evidence: ("Evidence or rationale", assessment.evidence)
-        case .strengths: ("Strengths", assessment.strengths)
-        default: ("Areas for improvement", assessment.areasForImprovement)
-        }
+    /// True when this item's prompt opens its heading: the step before was in another heading (or none).
+    static func opensHeading(_ cursor: AssessmentCursor, heading: Heading, in session: Session) -> Bool {
+        guard let previous = cursor.trail.last?.itemID else { return true }
+        return session.framework.heading(containing: previous)?.id != heading.id
     }
 
     static func example(for session: Session) -> String {
         let values = session.framework.scale.values
-        return session.participants.indices.map { index in
-            index == session.participants.count - 1 && index > 0 && session.framework.scale.dontKnow != nil ? "-" : String(values[(values.count / 2 + index) % values.count])
+        let count = session.presentParticipants.count
+        return (0..<count).map { index in
+            index == count - 1 && index > 0 && session.framework.scale.dontKnow != nil ? "-" : String(values[(values.count / 2 + index) % values.count])
         }.joined(separator: " ")
     }
 

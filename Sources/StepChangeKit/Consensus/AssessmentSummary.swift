@@ -35,9 +35,15 @@ public struct AssessmentSummary: Equatable, Sendable {
     public init(session: Session) {
         scale = session.framework.scale
         let scale = self.scale
+        // The first record of each item, as `Session.assessment(of:)` finds it, in one pass.
+        var byItem: [String: ItemAssessment] = [:]
+        byItem.reserveCapacity(session.assessments.count)
+        for assessment in session.assessments where byItem[assessment.itemID] == nil {
+            byItem[assessment.itemID] = assessment
+        }
         headings = session.framework.headings.map { heading in
             HeadingResult(heading: heading, items: heading.items.map { item in
-                let assessment = session.assessment(of: item.id)
+                let assessment = byItem[item.id]
                 return ItemResult(
                     heading: heading, item: item, assessment: assessment,
                     firstRound: assessment?.rounds.first.map { ConsensusStatistics(round: $0, scale: scale) },

@@ -164,6 +164,9 @@ public enum DocxWriter {
     /// A run of text; line breaks become `<w:br/>` and tabs `<w:tab/>`.
     static func run(_ text: String, properties: String = "") -> String {
         let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+        }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         let content = lines.map { line in
             line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -226,8 +229,12 @@ public enum DocxWriter {
         for index in 0..<columns {
             let texts = [index < table.header.count ? table.header[index] : ""]
                 + table.rows.map { index < $0.count ? $0[index].plainText : "" }
-            let longestLine = texts.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
-            let longestWord = texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\n" }) }.map(\.count).max() ?? 0
+            var longestLine = 0, longestWord = 0
+            for text in texts {
+                let measured = longest(text)
+                longestLine = max(longestLine, measured.line)
+                longestWord = max(longestWord, measured.word)
+            }
             minimum.append(min(max(longestWord, 3), 18) * perCharacter + margins)
             desired.append(min(max(longestLine, longestWord, 3), 70) * perCharacter + margins)
         }
@@ -246,6 +253,33 @@ public enum DocxWriter {
         return widths
     }
 
+    /// The longest line and the longest word of a text, in characters. ASCII text without carriage
+    /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
+    static func longest(_ text: String) -> (line: Int, word: Int) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return (text.split(separator: "\n").map(\.count).max() ?? 0,
+                    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0)
+        }
+        var line = 0, word = 0, currentLine = 0, currentWord = 0
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                line = max(line, currentLine)
+                word = max(word, currentWord)
+                currentLine = 0
+                currentWord = 0
+            } else {
+                currentLine += 1
+                if byte == 0x20 {
+                    word = max(word, currentWord)
+                    currentWord = 0
+                } else {
+                    currentWord += 1
+                }
+            }
+        }
+        return (max(line, currentLine), max(word, currentWord))
+    }
+
     static let ragColours: [RAGStatus: (fill: String, text: String)] = [
         .blue: ("1D5FB4", "FFFFFF"), .green: ("1E7B34", "FFFFFF"), .amber: ("F0A500", "000000"),
         .red: ("B3261E", "FFFFFF"), .grey: ("D0D4D8", "000000"),
@@ -253,6 +287,12 @@ public enum DocxWriter {
 
     /// Text safe inside XML: markup characters escaped, characters XML 1.0 forbids dropped.
     public static func escape(_ text: String) -> String {
+        // Most text has no markup characters, controls or U+FFFE/U+FFFF (the only bytes that can start them
+        // are below 0x20 and 0xEF): it is returned as it is, without a walk by scalar.
+        if text.utf8.allSatisfy({ byte in
+            byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF
+                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

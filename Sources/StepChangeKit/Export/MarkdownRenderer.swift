@@ -70,6 +70,34 @@ public enum MarkdownRenderer {
     /// become `<br>`; a leading block marker (`#`, `>`, `-`, `+`, `1.`) is escaped.
     static func inline(_ text: String) -> String {
         var out = ""
+        if text.utf8.allSatisfy(isPlain) {
+            // Nothing to escape or drop (the common case): the text as it is, without a walk by Character.
+            out = text
+        } else {
+            out = escaped(text)
+        }
+        if let first = out.first, "#>-+=".contains(first) { out = "\\" + out }
+        if let dot = out.firstIndex(where: { $0 == "." || $0 == ")" }), dot != out.startIndex,
+           out[..<dot].allSatisfy(\.isNumber), out[out.index(after: dot)...].first == " " {
+            out.insert("\\", at: dot)
+        }
+        return out
+    }
+
+    /// True for a byte that `escaped` copies unchanged wherever it stands: not an escaped marker,
+    /// `<`, a line break or another control character.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "<"): false
+        case 0x09: true
+        case 0..<0x20: false
+        default: true
+        }
+    }
+
+    private static func escaped(_ text: String) -> String {
+        var out = ""
         for character in text.replacingOccurrences(of: "\r\n", with: "\n") {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(character)
@@ -79,11 +107,6 @@ public enum MarkdownRenderer {
                 if character.unicodeScalars.allSatisfy({ $0.value < 0x20 && $0 != "\t" }) { continue }
                 out.append(character)
             }
-        }
-        if let first = out.first, "#>-+=".contains(first) { out = "\\" + out }
-        if let dot = out.firstIndex(where: { $0 == "." || $0 == ")" }), dot != out.startIndex,
-           out[..<dot].allSatisfy(\.isNumber), out[out.index(after: dot)...].first == " " {
-            out.insert("\\", at: dot)
         }
         return out
     }

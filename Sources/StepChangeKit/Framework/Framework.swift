@@ -44,12 +44,12 @@ public struct Framework: Codable, Equatable, Sendable {
 
     /// The item with this id (case-insensitive), if the framework has one.
     public func item(_ id: String) -> Item? {
-        headings.lazy.flatMap(\.items).first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+        headings.lazy.flatMap(\.items).first { $0.id.sameIgnoringCase(id) }
     }
 
     /// The heading that holds the item with this id.
     public func heading(containing itemID: String) -> Heading? {
-        headings.first { $0.items.contains { $0.id.caseInsensitiveCompare(itemID) == .orderedSame } }
+        headings.first { $0.items.contains { $0.id.sameIgnoringCase(itemID) } }
     }
 
     /// The planning horizon of this kind, falling back to the default span when the framework omits it.

@@ -24,14 +24,20 @@ public struct PlanningCursor: Codable, Equatable, Sendable {
     public var field: ActionField?
     /// A milestone before the session date, waiting for the group to confirm it.
     public var pendingMilestone: String?
+    /// The fields still to ask after `field`, when only some are walked (the missing required ones after
+    /// a one-line action, or `more A1.2`); nil walks every field after `field` in order.
+    public var queue: [ActionField]?
+    /// An outcome id or action ref the group asked to delete although something depends on it, waiting for a yes.
+    public var pendingDeletion: String?
 
     public init(statementID: String? = nil, step: Step = .longTerm, actionRef: String? = nil,
-                field: ActionField? = nil, pendingMilestone: String? = nil) {
+                field: ActionField? = nil, pendingMilestone: String? = nil, queue: [ActionField]? = nil) {
         self.statementID = statementID
         self.step = step
         self.actionRef = actionRef
         self.field = field
         self.pendingMilestone = pendingMilestone
+        self.queue = queue
     }
 }
 

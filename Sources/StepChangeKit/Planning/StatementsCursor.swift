@@ -16,6 +16,8 @@ public struct StatementsCursor: Codable, Equatable, Sendable {
     public var statementID: String?
     /// The position in `participants` of the person whose votes are being asked.
     public var voter: Int?
+    /// A statement the group asked to delete although it has votes or is planned, waiting for a yes.
+    public var pendingDeletion: String?
 
     public init(phase: Phase = .drafting, statementID: String? = nil, voter: Int? = nil) {
         self.phase = phase

@@ -13,10 +13,12 @@ public struct StatementsStage: WorkshopStage {
           items S2 LN1 WW3        set the items S2 responds to
           why S2 TEXT             set S2's rationale
           merge S3 into S1        fold S3 into S1 (items, rationale and votes move; S3 is retired)
-          move S3 to 1            put S3 first               delete S3   remove S3 (its id is never reused)
+          move S3 to 1            put S3 first               delete S3   remove S3 (its id is never reused;
+                                                             with votes it asks first); a number works as an id
           summary                 what the assessment found   list        the statements so far
         Anywhere: goto S2 (its items and rationale), goto drafting, goto voting, goto choosing, status (the
         statements and the vote tally), back (the step before), pause (stop; resume later), help (this list). Enter takes the default shown: it finishes drafting, keeps a value or moves on.
+        Choosing what to plan: the statements in priority order, or `all`.
         """
 
     /// Returns the session with the stage reopened at drafting, for `run --stage statements`.
@@ -29,6 +31,10 @@ public struct StatementsStage: WorkshopStage {
 
     public func nextPrompt(in session: Session) -> WorkshopPrompt? {
         let cursor = session.statementsCursor ?? StatementsCursor()
+        if let id = cursor.pendingDeletion, session.statement(id) != nil {
+            return WorkshopPrompt(text: "\(id) has " + (Self.dependents(of: id, in: session) ?? "nothing recorded") + ".",
+                                  question: "Delete \(id) and its votes? (yes/no)", defaultHint: "Enter means no")
+        }
         switch cursor.phase {
         case .drafting:
             let next = Self.nextID(session)
@@ -56,7 +62,7 @@ public struct StatementsStage: WorkshopStage {
             let participant = session.participants[index]
             let allowance = session.settings.votesPerParticipant
             var text = ""
-            if index == 0 {
+            if index == Self.nextVoter(from: 0, in: session) {
                 text = StatementsBoard.statementList(session)
                     + "\n\nDot voting: each participant has \(allowance) vote\(allowance == 1 ? "" : "s"). Type e.g. `S1 S1 S3` or `S1=2 S3=1`; `none` for no votes."
             }
@@ -83,7 +89,7 @@ public struct StatementsStage: WorkshopStage {
             let suggested = session.planned.isEmpty ? tally.suggestedPlan : session.planned
             let broken = !tally.ties.isEmpty && !(session.tieBreakOrder ?? []).isEmpty ? "\nStatements marked = have the same votes; they are in the order the group chose." : ""
             return WorkshopPrompt(text: "The ranking:\n" + tally.lines(statements: session.statements).joined(separator: "\n") + broken,
-                                  question: "Which statements will the group plan now? (e.g. \(suggested.joined(separator: " ")); `none` for none yet)",
+                                  question: "Which statements will the group plan now, in priority order? (e.g. \(suggested.joined(separator: " ")); `all`; `none` for none yet)",
                                   defaultHint: suggested.isEmpty ? "Enter plans none" : "Enter plans \(suggested.joined(separator: ", "))")
         case .done:
             return nil
@@ -95,6 +101,9 @@ public struct StatementsStage: WorkshopStage {
         session.statementsCursor = session.statementsCursor ?? StatementsCursor()
         let line = answer.trimmingCharacters(in: .whitespaces)
         let words = line.split(separator: " ").map(String.init)
+        if session.statementsCursor?.pendingDeletion != nil, !["pause", "help"].contains(line.lowercased()) {
+            return confirmDeletion(line, session: session, now: now)
+        }
         switch words.first?.lowercased() ?? "" {
         case "pause" where words.count == 1:
             return .pause(session)
@@ -136,12 +145,17 @@ public struct StatementsStage: WorkshopStage {
             return startVoting(session, now: now)
         }
         let command = words[0].lowercased()
+        var words = words
+        if words.count > 1, let number = Int(words[1]) { words[1] = "S\(number)" }
         let target = words.count > 1 ? session.statement(words[1]) : nil
         switch command {
         case "add":
             return add(words.dropFirst().joined(separator: " "), session: session, now: now)
         case "edit", "items", "why", "rationale", "merge", "move", "delete", "remove":
-            guard words.count > 1, Self.looksLikeID(words[1]) else { return add(line, session: session, now: now) }
+            if words.count == 1 {
+                return .refused("Type `\(command)` and a statement, e.g. `\(command) \(session.statements.first?.id ?? "S1")`; type `help` for the commands.")
+            }
+            guard Self.looksLikeID(words[1]) else { return add(line, session: session, now: now) }
             guard let statement = target else { return .refused(Self.unknownStatementMessage(words[1], in: session)) }
             let rest = words.dropFirst(2).joined(separator: " ")
             switch command {
@@ -190,54 +204,6 @@ public struct StatementsStage: WorkshopStage {
         return .accepted(touch(session, now), message: "Added \(id).")
     }
 
-    private func merge(_ source: ImprovementStatement, rest: [String], session: Session, now: Date) -> WorkshopStep {
-        var session = session
-        let usage = "Type `merge \(source.id) into S1`: the second statement keeps its wording and id."
-        guard rest.count == 2, rest[0].lowercased() == "into" else { return .refused(usage) }
-        guard let target = session.statement(rest[1]) else { return .refused(Self.unknownStatementMessage(rest[1], in: session)) }
-        guard target.id != source.id else { return .refused("A statement cannot be merged into itself. " + usage) }
-        if session.plan(for: source.id) != nil {
-            return .refused("\(source.id) already has an outcome plan; merge the other way (`merge \(target.id) into \(source.id)`) or keep both.")
-        }
-        let t = index(of: target, in: session)
-        for item in source.itemIDs where !session.statements[t].itemIDs.contains(item) { session.statements[t].itemIDs.append(item) }
-        if !source.rationale.isEmpty {
-            session.statements[t].rationale = [session.statements[t].rationale, source.rationale].filter { !$0.isEmpty }.joined(separator: " ")
-        }
-        session.statements[t].mergedFrom += [source.id] + source.mergedFrom
-        session.votes = Self.combined(session.votes.map { vote in
-            vote.statement == source.id ? Vote(participant: vote.participant, statement: target.id, count: vote.count) : vote
-        })
-        session.planned = session.planned.map { $0 == source.id ? target.id : $0 }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-        session.statements.remove(at: index(of: source, in: session))
-        session.retiredStatementIDs = (session.retiredStatementIDs ?? []) + [source.id]
-        return .accepted(touch(session, now), message: "\(source.id) merged into \(target.id); \(source.id) will not be used again.")
-    }
-
-    private func move(_ statement: ImprovementStatement, rest: [String], session: Session, now: Date) -> WorkshopStep {
-        var session = session
-        let count = session.statements.count
-        guard rest.count == 2, rest[0].lowercased() == "to", let position = Int(rest[1]), (1...count).contains(position) else {
-            return .refused("Type `move \(statement.id) to N` with N from 1 to \(count).")
-        }
-        let moved = session.statements.remove(at: index(of: statement, in: session))
-        session.statements.insert(moved, at: position - 1)
-        return .accepted(touch(session, now), message: "\(statement.id) is now number \(position) in the list; its id stays \(statement.id).")
-    }
-
-    private func delete(_ statement: ImprovementStatement, session: Session, now: Date) -> WorkshopStep {
-        var session = session
-        if session.plan(for: statement.id) != nil {
-            return .refused("\(statement.id) already has an outcome plan, so it is kept. Remove it from the planned statements instead.")
-        }
-        session.statements.remove(at: index(of: statement, in: session))
-        session.votes.removeAll { $0.statement == statement.id }
-        session.planned.removeAll { $0 == statement.id }
-        session.retiredStatementIDs = (session.retiredStatementIDs ?? []) + [statement.id]
-        session.tieBreakOrder?.removeAll { $0 == statement.id }
-        return .accepted(touch(session, now), message: "Deleted \(statement.id); its id will not be used again.")
-    }
-
     private func items(_ line: String, session: Session, now: Date) -> WorkshopStep {
         var session = session
         guard let id = session.statementsCursor!.statementID, let statement = session.statement(id) else {
@@ -262,94 +228,6 @@ public struct StatementsStage: WorkshopStage {
         session.statementsCursor!.phase = .drafting
         session.statementsCursor!.statementID = nil
         return .accepted(touch(session, now), message: nil)
-    }
-
-    // MARK: Voting, ties and choosing
-
-    private func startVoting(_ session: Session, now: Date) -> WorkshopStep {
-        var session = session
-        session.statementsCursor!.statementID = nil
-        if session.statements.isEmpty {
-            session.statementsCursor!.phase = .done
-            return .accepted(touch(session, now), message: "No improvement statements: nothing to prioritise or plan.")
-        }
-        if session.participants.isEmpty {
-            session.statementsCursor!.phase = .choosing
-            return .accepted(touch(session, now), message: "There are no participants to vote; choose the statements to plan.")
-        }
-        session.statementsCursor!.phase = .voting
-        session.statementsCursor!.voter = 0
-        return .accepted(touch(session, now), message: nil)
-    }
-
-    private func vote(_ line: String, session: Session, now: Date) -> WorkshopStep {
-        var session = session
-        let index = session.statementsCursor!.voter ?? 0
-        guard session.participants.indices.contains(index) else { return startVoting(session, now: now) }
-        let participant = session.participants[index]
-        if !line.isEmpty {
-            switch Self.parseVotes(line, session: session) {
-            case .failure(let refusal): return .refused(refusal.message)
-            case .success(let counts):
-                let total = counts.reduce(0) { $0 + $1.count }
-                let allowance = session.settings.votesPerParticipant
-                if total > allowance {
-                    return .refused("That is \(total) votes; \(participant.name) has \(allowance). Give at most \(allowance).")
-                }
-                session.votes.removeAll { $0.participant == participant.id }
-                session.votes += counts.map { Vote(participant: participant.id, statement: $0.id, count: $0.count) }
-            }
-        }
-        let given = session.votes.filter { $0.participant == participant.id }
-        var message: String
-        if session.settings.scoring == .blind {
-            message = "Votes recorded for \(participant.name)."
-        } else {
-            message = given.isEmpty ? "\(participant.name): no votes."
-                : "\(participant.name): " + given.map { "\($0.statement) ×\($0.count)" }.joined(separator: ", ") + "."
-        }
-        if index + 1 < session.participants.count {
-            session.statementsCursor!.voter = index + 1
-            return .accepted(touch(session, now), message: message)
-        }
-        session.statementsCursor!.voter = nil
-        let tally = VoteTally(session: session)
-        session.statementsCursor!.phase = tally.ties.isEmpty ? .choosing : .tieBreak
-        return .accepted(touch(session, now), message: message)
-    }
-
-    private func breakTies(_ line: String, session: Session, now: Date) -> WorkshopStep {
-        var session = session
-        if !line.isEmpty {
-            switch Self.parseStatementIDs(line, session: session) {
-            case .failure(let refusal): return .refused(refusal.message)
-            case .success(let ids): session.tieBreakOrder = ids
-            }
-        }
-        session.statementsCursor!.phase = .choosing
-        return .accepted(touch(session, now), message: nil)
-    }
-
-    private func choose(_ line: String, session: Session, now: Date) -> WorkshopStep {
-        var session = session
-        let tally = VoteTally(session: session)
-        var chosen: [String]
-        if line.isEmpty {
-            chosen = session.planned.isEmpty ? tally.suggestedPlan : session.planned
-        } else if line.lowercased() == "none" {
-            chosen = []
-        } else {
-            switch Self.parseStatementIDs(line, session: session) {
-            case .failure(let refusal): return .refused(refusal.message)
-            case .success(let ids): chosen = ids
-            }
-        }
-        session.planned = tally.ranking.filter { chosen.contains($0) }
-        session.statementsCursor!.phase = .done
-        session.planningCursor = nil
-        let message = session.planned.isEmpty ? "No statements are planned yet."
-            : "Planning now: \(session.planned.joined(separator: ", "))."
-        return .accepted(touch(session, now), message: message)
     }
 
     private func back(_ session: Session, now: Date) -> WorkshopStep {
@@ -404,114 +282,11 @@ public struct StatementsStage: WorkshopStage {
         return lines.joined(separator: "\n")
     }
 
-    // MARK: Reading answers
-
-    /// The next statement id: one more than any id ever given, including deleted and merged ones.
-    public static func nextID(_ session: Session) -> String {
-        let used = session.statements.flatMap { [$0.id] + $0.mergedFrom } + (session.retiredStatementIDs ?? [])
-        let highest = used.compactMap { Int($0.dropFirst()) }.max() ?? 0
-        return "S\(highest + 1)"
-    }
-
-    /// A refusal when the text says nothing beyond the lead-in ("The partnership should …").
-    static func emptyStatementRefusal(_ text: String) -> String? {
-        var rest = text.lowercased()
-        for lead in ["the partnership should", "the partnership will", "partners should", "partners will"] where rest.hasPrefix(lead) {
-            rest = String(rest.dropFirst(lead.count))
-        }
-        guard !rest.contains(where: \.isLetter) else { return nil }
-        return "That statement is empty: say what should change, e.g. \"The partnership should develop mechanisms to …\"."
-    }
-
-    static func looksLikeID(_ word: String) -> Bool {
-        let upper = word.uppercased()
-        return upper.hasPrefix("S") && upper.count > 1 && Int(upper.dropFirst()) != nil
-    }
-
-    /// Items typed as "LN4 WW2" or "LN4, WW2"; `none` or `-` for no items. Unknown ids are refused with a suggestion.
-    static func parseItems(_ text: String, framework: Framework) -> Result<[String], Refusal> {
-        let words = tokens(text)
-        if words.count == 1, ["none", "-"].contains(words[0].lowercased()) { return .success([]) }
-        var ids: [String] = []
-        for word in words {
-            guard let item = framework.item(word) else {
-                var message = "\"\(word)\" is not an item of \(framework.title)."
-                if let guess = Suggestion.closest(to: word, among: framework.itemIDs) { message += " Did you mean \(guess)?" }
-                return .failure(Refusal(message + " Items are \(framework.itemIDs.first ?? "")…\(framework.itemIDs.last ?? "") (see `summary`)."))
-            }
-            if !ids.contains(item.id) { ids.append(item.id) }
-        }
-        return .success(ids)
-    }
-
-    /// Statement ids typed as "S3 S1"; unknown ids are refused with a suggestion.
-    static func parseStatementIDs(_ text: String, session: Session) -> Result<[String], Refusal> {
-        var ids: [String] = []
-        for word in tokens(text) {
-            guard let statement = session.statement(word) else { return .failure(Refusal(unknownStatementMessage(word, in: session))) }
-            if !ids.contains(statement.id) { ids.append(statement.id) }
-        }
-        return .success(ids)
-    }
-
-    /// Votes typed as "S1 S1 S3" or "S1=2 S3=1" (also "S1:2"); `none` or `0` for none.
-    static func parseVotes(_ text: String, session: Session) -> Result<[(id: String, count: Int)], Refusal> {
-        let words = tokens(text)
-        if words.count == 1, ["none", "-", "0"].contains(words[0].lowercased()) { return .success([]) }
-        var counts: [String: Int] = [:]
-        for word in words {
-            let parts = word.split(whereSeparator: { $0 == "=" || $0 == ":" || $0 == "*" }).map(String.init)
-            guard let first = parts.first, parts.count <= 2 else {
-                return .failure(Refusal("\"\(word)\" is not a vote; type e.g. S1 S1 S3 or S1=2 S3=1."))
-            }
-            guard let statement = session.statement(first) else {
-                return .failure(Refusal(unknownStatementMessage(first, in: session)))
-            }
-            var count = 1
-            if parts.count == 2 {
-                guard let number = Int(parts[1]), number >= 0 else {
-                    return .failure(Refusal("\"\(word)\": the number of votes must be a whole number, e.g. \(statement.id)=2."))
-                }
-                count = number
-            }
-            counts[statement.id, default: 0] += count
-        }
-        return .success(session.statements.compactMap { statement in
-            counts[statement.id].flatMap { $0 > 0 ? (statement.id, $0) : nil }
-        })
-    }
-
-    static func unknownStatementMessage(_ word: String, in session: Session) -> String {
-        let ids = session.statements.map(\.id)
-        var message = "\"\(word)\" is not a statement."
-        if !looksLikeID(word), let guess = Suggestion.closest(to: word.uppercased(), among: ids) { message += " Did you mean \(guess)?" }
-        if let retired = session.retiredStatementIDs?.first(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
-            message = "\(retired) was deleted or merged."
-        }
-        return message + (ids.isEmpty ? " There are no statements yet." : " Statements: \(ids.joined(separator: ", ")).")
-    }
-
-    static func tokens(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
-    }
-
-    static func combined(_ votes: [Vote]) -> [Vote] {
-        var result: [Vote] = []
-        for vote in votes {
-            if let existing = result.firstIndex(where: { $0.participant == vote.participant && $0.statement == vote.statement }) {
-                result[existing].count += vote.count
-            } else {
-                result.append(vote)
-            }
-        }
-        return result
-    }
-
-    private func index(of statement: ImprovementStatement, in session: Session) -> Int {
+    func index(of statement: ImprovementStatement, in session: Session) -> Int {
         session.statements.firstIndex { $0.id == statement.id }!
     }
 
-    private func touch(_ session: Session, _ now: Date) -> Session {
+    func touch(_ session: Session, _ now: Date) -> Session {
         var session = session
         session.updatedAt = now
         return session

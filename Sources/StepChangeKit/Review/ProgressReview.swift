@@ -142,4 +142,16 @@ public enum ProgressReview {
         session.plans[p].actions[a] = action
         return session
     }
+
+    /// Actions in reference order — by statement number, then action number (A1.2, A1.10, A2.1) —
+    /// whatever order their plans were made in.
+    public static func inReferenceOrder(_ actions: [Action]) -> [Action] {
+        func key(_ ref: String) -> [Int] {
+            ref.dropFirst().split(separator: ".").map { Int($0) ?? Int.max }
+        }
+        return actions.enumerated().sorted { lhs, rhs in
+            let (l, r) = (key(lhs.element.ref), key(rhs.element.ref))
+            return l == r ? lhs.offset < rhs.offset : l.lexicographicallyPrecedes(r)
+        }.map(\.element)
+    }
 }

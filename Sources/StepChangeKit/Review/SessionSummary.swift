@@ -44,7 +44,21 @@ public struct SessionSummary: Codable, Equatable, Sendable {
 
     /// The summary of a session, computed from the full session once.
     public init(session: Session) {
-        let assessment = AssessmentSummary(session: session)
+        // The consensus of each framework item's first record, as AssessmentSummary reads it, without the
+        // per-round statistics the listing never shows.
+        var consensusByItem: [String: Int?] = [:]
+        consensusByItem.reserveCapacity(session.assessments.count)
+        for assessment in session.assessments where consensusByItem[assessment.itemID] == nil {
+            consensusByItem[assessment.itemID] = .some(assessment.consensus?.score)
+        }
+        var itemCount = 0
+        var agreed: [Int] = []
+        for heading in session.framework.headings {
+            for item in heading.items {
+                itemCount += 1
+                if let score = consensusByItem[item.id] ?? nil { agreed.append(score) }
+            }
+        }
         id = session.id
         date = session.date
         title = session.title
@@ -53,9 +67,9 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         frameworkVersion = session.framework.version
         stage = session.stage
         participants = session.participants.count
-        meanConsensus = assessment.overallMean
-        agreedItems = assessment.agreedCount
-        items = assessment.items.count
+        meanConsensus = AssessmentSummary.mean(agreed)
+        agreedItems = agreed.count
+        items = itemCount
         actionsByStatus = Dictionary(session.actions.map { ($0.currentStatus.rawValue, 1) }, uniquingKeysWith: +)
         latestReview = session.actions.compactMap { $0.latestUpdate?.date }.max()
         overdueFrom = Overdue.startDays(of: session)

@@ -17,9 +17,11 @@ public enum StatementMatcher {
     /// Matches statements one-to-one, most similar first; pairs below `threshold` are not matched.
     public static func match(old: [ImprovementStatement], new: [ImprovementStatement], threshold: Double = threshold) -> [Match] {
         var candidates: [(Int, Int, Double)] = []
+        // Each statement's words once, not once per pair.
+        let oldWords = old.map { words($0.text) }, newWords = new.map { words($0.text) }
         for (i, a) in old.enumerated() {
             for (j, b) in new.enumerated() {
-                let score = similarity(a, b)
+                let score = similarity(a, b, words: (oldWords[i], newWords[j]))
                 if score >= threshold { candidates.append((i, j, score)) }
             }
         }
@@ -37,7 +39,11 @@ public enum StatementMatcher {
     /// Text similarity and item overlap, weighted equally when both statements name items;
     /// text alone otherwise.
     public static func similarity(_ a: ImprovementStatement, _ b: ImprovementStatement) -> Double {
-        let text = textSimilarity(a.text, b.text)
+        similarity(a, b, words: (words(a.text), words(b.text)))
+    }
+
+    static func similarity(_ a: ImprovementStatement, _ b: ImprovementStatement, words: (Set<String>, Set<String>)) -> Double {
+        let text = diceCoefficient(words.0, words.1)
         guard !a.itemIDs.isEmpty, !b.itemIDs.isEmpty else { return text }
         let itemsA = Set(a.itemIDs), itemsB = Set(b.itemIDs)
         let items = Double(itemsA.intersection(itemsB).count) / Double(itemsA.union(itemsB).count)
@@ -47,7 +53,10 @@ public enum StatementMatcher {
     /// The Dice coefficient of the two texts' meaningful words (lower-cased, plural `s` dropped,
     /// common words ignored).
     public static func textSimilarity(_ a: String, _ b: String) -> Double {
-        let wordsA = words(a), wordsB = words(b)
+        diceCoefficient(words(a), words(b))
+    }
+
+    static func diceCoefficient(_ wordsA: Set<String>, _ wordsB: Set<String>) -> Double {
         guard !wordsA.isEmpty || !wordsB.isEmpty else { return 1 }
         return 2 * Double(wordsA.intersection(wordsB).count) / Double(wordsA.count + wordsB.count)
     }

@@ -33,7 +33,7 @@ public enum RoomScoring {
         if pending.typingFor == participantID { pending.typingFor = nil }
         store(pending, in: &session)
         session.updatedAt = now
-        if pending.scores.count == session.participants.count { return .success(record(session, now: now)) }
+        if Set(pending.scores.map(\.participant)).isSuperset(of: session.presentParticipants.map(\.id)) { return .success(record(session, now: now)) }
         return .success(session)
     }
 
@@ -53,7 +53,7 @@ public enum RoomScoring {
     public static func waitingFor(in session: Session) -> [Participant] {
         guard case .scoring(let itemID, let round) = RoomActivity.current(in: session) else { return [] }
         let scored = Set(currentScores(in: session, itemID: itemID, round: round).scores.map(\.participant))
-        return session.participants.filter { !scored.contains($0.id) }
+        return session.presentParticipants.filter { !scored.contains($0.id) }
     }
 
     /// Reveals the round now: the scores in become the round; those missing are recorded as not

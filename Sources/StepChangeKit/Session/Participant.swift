@@ -7,6 +7,12 @@ public struct Participant: Codable, Equatable, Sendable {
     public var name: String
     public var organisation: String
     public var sector: Sector
+    /// The item from which the participant was marked absent (they left the room); nil while present.
+    /// Scores they gave before stay in the session.
+    public var absentFrom: String?
+
+    /// True while the participant is in the room and asked to score.
+    public var isPresent: Bool { absentFrom == nil }
 
     public init(id: String, name: String, organisation: String = "", sector: Sector = .other) {
         self.id = id

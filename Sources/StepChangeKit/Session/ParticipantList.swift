@@ -35,6 +35,15 @@ public enum ParticipantList {
         }
     }
 
+    /// True when the typed entry names a sector in its brackets (`Ann Lee (Council, statutory)`);
+    /// the runner asks for the sector of one typed without, rather than recording "other" unasked.
+    public static func namesSector(_ text: String) -> Bool {
+        guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close else { return false }
+        let inside = text[text.index(after: open)..<close]
+        guard let last = inside.split(separator: ",").last else { return false }
+        return Sector(typed: String(last)) != nil
+    }
+
     /// Name, organisation and sector of one typed entry; the id is given by the caller.
     static func read(_ text: String) -> Result<Participant, ParticipantListError> {
         let entry = text.trimmingCharacters(in: .whitespaces)

@@ -41,6 +41,14 @@ public struct Session: Codable, Equatable, Sendable {
     public var tieBreakOrder: [String]?
     /// What the pre-workshop survey said, kept apart from the group's own rounds; absent until one is imported.
     public var survey: Survey?
+    /// The session this one follows on from (`stepchange new --from`), so `compare` knows which came before.
+    public var previousSessionID: String?
+    /// The previous session's consensus by item id (mapped by id onto this framework), shown when scoring.
+    public var previousConsensus: [String: Int]?
+    /// The previous session's open actions with their history, carried forward to be reviewed.
+    public var carriedForwardActions: [Action]?
+    /// How far the last interactive progress review got, so it carries on where it stopped.
+    public var reviewProgress: ReviewProgress?
     /// Scores sent from participants' devices (`run --room`) for rounds not yet revealed, one entry per
     /// item and round (an item left with `skip` keeps its scores for when the group comes back); absent otherwise.
     public var deviceScores: [DeviceScores]?
@@ -87,6 +95,9 @@ public struct Session: Codable, Equatable, Sendable {
     public func plan(for statementID: String) -> OutcomePlan? {
         plans.first { $0.statementID == statementID }
     }
+
+    /// The participants in the room now: those not marked absent, in their order.
+    public var presentParticipants: [Participant] { participants.filter(\.isPresent) }
 
     /// Every action in the session, in plan order.
     public var actions: [Action] { plans.flatMap(\.actions) }

@@ -43,9 +43,10 @@ public enum WorkshopStep: Equatable, Sendable {
 /// The stages a run goes through, in order. Every stage but `complete` has a `WorkshopStage`; a run
 /// whose session reaches `complete` ends there.
 public enum WorkshopStages {
-    public static func stage(for stage: Stage) -> (any WorkshopStage)? {
+    /// The stage's state machine, its text wrapped to `width` columns; nil for `complete`.
+    public static func stage(for stage: Stage, width: Int = 80) -> (any WorkshopStage)? {
         switch stage {
-        case .assessing: AssessmentStage()
+        case .assessing: AssessmentStage(width: width)
         case .statements: StatementsStage()
         case .planning: PlanningStage()
         case .complete: nil

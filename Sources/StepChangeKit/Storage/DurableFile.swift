@@ -12,7 +12,7 @@ import Darwin
 /// given the replaced file's owner, group and mode before the rename, so a private file stays private.
 /// Only a regular file is ever replaced: a link, device or directory at the target is refused.
 public enum DurableFile {
-    public static func write(_ data: Data, to url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
+    public static func write(_ data: some ContiguousBytes, to url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
         _ = try store(data, at: url, replacing: true, calls: calls)
     }
 
@@ -44,7 +44,7 @@ public enum DurableFile {
         }
     }
 
-    private static func store(_ data: Data, at url: URL, replacing: Bool, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
+    private static func store(_ data: some ContiguousBytes, at url: URL, replacing: Bool, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
         let directory = url.deletingLastPathComponent().path
         var original = stat()
         let exists = calls.lstat(url.path, &original) == 0

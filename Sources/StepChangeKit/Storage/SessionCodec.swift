@@ -6,18 +6,25 @@ import Foundation
 public enum SessionCodec {
     /// The session as stored: the exact bytes `save` writes and `export --format json` prints.
     public static func encode(_ session: Session) -> Data {
+        Data(encodedBytes(session))
+    }
+
+    /// The same bytes as an array, written straight to the file by `SessionStore.save` (no copy into `Data`).
+    public static func encodedBytes(_ session: Session) -> [UInt8] {
         do {
-            var data = try CanonicalJSON.encode(session)
-            data.append(UInt8(ascii: "\n"))
-            return data
+            return try CanonicalJSON.bytes(session, newline: true)
         } catch {
             preconditionFailure("A Session always encodes: \(error)")
         }
     }
 
     /// Decodes a session file, migrating older schema versions and validating what it holds.
-    public static func decode(_ data: Data, source: String) throws(StepChangeError) -> Session {
-        if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+    /// The strict reader (`StrictJSONDecoder`) is tried first: when it accepts the file, JSONDecoder would
+    /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`
+    /// (for tests) skips it.
+    public static func decode(_ data: Data, source: String, strict: Bool = true) throws(StepChangeError) -> Session {
+        let quick = (strict ? try? StrictJSONDecoder.decode(Session.self, from: data) : nil) ?? (try? decoder.decode(Session.self, from: data))
+        if let session = quick, session.schemaVersion == Session.currentSchemaVersion {
             return try validated(session, source: source)
         }
         return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)

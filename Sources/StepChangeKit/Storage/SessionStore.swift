@@ -117,7 +117,7 @@ public struct SessionStore: Sendable {
 
     /// Saves a session durably to its file.
     public func save(_ session: Session, to url: URL? = nil) throws(StepChangeError) {
-        try DurableFile.write(SessionCodec.encode(session), to: url ?? self.url(for: session.id))
+        try DurableFile.write(SessionCodec.encodedBytes(session), to: url ?? self.url(for: session.id))
     }
 
     /// Saves a new session under a fresh id made from its date and title, never replacing a session

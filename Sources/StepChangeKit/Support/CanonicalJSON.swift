@@ -7,12 +7,30 @@ import Foundation
 public enum CanonicalJSON {
     /// Encodes a value, followed by no trailing newline.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        Data(try bytes(value))
+    }
+
+    /// The same bytes as `encode`, followed by a line feed when `newline` is set, as an array: no copy into
+    /// `Data`. The buffer is sized from the previous result, so a session saved again is written without
+    /// the buffer growing (and being copied) several times on the way.
+    static func bytes<T: Encodable>(_ value: T, newline: Bool = false) throws -> [UInt8] {
         let encoder = TreeEncoder()
         try encoder.encodeValue(value)
         var output = [UInt8]()
-        output.reserveCapacity(64 * 1024)
+        output.reserveCapacity(max(64 * 1024, OutputSize.shared.expected))
         write(encoder.root ?? .null, indent: 0, to: &output)
-        return Data(output)
+        if newline { output.append(UInt8(ascii: "\n")) }
+        OutputSize.shared.record(output.count)
+        return output
+    }
+
+    /// The size of the last document written, plus an eighth: the next one's starting capacity.
+    private final class OutputSize: @unchecked Sendable {
+        static let shared = OutputSize()
+        private let lock = NSLock()
+        private var last = 0
+        var expected: Int { lock.lock(); defer { lock.unlock() }; return last + last / 8 }
+        func record(_ size: Int) { lock.lock(); last = size; lock.unlock() }
     }
 
     fileprivate indirect enum Node {
@@ -139,7 +157,7 @@ public enum CanonicalJSON {
         static func node<T: Encodable>(for value: T, indent: Int) throws -> Node {
             if let node = primitive(value) { return node }
             let fragment = value as? any CanonicalJSONFragment
-            let key = fragment.map { "\(T.self)#\($0.fragmentKey)#\(indent)" }
+            let key = fragment.map { FragmentCache.Key(type: ObjectIdentifier(T.self), id: $0.fragmentKey, indent: indent) }
             if let fragment, let key, let bytes = FragmentCache.shared.bytes(for: key, matching: fragment) {
                 return .raw(bytes)
             }
@@ -276,17 +294,25 @@ public protocol CanonicalJSONFragment: Encodable, Equatable {
 final class FragmentCache: @unchecked Sendable {
     static let shared = FragmentCache()
     private let lock = NSLock()
-    private var entries: [String: (value: Any, bytes: [UInt8])] = [:]
+    private var entries: [Key: (value: Any, bytes: [UInt8])] = [:]
     private let limit = 4_096
 
-    func bytes<F: CanonicalJSONFragment>(for key: String, matching value: F) -> [UInt8]? {
+    /// A fragment's type, its key among values of that type, and the indent it was rendered at.
+    /// (A struct rather than an interpolated string: naming a type in a string costs more than the lookup.)
+    struct Key: Hashable {
+        var type: ObjectIdentifier
+        var id: String
+        var indent: Int
+    }
+
+    func bytes<F: CanonicalJSONFragment>(for key: Key, matching value: F) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
         guard let entry = entries[key], let cached = entry.value as? F, cached == value else { return nil }
         return entry.bytes
     }
 
-    func store<F: CanonicalJSONFragment>(_ bytes: [UInt8], for key: String, value: F) {
+    func store<F: CanonicalJSONFragment>(_ bytes: [UInt8], for key: Key, value: F) {
         lock.lock()
         defer { lock.unlock() }
         if entries.count >= limit { entries.removeAll(keepingCapacity: true) }

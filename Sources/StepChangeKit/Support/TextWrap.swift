@@ -25,6 +25,39 @@ public enum TextWrap {
         return lines.joined(separator: "\n")
     }
 
+    /// Every line of `text` made to fit `width` columns: lines already short enough are left exactly as
+    /// they are; a longer one is broken at the last space that fits (its spacing, such as table columns,
+    /// kept), its continuation lines indented under its text (after the line's own indent and any list
+    /// marker such as `12.` or `-`). Words are never broken, so a word wider than the line stays whole.
+    public static func fit(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            guard line.count > width else { return [String(line)] }
+            let indent = String(line.prefix { $0 == " " })
+            var hanging = indent + "  "
+            if let marker = line.dropFirst(indent.count).split(separator: " ", maxSplits: 1).first, marker.count <= 8,
+               marker.last == "." || marker == "-" || marker == "*" {
+                hanging = indent + String(repeating: " ", count: marker.count + 1)
+            }
+            if hanging.count > width / 2 { hanging = "  " }
+            var lines: [String] = []
+            var rest = Substring(line)
+            var prefix = ""
+            while prefix.count + rest.count > width {
+                let room = width - prefix.count
+                let start = prefix.isEmpty ? indent.count : 0
+                let candidates = rest.indices.filter { rest[$0] == " " && rest.distance(from: rest.startIndex, to: $0) <= room
+                    && rest.distance(from: rest.startIndex, to: $0) > start }
+                let cut = candidates.last ?? rest.indices.first { rest[$0] == " " && rest.distance(from: rest.startIndex, to: $0) > start }
+                guard let cut else { break }
+                lines.append(prefix + String(rest[..<cut]).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+                rest = rest[cut...].drop { $0 == " " }
+                prefix = hanging
+            }
+            lines.append(prefix + rest)
+            return lines
+        }.joined(separator: "\n")
+    }
+
     /// The text on one line (line breaks become spaces), cut to `width` characters with an ellipsis.
     public static func clip(_ text: String, to width: Int) -> String {
         let flat = oneLine(text)

@@ -37,3 +37,9 @@ func runCLI(_ arguments: [String], input: [String] = [], in directory: URL = Fil
     let status = StepChangeCLI.main(arguments, context: context)
     return (status, terminal.output, terminal.errors)
 }
+
+/// Output with every run of spaces and line breaks made one space, to find a message whatever the
+/// terminal width wrapped it to.
+func flattened(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+}

@@ -59,7 +59,7 @@ struct PlanningStageTests {
 
     @Test func aMilestoneLikeSoonIsRefusedAndThePromptRepeats() {
         var driver = ready()
-        driver.type("goto S1 actions", "Map engagement", "", "", "", "", "", "")
+        driver.type("goto S1 actions", "Map engagement", "", "", "Lived Experience Sub-Group", "", "", "")
         #expect(driver.session.planningCursor?.field == .milestone)
         let before = driver.prompt
         driver.type("soon")
@@ -109,7 +109,7 @@ struct PlanningStageTests {
         #expect(plan?.outcomes(at: .medium).map(\.id) == ["S1.MT1", "S1.MT3"])
         #expect(plan?.outcomes(at: .medium).last?.text == "Third, reworded")
         driver.type("", "Parents' panel", "Money advice -> LT1", "edit 1 Parents' panel (monthly) -> MT3", "delete 2", "delete 5")
-        #expect(driver.refusals.last == "Give a number from 1 to 1.")
+        #expect(driver.refusals.last == "There is no entry 5 in existing provision: give a number from 1 to 1.")
         #expect(driver.session.plan(for: "S1")?.existingProvision == [Provision(text: "Parents' panel (monthly)", outcomeIDs: ["S1.MT3"])])
         driver.type("back", "back")
         #expect(driver.session.planningCursor?.step == .mediumTerm)
@@ -142,7 +142,7 @@ struct PlanningStageTests {
     @Test func actionsCanBeRevisitedAndDeletedWithRefsNeverReused() {
         var driver = ready()
         driver.type("goto S1 actions", "First action")
-        for _ in actionFields() { driver.type("") }
+        for line in actionFields(outcomes: "") { driver.type(line) }
         driver.type("Second action", "goto S1 actions", "delete A1.2", "Third action", "goto S1 actions")
         #expect(driver.session.plan(for: "S1")?.actions.map(\.ref) == ["A1.1", "A1.3"])
         driver.type("edit A1.3", "Third action, reworded")
