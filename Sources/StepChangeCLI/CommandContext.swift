@@ -11,21 +11,28 @@ public final class CommandContext: @unchecked Sendable {
     /// The user's time zone: "today" (new session ids, the default review date) is a day on its calendar.
     public let timeZone: TimeZone
     public var colour: Bool
+    /// The words that start stepchange again from this shell (see `ProgramName`), used in every
+    /// command the program prints for the user to run next.
+    public let program: String
     /// Set once a command has told the user about a failed write to stdout or stderr itself, so
     /// `StepChangeCLI.main` does not say it twice.
     public var reportedOutputFailure = false
 
     public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime(),
-                timeZone: TimeZone = .current) {
+                timeZone: TimeZone = .current, program: String = "stepchange") {
         self.terminal = terminal
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.time = time
         self.timeZone = timeZone
+        self.program = program
         self.colour = terminal.isOutputTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     public var style: Style { Style(enabled: colour) }
+
+    /// A stepchange command line as the user can run it from here, e.g. `command("review ID")`.
+    public func command(_ arguments: String) -> String { program + " " + arguments }
 
     /// Today's date on the user's calendar, as `YYYY-MM-DD`.
     public var today: String { DayDate.string(from: time.now, in: timeZone) }
@@ -41,8 +48,13 @@ public final class CommandContext: @unchecked Sendable {
 
     /// The sessions directory: `--sessions`, then `$STEPCHANGE_SESSIONS`, then `./Sessions`.
     public func sessionStore(_ invocation: Invocation) -> SessionStore {
-        let path = invocation.value("sessions") ?? environment["STEPCHANGE_SESSIONS"] ?? "Sessions"
-        return SessionStore(directory: url(path))
+        SessionStore(directory: invocation.value("sessions").map(url) ?? defaultSessionsDirectory)
+    }
+
+    /// Where sessions are kept when no --sessions is given: `$STEPCHANGE_SESSIONS` when set (and not
+    /// empty), otherwise `./Sessions`.
+    public var defaultSessionsDirectory: URL {
+        url(environment["STEPCHANGE_SESSIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "Sessions")
     }
 
     /// Built-in frameworks, then `./Frameworks`, then `--frameworks DIR` and `$STEPCHANGE_FRAMEWORKS`.
@@ -71,7 +83,9 @@ public final class CommandContext: @unchecked Sendable {
                                     hint: "Check the path, or give a framework id (see `stepchange frameworks`).")
             return (try FrameworkReader.read(data, source: reference), .file(reference))
         }
-        let entry = try frameworkCatalog(invocation).framework(id: reference)
+        let catalog = frameworkCatalog(invocation)
+        let entry = try catalog.framework(id: reference)
+        if let notice = catalog.overrideNotice(id: entry.framework.id) { terminal.writeErrorLine("note: " + notice) }
         return (entry.framework, entry.source)
     }
 

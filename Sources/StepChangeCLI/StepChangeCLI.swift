@@ -22,7 +22,7 @@ public enum StepChangeCLI {
         do {
             status = try dispatch(arguments, context: context)
         } catch {
-            terminal.writeErrorLine("error: " + error.description)
+            terminal.writeErrorLine("error: " + asStarted(error.description, program: context.program))
             status = error.kind.rawValue
         }
         // A write that failed (stdout on a full disk, a closed pipe) ends the command with exit 1 and,
@@ -36,30 +36,43 @@ public enum StepChangeCLI {
         return status
     }
 
+    /// Help and error text name commands as `stepchange …`; this prints them as this shell can run
+    /// them (`swift run stepchange …`, `.build/release/stepchange …`): backquoted commands and usage lines.
+    static func asStarted(_ text: String, program: String) -> String {
+        guard program != "stepchange" else { return text }
+        return text.replacingOccurrences(of: "`stepchange ", with: "`\(program) ")
+            .replacingOccurrences(of: "Usage: stepchange ", with: "Usage: \(program) ")
+    }
+
     private static func dispatch(_ arguments: [String], context: CommandContext) throws(StepChangeError) -> Int32 {
         let terminal = context.terminal
         guard let first = arguments.first else {
-            terminal.write(overview)
+            terminal.write(asStarted(overview, program: context.program))
             return 0
         }
         switch first {
         case "--help", "-h":
-            terminal.write(overview)
+            terminal.write(asStarted(overview, program: context.program))
             return 0
         case "--version":
             terminal.writeLine("stepchange \(version)")
             return 0
         case "help":
             let rest = Array(arguments.dropFirst())
-            if rest.isEmpty { terminal.write(overview); return 0 }
+            if rest.isEmpty { terminal.write(asStarted(overview, program: context.program)); return 0 }
+            if rest.count == 1, let help = groupHelp(rest[0]) { terminal.write(asStarted(help, program: context.program)); return 0 }
             let (command, extra) = try find(rest)
             guard extra.isEmpty else { throw unknownCommand(rest.joined(separator: " ")) }
-            terminal.write(command.help)
+            terminal.write(asStarted(command.help, program: context.program))
             return 0
         default:
+            if arguments.count >= 2, ["--help", "-h"].contains(arguments[1]), let help = groupHelp(first) {
+                terminal.write(asStarted(help, program: context.program))
+                return 0
+            }
             let (command, rest) = try find(arguments)
             if rest.contains("--help") || rest.contains("-h") {
-                terminal.write(command.help)
+                terminal.write(asStarted(command.help, program: context.program))
                 return 0
             }
             let invocation = try Invocation.parse(rest, options: command.options, command: command.name)
@@ -105,6 +118,26 @@ public enum StepChangeCLI {
             hint = "Did you mean `stepchange \(guess)`? " + hint
         }
         return StepChangeError(.usage, "Unknown command `\(name)`.", hint: hint)
+    }
+
+    /// The help of a group of subcommands such as `framework`: each subcommand with its summary.
+    /// Nil when `name` is a command of its own or names no group.
+    static func groupHelp(_ name: String) -> String? {
+        guard !commands.contains(where: { $0.name == name }) else { return nil }
+        let group = commands.filter { $0.name.hasPrefix(name + " ") }
+        guard !group.isEmpty else { return nil }
+        let subcommands = group.map { String($0.name.dropFirst(name.count + 1)) }
+        let width = (subcommands.map(\.count).max() ?? 0) + 4
+        let list = zip(subcommands, group).map { "  " + $0.padding(toLength: width, withPad: " ", startingAt: 0) + $1.summary }
+        return """
+        Usage: stepchange \(name) SUBCOMMAND [OPTIONS]
+
+        Subcommands:
+        \(list.joined(separator: "\n"))
+
+        Run `stepchange help \(name) SUBCOMMAND` or `stepchange \(name) SUBCOMMAND --help` for its options and examples.
+
+        """
     }
 
     /// The top-level help: what the tool is for, the commands, and where to start.

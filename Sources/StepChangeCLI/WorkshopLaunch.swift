@@ -5,15 +5,17 @@ import StepChangeKit
 /// killed runner), the exact resume command, and running the workshop with the stop signals in place.
 enum WorkshopLaunch {
     /// The command that resumes a session stored at `url` (`run`, or another such as `review`), with
-    /// `--sessions` when it is not ./Sessions; every word quoted for the shell (`ShellQuoting`).
+    /// `--sessions` when it is not where sessions are kept by default (./Sessions or $STEPCHANGE_SESSIONS);
+    /// it starts the way this stepchange was started (`context.program`) and every word is quoted for
+    /// the shell (`ShellQuoting`).
     static func resumeCommand(for url: URL, id: String, store: SessionStore, context: CommandContext, command name: String = "run") -> String {
         let directory = url.deletingLastPathComponent().standardizedFileURL
-        guard directory.path == store.directory.path else { return "stepchange " + ShellQuoting.command([name, context.displayPath(url)]) }
+        guard directory.path == store.directory.path else { return context.command(ShellQuoting.command([name, context.displayPath(url)])) }
         var words = [name, id]
-        if directory.path != context.url("Sessions").path {
+        if directory.path != context.defaultSessionsDirectory.path {
             words += ["--sessions", context.displayPath(directory)]
         }
-        return "stepchange " + ShellQuoting.command(words)
+        return context.command(ShellQuoting.command(words))
     }
 
     /// Takes the session lock (`SessionLock`: a kernel lock, released when its holder stops in any

@@ -44,8 +44,13 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     if flag == "--help" || flag == "-h" {
-        print(usage, terminator: "")
-        exit(0)
+        let bytes = Array(usage.utf8)
+        let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        exit(written == bytes.count ? 0 : 1)
+    }
+    guard ["--sizes", "--runs", "--dir"].contains(flag) else {
+        complain("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir, --help\n")
+        exit(2)
     }
     guard let value = arguments.first else {
         complain("stepchange-bench: \(flag) needs a value (see --help)\n")
@@ -66,9 +71,7 @@ while !arguments.isEmpty {
         }
         runs = number
     case "--dir": workDirectory = URL(fileURLWithPath: value)
-    default:
-        complain("stepchange-bench: unknown option \(flag); options: --sizes, --runs, --dir, --help\n")
-        exit(2)
+    default: break
     }
 }
 

@@ -18,6 +18,8 @@ signal(SIGPIPE, SIG_IGN)
 // Keep freed heap memory for reuse, so saving after every answer does not unmap and re-fault the same
 // pages each time (see HeapSettings).
 HeapSettings.keepFreedMemory()
+let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let context = CommandContext(terminal: ProcessTerminal(), environment: ProcessInfo.processInfo.environment,
-                             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                             currentDirectory: currentDirectory,
+                             program: ProgramName.command(argv0: CommandLine.arguments.first ?? "stepchange", currentDirectory: currentDirectory))
 exit(StepChangeCLI.main(Array(CommandLine.arguments.dropFirst()), context: context))

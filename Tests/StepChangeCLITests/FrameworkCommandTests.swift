@@ -22,14 +22,58 @@ struct FrameworkCommandTests {
         var changed = Framework.childPoverty
         changed.title = "Changed"
         try FrameworkCodec.encode(changed).write(to: dir.appendingPathComponent("cp.json"))
+        changed.title = "Changed differently"
+        try FrameworkCodec.encode(changed).write(to: dir.appendingPathComponent("cp2.json"))
         try Data("not json".utf8).write(to: dir.appendingPathComponent("broken.json"))
         let result = try BinaryRunner.run(["frameworks", "--frameworks", dir.path], in: root)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("two different frameworks use the id \"child-poverty\": built-in and \(dir.path)/cp.json"))
+        #expect(result.stderr.contains("two different frameworks use the id \"child-poverty\": \(dir.path)/cp.json and \(dir.path)/cp2.json"), "\(result.stderr)")
         #expect(result.stderr.contains("broken.json is not valid JSON"))
         let show = try BinaryRunner.run(["framework", "show", "child-poverty", "--frameworks=\(dir.path)"], in: root)
         #expect(show.status == 1)
         #expect(show.stderr.contains("Two different frameworks use the id"))
+        let check = try BinaryRunner.run(["framework", "check", "\(dir.path)/cp.json", "--frameworks", dir.path], in: root)
+        #expect(check.status == 0)
+        #expect(check.stderr.contains("warning: \(dir.path)/cp2.json also uses the id \"child-poverty\" for a different framework"), "\(check.stderr)")
+    }
+
+    /// The README's steps: export the built-in framework, edit the copy, keep its id. The copy is used
+    /// instead of the built-in one, with a notice, and `framework check` says it will be.
+    @Test func anAdaptedCopyKeepingItsIdReplacesTheBuiltInFramework() throws {
+        let dir = try temporaryDirectory()
+        let frameworks = dir.appendingPathComponent("Frameworks")
+        try FileManager.default.createDirectory(at: frameworks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Frameworks/child-poverty.json"), to: frameworks.appendingPathComponent("child-poverty.json"))
+        let exported = try BinaryRunner.run(["framework", "export", "child-poverty"], in: dir)
+        #expect(exported.status == 0 && exported.stderr.isEmpty)
+        let adapted = exported.stdout.replacingOccurrences(of: "\"title\" : \"Child Poverty Self-Assessment\"", with: "\"title\" : \"Riverside Child Poverty Self-Assessment\"")
+        #expect(adapted != exported.stdout)
+        try Data(adapted.utf8).write(to: frameworks.appendingPathComponent("our-framework.json"))
+        let notice = "note: Frameworks/our-framework.json replaces the built-in framework \"child-poverty\" (it uses the same id); give the file another id to use both."
+
+        let check = try BinaryRunner.run(["framework", "check", "Frameworks/our-framework.json"], in: dir)
+        #expect(check.status == 0)
+        #expect(check.stdout.hasPrefix("Frameworks/our-framework.json: valid — child-poverty \"Riverside Child Poverty Self-Assessment\""))
+        #expect(check.stderr == "warning: Frameworks/our-framework.json uses the id \"child-poverty\" of the built-in framework: in a frameworks folder it replaces the built-in one, and every command that uses it says so. Give it another id to keep both.\n")
+        let copy = try BinaryRunner.run(["framework", "check", "Frameworks/child-poverty.json"], in: dir)
+        #expect(copy.status == 0 && copy.stderr.isEmpty, "an unchanged copy shadows nothing: \(copy.stderr)")
+
+        let listed = try BinaryRunner.run(["frameworks"], in: dir)
+        #expect(listed.status == 0)
+        let row = listed.stdout.split(separator: "\n").first { $0.hasPrefix("child-poverty ") }.map(String.init) ?? ""
+        #expect(row.contains("Riverside Child Poverty Self-Assessment (v1.0)") && row.contains(" Frameworks/our-framework.json "), "\(listed.stdout)")
+        #expect(listed.stderr == notice + "\n")
+        let show = try BinaryRunner.run(["framework", "show", "child-poverty"], in: dir)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.hasPrefix("Riverside Child Poverty Self-Assessment (child-poverty, version 1.0)\nSource: Frameworks/our-framework.json\n"))
+        #expect(show.stderr == notice + "\n")
+        let created = try BinaryRunner.run(["new", "--title", "Adapted", "--framework", "child-poverty"], in: dir)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.hasPrefix(notice + "\n"))
+        let id = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try load(dir.appendingPathComponent("Sessions/\(id).json")).framework.title == "Riverside Child Poverty Self-Assessment")
+        let run = try BinaryRunner.run(["run", id], stdin: "Ann Lee (Council, statutory)\n\npause\n", in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
     }
 
     @Test func showFitsEightyColumns() throws {

@@ -162,3 +162,28 @@ struct HostileInputEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path) == ["\(id).json"])
     }
 }
+
+/// `sessions` and `show` display a title with control characters by one rule: line breaks and tabs
+/// as spaces, every other control character as its visible symbol; nothing dropped, nothing raw.
+@Suite("Control characters in listings and show")
+struct ControlCharactersInTitlesTests {
+    @Test func sessionsAndShowShowTheSameTitle() throws {
+        let dir = try temporaryDirectory()
+        let (id, file) = try newSession(dir, title: "Riverside")
+        var session = try load(file)
+        session.title = "River\u{1B}[2Jside\u{07} CPP\nnext\tline"
+        session.partnership = "Partners\u{1B}]0;owned\u{07}"
+        try SessionCodec.encode(session).write(to: file)
+        let shown = "River\u{241B}[2Jside\u{2407} CPP next line"
+        let listed = try BinaryRunner.run(["sessions"], in: dir)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("  \(shown)  "), "\(listed.stdout)")
+        #expect(listed.stdout.contains("Partners\u{241B}]0;owned\u{2407}"))
+        let show = try BinaryRunner.run(["show", id], in: dir)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.hasPrefix("\(shown) (\(session.date), assessing)\nPartners\u{241B}]0;owned\u{2407} · "), "\(show.stdout)")
+        for output in [listed.stdout, show.stdout] {
+            #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        }
+    }
+}

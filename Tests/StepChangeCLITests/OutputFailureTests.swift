@@ -26,9 +26,9 @@ struct StreamRun {
 /// Runs the built binary with stdout and stderr sent where the test says.
 func runWithStreams(_ arguments: [String], stdin: String = "", in directory: URL, stdout: OutputTarget, stderr: OutputTarget = .captured) throws -> StreamRun {
     let process = Process()
-    process.executableURL = BinaryRunner.executable
-    process.arguments = arguments
-    process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+    process.executableURL = BinaryRunner.byName
+    process.arguments = ["stepchange"] + arguments
+    process.environment = BinaryRunner.environment
     process.currentDirectoryURL = directory
     let scratch = try temporaryDirectory("streams")
     var closedPipes: [Pipe] = []
@@ -41,22 +41,19 @@ func runWithStreams(_ arguments: [String], stdin: String = "", in directory: URL
         case .full:
             return try #require(FileHandle(forWritingAtPath: "/dev/full"))
         case .closedPipe:
-            // The reading end is closed before the program starts, so its first write always finds
-            // the pipe closed, however quickly it runs.
             let pipe = Pipe()
-            try pipe.fileHandleForReading.close()
             closedPipes.append(pipe)
-            return pipe.fileHandleForWriting
+            return pipe
         }
     }
     process.standardOutput = try handle(stdout, "stdout")
     process.standardError = try handle(stderr, "stderr")
     let input = Pipe()
     process.standardInput = input
+    // The reading end is closed before the process starts, so even its first write finds no reader.
+    for pipe in closedPipes { try pipe.fileHandleForReading.close() }
     try process.run()
-    for pipe in closedPipes {
-        try pipe.fileHandleForWriting.close()
-    }
+    for pipe in closedPipes { try pipe.fileHandleForWriting.close() }
     input.fileHandleForWriting.write(Data(stdin.utf8))
     try input.fileHandleForWriting.close()
     process.waitUntilExit()
@@ -131,9 +128,9 @@ struct OutputFailureTests {
         let dir = try temporaryDirectory()
         let (id, file) = try newSession(dir)
         let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["run", id]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        process.executableURL = BinaryRunner.byName
+        process.arguments = ["stepchange", "run", id]
+        process.environment = BinaryRunner.environment
         process.currentDirectoryURL = dir
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
@@ -186,7 +183,8 @@ struct OutputFailureTests {
         for arguments in [["run", id], ["export", id, "--format", "json"], ["sessions"]] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", BinaryRunner.executable.path] + arguments
+            process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", "stepchange"] + arguments
+            process.environment = BinaryRunner.environment
             process.currentDirectoryURL = dir
             let input = Pipe(), errors = Pipe()
             process.standardInput = input

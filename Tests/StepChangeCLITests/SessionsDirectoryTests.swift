@@ -27,7 +27,8 @@ struct SessionsDirectoryTests {
     func runWithFullDisk(_ arguments: [String], in dir: URL) throws -> BinaryRunner.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" \"$@\"", BinaryRunner.executable.path] + arguments
+        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" \"$@\"", "stepchange"] + arguments
+        process.environment = BinaryRunner.environment
         process.currentDirectoryURL = dir
         let output = Pipe(), errors = Pipe()
         process.standardInput = FileHandle.nullDevice
@@ -107,5 +108,29 @@ struct SessionsDirectoryTests {
         #expect(result.stderr.contains("  - Scores for LN1, one per participant (- or ? for don't know): \"2 3\""))
         #expect(!result.stderr.contains("Fatal error"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Sessions").path))
+    }
+
+    /// Sessions are kept in --sessions DIR, else $STEPCHANGE_SESSIONS, else ./Sessions; the resume hint
+    /// names --sessions only when the folder is not where this shell keeps them by default.
+    @Test func theSessionsFolderComesFromTheOptionThenTheEnvironment() throws {
+        let dir = try temporaryDirectory()
+        let workshops = try temporaryDirectory("workshops")
+        let environment = ["STEPCHANGE_SESSIONS": workshops.path]
+        let created = try BinaryRunner.run(["new", "--title", "Kept elsewhere", "--date", "2026-11-23"], in: dir, environment: environment)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(FileManager.default.fileExists(atPath: workshops.appendingPathComponent("2026-11-23-kept-elsewhere.json").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Sessions").path))
+        #expect(created.stderr.hasSuffix("Next: stepchange run 2026-11-23-kept-elsewhere\n"), "\(created.stderr)")
+        let paused = try BinaryRunner.run(["run", "kept-elsewhere"], stdin: "Ann (Council, statutory)\n\npause\n", in: dir, environment: environment)
+        #expect(paused.stderr.contains("Resume with: stepchange run 2026-11-23-kept-elsewhere\n"), "\(paused.stderr)")
+        let option = try BinaryRunner.run(["new", "--title", "By option", "--date", "2026-11-23", "--sessions", "mine"], in: dir, environment: environment)
+        #expect(option.status == 0, "\(option.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("mine/2026-11-23-by-option.json").path))
+        #expect(option.stderr.hasSuffix("Next: stepchange run 2026-11-23-by-option --sessions mine\n"), "\(option.stderr)")
+        let empty = try BinaryRunner.run(["new", "--title", "Default", "--date", "2026-11-23"], in: dir, environment: ["STEPCHANGE_SESSIONS": ""])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Sessions/2026-11-23-default.json").path))
+        let listed = try BinaryRunner.run(["sessions"], in: dir, environment: environment)
+        #expect(listed.stdout.contains("2026-11-23-kept-elsewhere") && !listed.stdout.contains("by-option"))
     }
 }

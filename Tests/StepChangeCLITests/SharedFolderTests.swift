@@ -227,7 +227,8 @@ struct SharedFolderTests {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" run \(id)", BinaryRunner.executable.path]
+        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" run \(id)", "stepchange"]
+        process.environment = BinaryRunner.environment
         process.currentDirectoryURL = dir
         let input = Pipe()
         process.standardInput = input

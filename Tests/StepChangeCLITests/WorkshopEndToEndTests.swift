@@ -139,7 +139,8 @@ struct WorkshopEndToEndTests {
         let (id, file) = try newSession(dir)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "trap '' HUP; exec \"$0\" run \(id)", BinaryRunner.executable.path]
+        process.arguments = ["-c", "trap '' HUP; exec \"$0\" run \(id)", "stepchange"]
+        process.environment = BinaryRunner.environment
         process.currentDirectoryURL = dir
         let input = Pipe()
         let transcript = dir.appendingPathComponent("transcript.txt")
@@ -199,7 +200,8 @@ struct WorkshopEndToEndTests {
         let before = try Data(contentsOf: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" run \(id)", BinaryRunner.executable.path]
+        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" run \(id)", "stepchange"]
+        process.environment = BinaryRunner.environment
         process.currentDirectoryURL = dir
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input

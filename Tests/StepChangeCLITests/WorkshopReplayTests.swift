@@ -143,7 +143,7 @@ struct WorkshopReplayTests {
         #expect(record(["new", "--from", id, "--title", "Lanarkshire replay 2027", "--date", "2027-11-22"], now: later) == 0)
         #expect(record(["run", "2027-11-22-lanarkshire-replay-2027"], input: ["", "pause"], now: later) == 0)
 
-        if ProcessInfo.processInfo.environment["STEPCHANGE_UPDATE_GOLDEN"] != nil {
+        if ProcessInfo.processInfo.environment["STEPCHANGE_UPDATE_GOLDEN"] == "1" {
             try Data(transcript.utf8).write(to: Self.golden)
         }
         let expected = try String(contentsOf: Self.golden, encoding: .utf8)

@@ -32,7 +32,7 @@ struct WorkshopTranscriptTests {
         ]
         let run = runCLI(["run", "2026-11-18-golden", "--minutes-per-heading", "20"], input: input, in: dir)
         #expect(run.status == 0, "\(run.errors)")
-        if ProcessInfo.processInfo.environment["STEPCHANGE_UPDATE_GOLDEN"] != nil {
+        if ProcessInfo.processInfo.environment["STEPCHANGE_UPDATE_GOLDEN"] == "1" {
             try Data(run.output.utf8).write(to: Self.golden)
         }
         let expected = try String(contentsOf: Self.golden, encoding: .utf8)

@@ -251,12 +251,43 @@ struct AssessmentStageTests {
     @Test func scoreLineFuzzNeverCrashes() {
         var random = SeededRandom(seed: 42)
         let session = workshopSession()
+        let scale = session.framework.scale
         let alphabet = Array("0123456789 -?,\t\u{0}é\u{1F600}abcxyz\r")
+        var outcomes = (parsed: 0, refusedLines: 0, accepted: 0, refused: 0)
         for _ in 0..<3000 {
-            let length = Int(random.next() % 24)
-            let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
-            _ = ScoreLine.parse(text, participants: session.participants, scale: session.framework.scale)
-            _ = AssessmentStage().apply(text, to: session, now: Date())
+            let text: String
+            if random.next() % 2 == 0 {
+                let length = Int(random.next() % 24)
+                text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            } else {
+                // Lines shaped like scores (3 to 5 tokens), so well-formed lines and near misses are common too.
+                let tokens = ["1", "2", "3", "4", "5", "?", "-", "0", "6", "3.5", "x"]
+                let count = 3 + Int(random.next() % 3)
+                text = (0..<count).map { _ in tokens[Int(random.next() % (random.next() % 4 == 0 ? UInt64(tokens.count) : 7))] }
+                    .joined(separator: random.next() % 2 == 0 ? " " : ",")
+            }
+            switch ScoreLine.parse(text, participants: session.participants, scale: scale) {
+            case .success(let scores):
+                outcomes.parsed += 1
+                #expect(scores.map(\.participant) == session.participants.map(\.id))
+                #expect(scores.allSatisfy { $0.score == .dontKnow || scale.values.contains($0.score.number ?? .min) })
+            case .failure(let error):
+                outcomes.refusedLines += 1
+                #expect(error.message.hasPrefix("Expected \(session.participants.count) scores") || error.message.hasPrefix("Not on the scale: "), "\(error.message)")
+            }
+            switch AssessmentStage().apply(text, to: session, now: Date()) {
+            case .accepted(let next, _):
+                outcomes.accepted += 1
+                #expect(next.participants == session.participants && next.framework == session.framework)
+                #expect(SessionValidator.problems(in: next, source: "s.json").isEmpty, "\(text.debugDescription)")
+            case .refused(let message):
+                outcomes.refused += 1
+                #expect(!message.isEmpty)
+            case .pause:
+                Issue.record("\(text.debugDescription) paused the workshop")
+            }
         }
+        // Every kind of outcome happens, so each branch's assertions above really ran.
+        #expect(outcomes.parsed > 0 && outcomes.refusedLines > 0 && outcomes.accepted > 0 && outcomes.refused > 0, "\(outcomes)")
     }
 }

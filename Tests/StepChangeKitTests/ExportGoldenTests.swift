@@ -62,6 +62,10 @@ struct ExportGoldenTests {
         #expect(text == "\u{FEFF}Outcome,Ref,Objective,Action,Indicator,Lead,Theme,Additionality,Status (RAG),Milestone,Output/Impact,Baseline,Target,Frequency,Statement,Partners,Resources,Risk,Latest review,Latest actual,Latest actual date,Overdue\r\n")
     }
 
+    @Test func docxOfTheActionPlan() throws {
+        try expectGolden(try SessionExport.export(completeSession(), format: .docx, part: .actions), "complete-actions.docx")
+    }
+
     @Test func jsonIsTheStoredSessionAnonymised() throws {
         try expectGolden(try SessionExport.export(completeSession(), format: .json), "complete.json")
     }

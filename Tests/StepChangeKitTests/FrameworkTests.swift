@@ -167,16 +167,34 @@ struct FrameworkCatalogTests {
         #expect(catalog.entries.allSatisfy { $0.source == .builtIn })
     }
 
-    @Test func aDifferentFrameworkUnderATakenIdIsAClashNamingBothSources() throws {
+    @Test func aFileUnderABuiltInIdReplacesItWithANotice() throws {
         var changed = Framework.childPoverty
         changed.title = "Our own version"
-        let catalog = FrameworkCatalog(files: [("mine/child-poverty.json", FrameworkCodec.encode(changed))])
-        #expect(catalog.clashes == [FrameworkCatalog.Clash(id: "child-poverty", first: .builtIn, second: .file("mine/child-poverty.json"))])
+        let catalog = FrameworkCatalog(files: [("Frameworks/child-poverty.json", FrameworkCodec.encode(.childPoverty)),
+                                               ("mine/ours.json", FrameworkCodec.encode(changed))])
+        #expect(catalog.clashes.isEmpty)
+        #expect(catalog.overrides == [FrameworkCatalog.Override(id: "child-poverty", source: .file("mine/ours.json"))])
+        let entry = try catalog.framework(id: "child-poverty")
+        #expect(entry.framework == changed && entry.source == .file("mine/ours.json"))
+        #expect(catalog.overrideNotice(id: "child-poverty")?.hasPrefix("mine/ours.json replaces the built-in framework \"child-poverty\"") == true)
+        #expect(catalog.others(sharingIDWith: changed, in: "mine/ours.json") == [.builtIn])
+        #expect(catalog.others(sharingIDWith: .childPoverty, in: "Frameworks/child-poverty.json").isEmpty)
+    }
+
+    @Test func twoDifferentFilesUnderOneIdAreAClashNamingBothSources() throws {
+        var changed = Framework.childPoverty
+        changed.title = "Our own version"
+        var other = changed
+        other.title = "Another version"
+        let catalog = FrameworkCatalog(files: [("mine/child-poverty.json", FrameworkCodec.encode(changed)),
+                                               ("theirs/child-poverty.json", FrameworkCodec.encode(other))])
+        #expect(catalog.clashes == [FrameworkCatalog.Clash(id: "child-poverty", first: .file("mine/child-poverty.json"), second: .file("theirs/child-poverty.json"))])
+        #expect(catalog.overrideNotice(id: "child-poverty") == nil)
         #expect(throws: StepChangeError.self) { try catalog.framework(id: "child-poverty") }
         do {
             _ = try catalog.framework(id: "child-poverty")
         } catch {
-            #expect(error.message.contains("built-in") && error.message.contains("mine/child-poverty.json"))
+            #expect(error.message.contains("theirs/child-poverty.json") && error.message.contains("mine/child-poverty.json"))
         }
     }
 

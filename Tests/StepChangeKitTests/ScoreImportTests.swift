@@ -26,15 +26,40 @@ struct ScoreImportTests {
         var random = SeededRandom(seed: 7)
         let session = workshopSession()
         let pieces: [UInt8] = Array("\",\r\n ab1?-".utf8) + [0, 0xFF, 0xEF, 0xBB, 0xBF, 0xC3]
+        var outcomes = (rows: 0, csvErrors: 0, imported: 0, importErrors: 0, lines: 0, lineErrors: 0)
         for _ in 0..<2000 {
             let count = Int(random.next() % 60)
             let bytes = (0..<count).map { _ in random.next() % 3 == 0 ? UInt8(truncatingIfNeeded: random.next()) : pieces[Int(random.next() % UInt64(pieces.count))] }
-            if let rows = try? CSVReader.read(Data(bytes), source: "f.csv") {
-                _ = try? ScoreImport.apply(rows, to: session, source: "f.csv")
+            do {
+                let rows = try CSVReader.read(Data(bytes), source: "f.csv")
+                outcomes.rows += 1
+                #expect(rows.map(\.line) == rows.map(\.line).sorted() && rows.allSatisfy { $0.line >= 1 && !$0.fields.isEmpty })
+                do {
+                    let imported = try ScoreImport.apply(rows, to: session, source: "f.csv")
+                    outcomes.imported += 1
+                    #expect(imported.scores >= 1 && imported.scores <= rows.count - 1 && imported.items >= 1)
+                } catch {
+                    outcomes.importErrors += 1
+                    #expect(error.kind == .input && error.description.contains("f.csv"), "\(error.description)")
+                }
+            } catch {
+                outcomes.csvErrors += 1
+                #expect(error.kind == .input && error.description.contains("f.csv"), "\(error.description)")
             }
             let line = String(decoding: bytes, as: UTF8.self)
-            _ = ScoreLine.parse(line, participants: session.participants, scale: session.framework.scale)
+            switch ScoreLine.parse(line, participants: session.participants, scale: session.framework.scale) {
+            case .success(let scores):
+                outcomes.lines += 1
+                #expect(scores.map(\.participant) == session.participants.map(\.id))
+                #expect(scores.allSatisfy { $0.score == .dontKnow || session.framework.scale.values.contains($0.score.number ?? .min) })
+            case .failure(let error):
+                outcomes.lineErrors += 1
+                #expect((error.message.hasPrefix("Expected \(session.participants.count) scores") || error.message.hasPrefix("Not on the scale: "))
+                        && error.message.hasSuffix("Valid scores: \(session.framework.scale.validAnswersDescription)."), "\(error.message)")
+            }
         }
+        // The inputs reach every outcome, so each branch's assertions above really ran.
+        #expect(outcomes.rows > 0 && outcomes.csvErrors > 0 && outcomes.importErrors > 0 && outcomes.lineErrors > 0, "\(outcomes)")
     }
 
     @Test func importsRoundOneInParticipantOrder() throws {

@@ -2,11 +2,13 @@ import Foundation
 import StepChangeKit
 
 extension Command {
+    static let exportUsage = "stepchange export SESSION --format markdown|html|docx|xlsx|csv|json [--part PART] [--output FILE] [--attributed] [--force] [--sessions DIR]"
+
     /// `stepchange export`: a session's results as Markdown, HTML, Word, CSV or JSON.
     static let export = Command(
         name: "export",
         summary: "Export a session's report, statements, plans, action plan or measures.",
-        usage: "stepchange export SESSION --format markdown|html|docx|xlsx|csv|json [--part PART] [--output FILE] [--attributed] [--force]",
+        usage: exportUsage,
         discussion: """
         Parts: assessment, statements, plan, actions, measures or all (the default).
         Markdown, HTML, CSV and JSON go to standard output unless --output is given; Word (docx) and Excel (xlsx) need --output.
@@ -37,7 +39,7 @@ extension Command {
         ],
         arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
-        let usage = "Usage: stepchange export SESSION --format markdown|html|docx|xlsx|csv|json [--part PART] [--output FILE]"
+        let usage = "Usage: \(exportUsage)"
         guard let formatName = invocation.value("format") else {
             throw StepChangeError(.usage, "`stepchange export` needs --format: \(ExportFormat.choices).", hint: usage)
         }

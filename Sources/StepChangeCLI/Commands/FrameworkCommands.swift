@@ -17,6 +17,9 @@ extension Command {
              String(entry.framework.headings.count), String(entry.framework.itemIDs.count)]
         }
         context.terminal.write(TextTable.render(header: ["ID", "TITLE", "SOURCE", "HEADINGS", "ITEMS"], rows: rows))
+        for override in catalog.overrides where !catalog.clashes.contains(where: { $0.id == override.id }) {
+            context.terminal.writeErrorLine("note: " + override.notice)
+        }
         for clash in catalog.clashes {
             context.terminal.writeErrorLine("warning: two different frameworks use the id \"\(clash.id)\": \(clash.first) and \(clash.second); the second is not used. Give one another id.")
         }
@@ -30,7 +33,7 @@ extension Command {
     static let frameworkShow = Command(
         name: "framework show",
         summary: "Show a framework's headings, prompts, guidance and scale.",
-        usage: "stepchange framework show ID|FILE",
+        usage: "stepchange framework show ID|FILE [--frameworks DIR]",
         examples: ["stepchange framework show child-poverty", "stepchange framework show Frameworks/strategy-review.json"],
         options: [.frameworks], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
@@ -43,7 +46,7 @@ extension Command {
     static let frameworkExport = Command(
         name: "framework export",
         summary: "Print a framework as JSON, to copy and adapt.",
-        usage: "stepchange framework export ID|FILE",
+        usage: "stepchange framework export ID|FILE [--frameworks DIR]",
         examples: ["stepchange framework export child-poverty > Frameworks/our-framework.json"],
         options: [.frameworks], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
@@ -56,15 +59,24 @@ extension Command {
     static let frameworkCheck = Command(
         name: "framework check",
         summary: "Check a framework file and list every problem in it.",
-        usage: "stepchange framework check FILE",
+        usage: "stepchange framework check FILE [--frameworks DIR]",
+        discussion: "Also warns when the file's id is taken: by the built-in framework (which the file would replace) or by another framework file.",
         examples: ["stepchange framework check Frameworks/our-framework.json"],
-        arguments: 1...1
+        options: [.frameworks], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
         let path = invocation.positionals[0]
         let data = try context.readFile(path, limit: FrameworkReader.maximumSize, what: "a framework file")
         let framework = try FrameworkReader.read(data, source: path)
         let items = framework.itemIDs.count
         context.terminal.writeLine("\(path): valid — \(framework.id) \"\(framework.title)\" v\(framework.version): \(framework.headings.count) headings, \(items) items, \(framework.scale.levels.count)-level scale\(framework.scale.dontKnow == nil ? "" : " with don't know"), \(framework.actionThemes.count) action themes.")
+        for other in context.frameworkCatalog(invocation).others(sharingIDWith: framework, in: context.displayPath(context.url(path))) {
+            switch other {
+            case .builtIn:
+                context.terminal.writeErrorLine("warning: \(path) uses the id \"\(framework.id)\" of the built-in framework: in a frameworks folder it replaces the built-in one, and every command that uses it says so. Give it another id to keep both.")
+            case .file(let file):
+                context.terminal.writeErrorLine("warning: \(file) also uses the id \"\(framework.id)\" for a different framework: neither can be chosen by id until one of them gets another id.")
+            }
+        }
         return 0
     }
 }

@@ -6,7 +6,7 @@ extension Command {
     static let importPlan = Command(
         name: "import-plan",
         summary: "Import an action plan from a spreadsheet (CSV or .xlsx) into a session, to review and export it.",
-        usage: "stepchange import-plan SESSION FILE.csv|FILE.xlsx [--sheet N|NAME] [--sessions DIR]",
+        usage: "stepchange import-plan SESSION FILE.csv|FILE.xlsx [--sheet N|NAME] [--break-lock] [--sessions DIR]",
         discussion: """
         The CSV, or the sheet of an Excel workbook (the first unless --sheet says), needs a header row. Columns understood (any order, the plan's own headings accepted): outcome
         ("The Outcomes We Are Aiming For"), ref ("Action Ref"), objective, action ("The Actions We Are Taking"),

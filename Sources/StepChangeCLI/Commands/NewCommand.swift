@@ -6,7 +6,7 @@ extension Command {
     static let new = Command(
         name: "new",
         summary: "Create a workshop session and print its id.",
-        usage: "stepchange new --title TITLE [--from SESSION] [--framework ID|FILE] [--partnership NAME] [--facilitator NAME] [--participants LIST] [--date YYYY-MM-DD] [--sessions DIR]",
+        usage: "stepchange new --title TITLE [--from SESSION] [--framework ID|FILE] [--partnership NAME] [--facilitator NAME] [--participants LIST] [--date YYYY-MM-DD] [--frameworks DIR] [--sessions DIR]",
         discussion: """
         Participants are separated by `;`, each written Name (Organisation, sector); sectors are statutory,
         health, education, third sector, lived experience, private or other. They can also be added when

@@ -2,7 +2,7 @@ import Foundation
 import StepChangeKit
 
 extension Command {
-    static let reviewUsage = "stepchange review SESSION [--action REF (--status STATUS | --corrects N | --withdraw N | --history) [--actual VALUE [--period MONTH]] [--note TEXT]] [--date YYYY-MM-DD] [--reviewer NAME] [--sessions DIR] [--break-lock]"
+    static let reviewUsage = "stepchange review SESSION [--action REF (--status STATUS | --corrects N | --withdraw N | --history) [--actual VALUE [--period MONTH]] [--note TEXT]] [--action REF --milestone N (--milestone-status STATUS | --revise-to DATE --reason TEXT)] [--action REF --add-milestone DATE [--milestone-output TEXT]] [--date YYYY-MM-DD] [--reviewer NAME] [--sessions DIR] [--break-lock]"
     static let milestoneUsage = "stepchange review SESSION --action REF (--milestone N (--milestone-status STATUS | --revise-to DATE --reason TEXT) | --add-milestone DATE [--milestone-output TEXT])"
 
     /// `stepchange review`: the quarterly progress review of a session's actions.

@@ -16,7 +16,8 @@ extension Command {
         if invocation.flag("json") {
             context.terminal.write(SessionListText.json(listing, directory: context.displayPath(store.directory), today: try context.asAt(invocation)))
         } else {
-            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style, today: try context.asAt(invocation)))
+            context.terminal.write(SessionListText.render(listing, directory: context.displayPath(store.directory), style: context.style,
+                                                          today: try context.asAt(invocation), program: context.program))
         }
         return 0
     }
@@ -24,10 +25,10 @@ extension Command {
 
 /// The terminal and JSON renderings of a session listing.
 enum SessionListText {
-    static func render(_ listing: SessionListing, directory: String, style: Style, today: String) -> String {
+    static func render(_ listing: SessionListing, directory: String, style: Style, today: String, program: String) -> String {
         var out = ""
         if listing.sessions.isEmpty && listing.unreadable.isEmpty {
-            return "No sessions in \(directory). Start one with `stepchange new`.\n"
+            return "No sessions in \(directory). Start one with `\(program) start`.\n"
         }
         if !listing.sessions.isEmpty {
             let rows = listing.sessions.map { listed -> [String] in
@@ -64,16 +65,8 @@ enum SessionListText {
         return (hundredths < 0 ? "-" : "") + "\(abs(hundredths) / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
-    /// The text on one line, cut to `width` characters with an ellipsis.
-    static func clip(_ text: String, _ width: Int) -> String {
-        if text.utf8.count <= width, !text.utf8.contains(where: { $0 < 32 }) { return text }
-        var kept: [Character] = []
-        for character in text where !(character.asciiValue.map { $0 < 32 } ?? character.isNewline) {
-            kept.append(character)
-            if kept.count > width { return String(kept.prefix(width - 1)) + "…" }
-        }
-        return String(kept)
-    }
+    /// The text on one line, cut to `width` characters with an ellipsis (the same rule as `show`).
+    static func clip(_ text: String, _ width: Int) -> String { TextWrap.clip(text, to: width) }
 
     /// The listing as JSON: the directory, each session's summary with its file, and unreadable files.
     static func json(_ listing: SessionListing, directory: String, today: String) -> String {

@@ -11,20 +11,24 @@ extension Command {
         examples: ["stepchange show 2025-11-20-riverside-child-poverty-self-assessment", "stepchange show 2026-11"],
         options: [.sessions, .asAt], arguments: 1...1
     ) { invocation, context throws(StepChangeError) in
-        let (session, _) = try context.sessionStore(invocation).load(invocation.positionals[0])
-        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style, today: try context.asAt(invocation)))
+        let store = context.sessionStore(invocation)
+        let (session, url) = try store.load(invocation.positionals[0])
+        let command = { (name: String) in WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context, command: name) }
+        context.terminal.write(SessionOverviewText.render(session, width: context.width, style: context.style,
+                                                          today: try context.asAt(invocation), command: command))
         return 0
     }
 }
 
 /// The terminal rendering of `show`: heading bars, statements, the action plan's status and what `check` finds.
 enum SessionOverviewText {
-    static func render(_ session: Session, width: Int, style: Style, today: String) -> String {
+    /// `command` gives the full command line for another command on this session (`review`, `check`).
+    static func render(_ session: Session, width: Int, style: Style, today: String, command: (String) -> String) -> String {
         var out: [String] = []
-        out.append(style.bold(session.title) + " (\(session.date), \(session.stage.rawValue))")
-        var facts = [session.partnership, "\(session.framework.id) v\(session.framework.version)",
+        out.append(style.bold(TextWrap.oneLine(session.title)) + " (\(session.date), \(session.stage.rawValue))")
+        var facts = [TextWrap.oneLine(session.partnership), "\(session.framework.id) v\(session.framework.version)",
                      "\(session.participants.count) participant\(session.participants.count == 1 ? "" : "s")"]
-        if !session.facilitator.isEmpty { facts.append("facilitated by \(session.facilitator)") }
+        if !session.facilitator.isEmpty { facts.append("facilitated by \(TextWrap.oneLine(session.facilitator))") }
         out.append(facts.filter { !$0.isEmpty }.joined(separator: " · "))
         out.append("Id: \(session.id)")
         if let survey = session.survey {
@@ -65,7 +69,7 @@ enum SessionOverviewText {
         } else {
             out.append("  " + ActionStatus.counts(of: actions).map { "\($0.count) \($0.status.shortLabel) (\($0.status.rag.label))" }.joined(separator: ", "))
             let latest = actions.compactMap { $0.latestUpdate?.date }.max()
-            out.append("  Latest review: " + (latest ?? "none yet — record one with `stepchange review \(ShellQuoting.quoted(session.id))`"))
+            out.append("  Latest review: " + (latest ?? "none yet — record one with `\(command("review"))`"))
         }
 
         let findings = Overdue.checkFindings(session, asAt: today)
@@ -75,7 +79,7 @@ enum SessionOverviewText {
         let shown = 3
         out += PlanCheck.lines(Array(findings.prefix(shown))).map { TextWrap.clip($0, to: width) }
         if findings.count > shown {
-            out.append("  … and \(findings.count - shown) more: run `stepchange check \(ShellQuoting.quoted(session.id))`")
+            out.append("  … and \(findings.count - shown) more: run `\(command("check"))`")
         }
         return out.joined(separator: "\n") + "\n"
     }

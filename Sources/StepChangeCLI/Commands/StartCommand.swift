@@ -6,7 +6,7 @@ extension Command {
     static let start = Command(
         name: "start",
         summary: "Set up a new workshop by answering a few questions, then run it.",
-        usage: "stepchange start [--framework ID|FILE] [--sessions DIR]",
+        usage: "stepchange start [--framework ID|FILE] [--frameworks DIR] [--sessions DIR]",
         discussion: "Asks for the title, partnership, facilitator, participants (one per line) and scoring mode, saves the session, then runs the self-assessment.",
         examples: ["stepchange start", "stepchange start --framework partnership-health"],
         options: [OptionSpec("framework", value: "ID|FILE", help: "Framework to assess against (default child-poverty)."), .sessions, .frameworks]

@@ -6,7 +6,7 @@ extension Command {
     static let survey = Command(
         name: "survey",
         summary: "Make the pre-workshop survey: a printable questionnaire or an empty response template.",
-        usage: "stepchange survey SESSION --format docx|html|csv|xlsx [--output FILE] [--force]",
+        usage: "stepchange survey SESSION --format docx|html|csv|xlsx [--output FILE] [--force] [--sessions DIR]",
         discussion: """
         docx and html give the printable questionnaire: the statements grouped by heading, the scale as tick
         boxes and a comment box after each heading. csv and xlsx give an empty response template, one row per

@@ -17,7 +17,7 @@ public struct AssessmentStage: WorkshopStage {
         "skip           leave this item; it comes back at the end of its heading",
         "goto ITEM      go to an item by its id, e.g. goto LN3",
         "status         progress through the headings and items",
-        "pause          save and stop; resume later with `stepchange run`",
+        "pause          save and stop, printing the command that resumes here",
         "In a list (evidence, strengths, areas, participants): edit N TEXT, delete N,",
         "               move N to evidence/strengths/areas; done ends the item's notes",
         "add participant NAME (Organisation, sector)   someone who arrives late",

@@ -137,6 +137,17 @@ public struct PlanningStage: WorkshopStage {
         guard let id = cursor.statementID, let statement = session.statement(id) else {
             if cursor.step == .done { return .refused("Planning is finished.") }
             if line.isEmpty {
+                // Enter finishes planning only when there is a plan: something planned, with at least one
+                // outcome or action (the plan checks list what is still missing).
+                guard !session.planned.isEmpty else {
+                    return .refused("No statements are planned, so there is no plan to finish: `pause`, then run the session again with `--stage statements` to choose some.")
+                }
+                let started = session.planned.contains { id in
+                    session.plan(for: id).map { !$0.outcomes.isEmpty || !$0.actions.isEmpty } ?? false
+                }
+                guard started else {
+                    return .refused("Nothing has been planned yet: type `goto \(session.planned[0])` to plan \(session.planned[0]), or `pause` to stop and come back to it.")
+                }
                 session.planningCursor = PlanningCursor(step: .done)
                 return .accepted(touch(session, now), message: "Planning finished.")
             }

@@ -42,7 +42,7 @@ public struct StatementsStage: WorkshopStage {
                 return WorkshopPrompt(
                     text: StatementsBoard.assessmentSummary(session)
                         + "\n\nTurn these into improvement statements: \"The partnership should …\". Type `help` for commands.",
-                    question: "Statement \(next)", defaultHint: "Enter ends this stage with no statements")
+                    question: "Statement \(next)")
             }
             return WorkshopPrompt(text: StatementsBoard.statementList(session),
                                   question: "Statement \(next), or a command (help)",
@@ -137,7 +137,13 @@ public struct StatementsStage: WorkshopStage {
 
     private func draft(_ line: String, words: [String], session: Session, now: Date) -> WorkshopStep {
         var session = session
-        if line.isEmpty { return startVoting(session, now: now) }
+        if line.isEmpty {
+            // Enter moves on only once there is something to move on with: a stage without statements is not done.
+            guard !session.statements.isEmpty else {
+                return .refused("There are no improvement statements yet: type one (\"The partnership should …\"), or `pause` to stop here and come back to it.")
+            }
+            return startVoting(session, now: now)
+        }
         let command = words[0].lowercased()
         var words = words
         if words.count > 1, let number = Int(words[1]) { words[1] = "S\(number)" }

@@ -60,7 +60,16 @@ public enum TextWrap {
 
     /// The text on one line (line breaks become spaces), cut to `width` characters with an ellipsis.
     public static func clip(_ text: String, to width: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let flat = oneLine(text)
         return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
+    }
+
+    /// The rule for text shown on one line (a title in a listing or a heading): line breaks and tabs
+    /// become spaces; every other control character is kept, for the terminal writer to show as a
+    /// visible symbol (ESC → ␛), so a listing and `show` display the same text the same way.
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\t", with: " ")
     }
 }

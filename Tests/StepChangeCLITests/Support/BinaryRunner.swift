@@ -30,6 +30,12 @@ struct BinaryRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }()
 
+    /// Where a binary built with `--enable-code-coverage` writes its profile: a folder of its own, never
+    /// the working directory (whose listing tests check) nor the test run's coverage folder, where a
+    /// profile cut short by a test (a file-size limit, SIGKILL) would stop `swift test` merging the rest.
+    static let profileFile: String = FileManager.default.temporaryDirectory
+        .appendingPathComponent("stepchange-coverage/stepchange-%p.profraw").path
+
     /// Runs stepchange and waits for it. stdin is the given text (closed afterwards, so EOF follows).
     static func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
@@ -71,11 +77,22 @@ struct BinaryRunner {
         }
     }
 
+    /// The environment stepchange runs in under test: the built binary's folder first on PATH, so it is
+    /// started by name as an installed stepchange is and the commands it prints begin `stepchange`.
+    static var environment: [String: String] {
+        ["PATH": executable.deletingLastPathComponent().path + ":/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8",
+         "LLVM_PROFILE_FILE": profileFile]
+    }
+
+    /// `/usr/bin/env`, which starts `stepchange` by name from `environment`'s PATH: give it
+    /// `["stepchange"] + arguments`.
+    static let byName = URL(fileURLWithPath: "/usr/bin/env")
+
     static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Running {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        process.executableURL = byName
+        process.arguments = ["stepchange"] + arguments
+        var env = Self.environment
         env.merge(environment) { $1 }
         process.environment = env
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory

@@ -52,7 +52,7 @@ struct PlanningStageTests {
         let prompt = driver.prompt
         #expect(prompt?.text.hasPrefix("Plan checks: 2 errors") == true)
         #expect(prompt?.text.contains("S1 is planned but has no long-term, medium-term or short-term outcome") == true)
-        driver.type("")
+        driver.type("goto S1", "Fewer children in poverty", "goto review", "")
         #expect(driver.prompt == nil)
         #expect(driver.session.planningCursor?.step == .done)
     }
@@ -150,18 +150,26 @@ struct PlanningStageTests {
         #expect(driver.session.planningCursor?.field == .outcomes)
     }
 
-    @Test func emptyLinesAlwaysFinishPlanning() {
+    /// An empty line takes each step's default, but never finishes planning when nothing has been planned.
+    @Test func emptyLinesNeverFinishAnEmptyPlan() {
         var driver = ready()
         var steps = 0
         while driver.prompt != nil, steps < 200 {
             driver.type("")
             steps += 1
         }
+        #expect(driver.session.planningCursor?.step == .review)
+        #expect(driver.prompt?.question.hasPrefix("Finish planning") == true)
+        #expect(driver.refusals.last == "Nothing has been planned yet: type `goto S1` to plan S1, or `pause` to stop and come back to it.")
+        driver.type("goto S2", "Families have more money", "goto review", "")
         #expect(driver.prompt == nil)
+        #expect(driver.session.planningCursor?.step == .done)
+
         var nothing = PlanningDriver(PlanningStage(), PlanningFixtures.assessedSession())
         #expect(nothing.prompt?.question == "Finish planning")
         nothing.type("")
-        #expect(nothing.prompt == nil)
+        #expect(nothing.refusals == ["No statements are planned, so there is no plan to finish: `pause`, then run the session again with `--stage statements` to choose some."])
+        #expect(nothing.prompt?.question == "Finish planning")
     }
 
     @Test func reopeningStartsAgainAtTheFirstPlannedStatement() {
