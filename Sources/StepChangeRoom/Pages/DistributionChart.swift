@@ -17,9 +17,9 @@ enum DistributionChart {
             let y = bottom - barHeight
             out += "<rect x=\"\(format(centre - slot * 0.33))\" y=\"\(format(y))\" width=\"\(format(slot * 0.66))\" height=\"\(format(barHeight))\" fill=\"\(bar.label == "?" ? "#8a8a8a" : "#1a4fa0")\" rx=\"8\"/>"
             out += "<text x=\"\(format(centre))\" y=\"\(format(y - 12))\" text-anchor=\"middle\" font-size=\"48\" font-weight=\"bold\">\(bar.count)</text>"
-            out += "<text x=\"\(format(centre))\" y=\"\(format(bottom + 52))\" text-anchor=\"middle\" font-size=\"48\" font-weight=\"bold\">\(HTMLText.escape(bar.label))</text>"
+            out += "<text x=\"\(format(centre))\" y=\"\(format(bottom + 52))\" text-anchor=\"middle\" font-size=\"48\" font-weight=\"bold\">\(HTMLRenderer.escape(bar.label))</text>"
             for (line, words) in captionLines(bar.caption).enumerated() {
-                out += "<text x=\"\(format(centre))\" y=\"\(format(bottom + 88 + Double(line) * 30))\" text-anchor=\"middle\" font-size=\"26\">\(HTMLText.escape(words))</text>"
+                out += "<text x=\"\(format(centre))\" y=\"\(format(bottom + 88 + Double(line) * 30))\" text-anchor=\"middle\" font-size=\"26\">\(HTMLRenderer.escape(words))</text>"
             }
         }
         if let median = stats.median, let first = scale.values.first, let step = scale.values.dropFirst().first.map({ $0 - first }), step != 0 {

@@ -1,3 +1,5 @@
+import StepChangeKit
+
 /// The frame every room page shares: a complete HTML document with its styles inline and nothing
 /// loaded from anywhere, and, when the page should follow the workshop, a small inline script that
 /// reloads it when the room changes (never while the person is filling in a form). With scripts
@@ -14,7 +16,7 @@ enum PageLayout {
     static func page(title: String, body: String, version: Int, refresh: Refresh, projector: Bool = false) -> String {
         var head = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         head += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        head += "<title>\(HTMLText.escape(title))</title><style>\(projector ? screenStyle : phoneStyle)</style>"
+        head += "<title>\(HTMLRenderer.escape(title))</title><style>\(projector ? screenStyle : phoneStyle)</style>"
         if refresh == .always { head += "<noscript><meta http-equiv=\"refresh\" content=\"4\"></noscript>" }
         let script = refresh == .never ? "" : "<script>" + refreshScript + "</script>"
         return head + "</head><body data-v=\"\(version)\">" + body + script + "</body></html>"

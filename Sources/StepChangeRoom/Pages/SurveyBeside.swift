@@ -7,11 +7,11 @@ enum SurveyBeside {
     static func html(_ session: Session, itemID: String) -> String {
         var out = ""
         if let comparison = SurveyComparison(session: session, itemID: itemID) {
-            out += "<section class=\"survey\"><p class=\"meta\">\(HTMLText.escape(comparison.surveyHeadline))</p>"
+            out += "<section class=\"survey\"><p class=\"meta\">\(HTMLRenderer.escape(comparison.surveyHeadline))</p>"
             out += "<table><tr><th></th><th>Survey</th><th>Room</th></tr>"
             for row in comparison.rows {
                 let key = row.value.map(String.init) ?? "?"
-                out += "<tr><td>\(HTMLText.escape(key)) \(HTMLText.escape(row.label))</td><td>\(row.survey)</td><td>\(row.room.map(String.init) ?? "")</td></tr>"
+                out += "<tr><td>\(HTMLRenderer.escape(key)) \(HTMLRenderer.escape(row.label))</td><td>\(row.survey)</td><td>\(row.room.map(String.init) ?? "")</td></tr>"
             }
             out += "</table></section>"
         }
@@ -20,15 +20,15 @@ enum SurveyBeside {
             out += "<section class=\"comments\">"
             if !comments.item.isEmpty {
                 out += "<p class=\"meta\">Comments on this item (\(comments.item.count))</p><ul>"
-                out += comments.item.map { "<li>\(HTMLText.escape($0.text))</li>" }.joined() + "</ul>"
+                out += comments.item.map { "<li>\(HTMLRenderer.escape($0.text))</li>" }.joined() + "</ul>"
             }
             if !comments.heading.isEmpty {
-                out += "<p class=\"meta\">Survey comments on \(HTMLText.escape(comments.headingTitle)) (\(comments.heading.count))</p><ul>"
-                out += comments.heading.map { "<li>\(HTMLText.escape($0.text))</li>" }.joined() + "</ul>"
+                out += "<p class=\"meta\">Survey comments on \(HTMLRenderer.escape(comments.headingTitle)) (\(comments.heading.count))</p><ul>"
+                out += comments.heading.map { "<li>\(HTMLRenderer.escape($0.text))</li>" }.joined() + "</ul>"
             }
             out += "</section>"
         } else if let shown = comments.headingCountShownAt {
-            out += "<p class=\"meta\">Survey comments on \(HTMLText.escape(comments.headingTitle)): \(shown.count), shown with \(HTMLText.escape(shown.itemID)).</p>"
+            out += "<p class=\"meta\">Survey comments on \(HTMLRenderer.escape(comments.headingTitle)): \(shown.count), shown with \(HTMLRenderer.escape(shown.itemID)).</p>"
         }
         return out
     }
