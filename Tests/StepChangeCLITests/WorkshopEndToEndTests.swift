@@ -144,7 +144,7 @@ struct WorkshopEndToEndTests {
         process.currentDirectoryURL = dir
         let input = Pipe()
         let transcript = dir.appendingPathComponent("transcript.txt")
-        FileManager.default.createFile(atPath: transcript.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: transcript.path, contents: nil)
         process.standardInput = input
         process.standardOutput = try FileHandle(forWritingTo: transcript)
         process.standardError = FileHandle.nullDevice

@@ -13,12 +13,17 @@ public struct ListEditor: Sendable {
     public var ids: [String]
     /// The other lists an entry can be moved to: what the group types (`areas`) and the list's name.
     public var destinations: [(typed: [String], name: String)]
+    /// True where the entries are shown and typed by their ids (`S2`): a bare number N then names the entry
+    /// whose id ends in N (`delete 2` is S2 even after S1 was deleted or S3 moved first), never a position.
+    public var numberedByID: Bool
 
-    public init(name: String, entries: [String], ids: [String] = [], destinations: [(typed: [String], name: String)] = []) {
+    public init(name: String, entries: [String], ids: [String] = [], destinations: [(typed: [String], name: String)] = [],
+                numberedByID: Bool = false) {
         self.name = name
         self.entries = entries
         self.ids = ids
         self.destinations = destinations
+        self.numberedByID = numberedByID && ids.count == entries.count
     }
 
     /// What a typed line asks for.
@@ -49,6 +54,7 @@ public struct ListEditor: Sendable {
             let looksLikeReference = Int(words[1]) != nil || words[1].contains(where: \.isNumber) && words[1].count <= 8
             guard looksLikeReference else { return .add(line) }
             return .refused(entries.isEmpty ? "The \(name) list is empty, so there is no entry \(words[1]) to \(first)."
+                                            : numberedByID ? "There is no entry \(words[1]) in \(name): give one of \(ids.joined(separator: ", "))."
                                             : "There is no entry \(words[1]) in \(name): give a number from 1 to \(entries.count)\(idHint).")
         }
         let rest = words.dropFirst(2)
@@ -72,7 +78,10 @@ public struct ListEditor: Sendable {
 
     /// The entry a typed number (1-based) or id names.
     func index(of word: String) -> Int? {
-        if let number = Int(word) { return entries.indices.contains(number - 1) ? number - 1 : nil }
+        if let number = Int(word) {
+            guard numberedByID else { return entries.indices.contains(number - 1) ? number - 1 : nil }
+            return ids.firstIndex { Int($0.drop { !$0.isNumber }) == number }
+        }
         let upper = word.uppercased()
         return ids.firstIndex { id in
             let plain = id.uppercased()
@@ -82,7 +91,12 @@ public struct ListEditor: Sendable {
 
     /// The list as shown when it is revisited: one numbered line per entry.
     public func numbered(indent: String = "  ") -> [String] {
-        entries.enumerated().map { "\(indent)\($0.offset + 1). \($0.element)" }
+        entries.indices.map { "\(indent)\(label(at: $0)) \(entries[$0])" }
+    }
+
+    /// What entry `index` (0-based) is shown and typed as: its number (`2.`), or its id where numbered by id.
+    public func label(at index: Int) -> String {
+        numberedByID ? ids[index] : "\(index + 1)."
     }
 
     /// The commands as a short reminder for a prompt.

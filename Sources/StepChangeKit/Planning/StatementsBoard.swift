@@ -43,10 +43,11 @@ public enum StatementsBoard {
     public static func statementList(_ session: Session) -> String {
         guard !session.statements.isEmpty else { return "No improvement statements yet." }
         var lines = ["Improvement statements:"]
-        for statement in session.statements {
+        let editor = StatementsStage.editor(session)
+        for (position, statement) in session.statements.enumerated() {
             let items = statement.itemIDs.isEmpty ? "no items" : statement.itemIDs.joined(separator: ", ")
             lines.append(TextWrap.wrap("\(statement.text) [\(items)]", width: width, indent: "      ",
-                                       firstIndent: "  " + statement.id.padding(toLength: 4, withPad: " ", startingAt: 0)))
+                                       firstIndent: "  " + editor.label(at: position).padding(toLength: 4, withPad: " ", startingAt: 0)))
             if !statement.rationale.isEmpty {
                 lines.append(TextWrap.wrap("Why: " + statement.rationale, width: width, indent: "      "))
             }

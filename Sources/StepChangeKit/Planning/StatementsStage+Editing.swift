@@ -1,8 +1,37 @@
 import Foundation
 
-/// Reworking the drafted statements: merging, reordering and deleting (asking first when the
-/// statement has votes or is chosen to plan). Ids are never reused.
+/// Reworking the drafted statements: `edit` and `delete` through the one `ListEditor` every list
+/// shares (numbered by id, so `delete 2` is S2), and the statements' own extras — merging and moving
+/// to a position. Deleting asks first when the statement has votes or is chosen to plan; ids are never reused.
 extension StatementsStage {
+    /// The statements as one of the facilitator's lists: shown and typed by id (`S2`, or just `2`).
+    static func editor(_ session: Session) -> ListEditor {
+        ListEditor(name: "statements", entries: session.statements.map(\.text), ids: session.statements.map(\.id), numberedByID: true)
+    }
+
+    /// What an `edit` or `delete` line, read by the shared editor, does to the statement it names.
+    func corrected(reading: ListEditor.Reading, session: Session, now: Date) -> WorkshopStep {
+        var session = session
+        switch reading {
+        case .edit(let position, let text) where text.isEmpty:
+            let statement = session.statements[position]
+            session.statementsCursor!.phase = .items
+            session.statementsCursor!.statementID = statement.id
+            return .accepted(touch(session, now), message: nil)
+        case .edit(let position, let text):
+            let statement = session.statements[position]
+            if let refusal = Self.emptyStatementRefusal(text) { return .refused(refusal) }
+            session.statements[position].text = text
+            return .accepted(touch(session, now), message: "\(statement.id) reworded.")
+        case .delete(let position):
+            return delete(session.statements[position], session: session, now: now)
+        case .refused(let message):
+            return .refused(message)
+        case .add, .move:
+            return .refused("Type `edit S1 NEW TEXT` or `delete S1`; type `help` for the commands.")
+        }
+    }
+
     func merge(_ source: ImprovementStatement, rest: [String], session: Session, now: Date) -> WorkshopStep {
         var session = session
         let usage = "Type `merge \(source.id) into S1`: the second statement keeps its wording and id."

@@ -159,14 +159,8 @@ public struct StatementsStage: WorkshopStage {
             guard let statement = target else { return .refused(Self.unknownStatementMessage(words[1], in: session)) }
             let rest = words.dropFirst(2).joined(separator: " ")
             switch command {
-            case "edit" where rest.isEmpty:
-                session.statementsCursor!.phase = .items
-                session.statementsCursor!.statementID = statement.id
-                return .accepted(touch(session, now), message: nil)
-            case "edit":
-                if let refusal = Self.emptyStatementRefusal(rest) { return .refused(refusal) }
-                session.statements[index(of: statement, in: session)].text = rest
-                return .accepted(touch(session, now), message: "\(statement.id) reworded.")
+            case "edit", "delete", "remove":
+                return corrected(reading: Self.editor(session).read(line), session: session, now: now)
             case "items" where rest.isEmpty:
                 return .refused("Type the items after the id, e.g. `items \(statement.id) LN4 WW2`, or `items \(statement.id) none` to clear them.")
             case "why" where rest.isEmpty, "rationale" where rest.isEmpty:
@@ -183,10 +177,8 @@ public struct StatementsStage: WorkshopStage {
                 return .accepted(touch(session, now), message: "\(statement.id)'s rationale recorded.")
             case "merge":
                 return merge(statement, rest: words.dropFirst(2).map { $0 }, session: session, now: now)
-            case "move":
-                return move(statement, rest: words.dropFirst(2).map { $0 }, session: session, now: now)
             default:
-                return delete(statement, session: session, now: now)
+                return move(statement, rest: words.dropFirst(2).map { $0 }, session: session, now: now)
             }
         default:
             return add(line, session: session, now: now)

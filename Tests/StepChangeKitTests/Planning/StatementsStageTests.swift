@@ -107,6 +107,33 @@ struct StatementsStageTests {
         #expect(driver.refusals.last == "Type `move S3 to N` with N from 1 to 3.")
     }
 
+    /// The statements list is corrected with the same words as every other list, read by the one `ListEditor`;
+    /// a number there names a statement's id, so after a reorder or a deletion `delete 3` is still S3.
+    @Test func theSameCommandWordsWorkInStatementsAndInStrengths() throws {
+        var driver = drafted()
+        let strengths = ListEditor(name: "strengths", entries: ["Shared figures", "Strong data team", "Good links"])
+        let statements = StatementsStage.editor(driver.session)
+        for typed in ["edit 2 Better words", "edit 2", "delete 3", "remove 1", "delete 9", "delete 2 now", "edit", "delete"] {
+            #expect(statements.read(typed).isSameKind(as: strengths.read(typed)), "\(typed)")
+        }
+        #expect(statements.read("edit 2 Better words") == .edit(index: 1, text: "Better words"))
+        #expect(statements.numbered().first == "  S1 The partnership should develop mechanisms for ongoing dialogue with families.")
+        driver.type("move S3 to 1", "delete 1", "edit 2 The partnership should involve the third sector.", "delete 3", "remove S2")
+        #expect(driver.refusals.isEmpty)
+        #expect(driver.session.statements.isEmpty)
+        #expect(driver.session.retiredStatementIDs == ["S1", "S3", "S2"])
+        #expect(driver.messages.contains("S2 reworded."))
+        driver.type("The partnership should evaluate services.", "", "")
+        #expect(driver.session.statements.map(\.id) == ["S4"])
+        driver.type("delete 2", "edit S3 Back again")
+        #expect(driver.refusals == ["S2 was deleted or merged. Statements: S4.", "S3 was deleted or merged. Statements: S4."])
+        driver.type("delete 4 now")
+        #expect(driver.refusals.last == "Type just `delete 4`; to change the wording type `edit 4 NEW TEXT`.")
+        #expect(driver.session.statements.map(\.id) == ["S4"])
+        let list = StatementsBoard.statementList(driver.session)
+        #expect(list.contains("  S4  The partnership should evaluate services."))
+    }
+
     @Test func votingTallyTiesTieBreakAndChoice() {
         var driver = drafted()
         driver.type("")
@@ -245,5 +272,15 @@ struct VoteTallyTests {
         #expect(tally.suggestedPlan == ["S2", "S4", "S1"])
         #expect(VoteTally(session: session, tieBreak: ["S4"]).ranking == ["S4", "S2", "S1", "S3"])
         #expect(tally.lines(statements: session.statements)[0] == "   =1  S2    2 votes  The partnership should S2.")
+    }
+}
+
+extension ListEditor.Reading {
+    /// Whether two readings ask for the same command on the same entry (refusals match whatever their wording).
+    func isSameKind(as other: ListEditor.Reading) -> Bool {
+        switch (self, other) {
+        case (.refused, .refused): true
+        default: self == other
+        }
     }
 }
