@@ -307,6 +307,10 @@ struct SessionLockTests {
     @Test func atMostOneHoldsTheLockUnderAnyInterleaving() throws {
         let directory = try freshDirectory()
         let path = directory.appendingPathComponent("s.lock").path
+        // Contention for certain, whatever the scheduler does below: a held lock refuses a second taker.
+        let first = try SessionLock.acquire(at: path, now: Date())
+        #expect(throws: StepChangeError.self) { _ = try SessionLock.acquire(at: path, now: Date()) }
+        first.release()
         let holders = Mutex((now: 0, most: 0, taken: 0, refused: 0))
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
             var random = SeededRandom(seed: UInt64(worker + 1))
@@ -328,7 +332,7 @@ struct SessionLockTests {
         }
         let state = holders.withLock { $0 }
         #expect(state.most == 1, "\(state.most) holders at once")
-        #expect(state.taken > 0 && state.refused > 0, "taken \(state.taken), refused \(state.refused): the lock was contended")
+        #expect(state.taken > 0, "taken \(state.taken), refused \(state.refused)")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
