@@ -232,6 +232,30 @@ struct ExportEscapingTests {
         #expect(CSVWriter.field("a,b") == "\"a,b\"")
     }
 
+    @Test func aNegativeNumberStaysANumberWhileFormulaTextIsNeutralised() {
+        for number in ["-3", "-0.41", "+1", "-.5", "12", "0.5"] {
+            #expect(CSVWriter.field(number) == number, "\(number) is a value, not a formula")
+        }
+        for formula in ["-2+3", "-3 cmd", "-", "+", "-1.2.3", "-1e5", "=1", "@SUM(A1)", "+A1", "-A1"] {
+            #expect(CSVWriter.field(formula) == "'" + formula, "\(formula) could run as a formula")
+        }
+        let table = ReportTable(header: ["Measure", "Value", "Change"], rows: [[.text("Rate"), .text("-0.41"), .number(-3, text: "-3")]])
+        let csv = String(decoding: CSVWriter.render(table), as: UTF8.self)
+        #expect(csv.hasSuffix("Rate,-0.41,-3\r\n"))
+    }
+
+    @Test func fullWidthAndLeadingWhitespaceFormulaStartsAreNeutralised() {
+        for formula in ["\u{FF1D}HYPERLINK(\"x\")", "\u{FF0B}1", "\u{FF0D}1", "\u{FF20}SUM(A1)",
+                        "\t=cmd()", "\r+1", "\t-1", "\r@x", " =cmd()", "\u{A0}=cmd()", "\u{3000}\u{FF1D}1"] {
+            let field = CSVWriter.field(formula)
+            #expect(field.hasPrefix("'") || field.hasPrefix("\"'"), "\(formula.debugDescription) became \(field.debugDescription)")
+        }
+        #expect(CSVWriter.field("\u{FF1D}1") == "'\u{FF1D}1")
+        #expect(CSVWriter.field("\t=cmd()") == "'\t=cmd()")
+        #expect(CSVWriter.field("\r=cmd()") == "\"'\r=cmd()\"")
+        #expect(CSVWriter.field("Plan \u{FF1D} goal") == "Plan \u{FF1D} goal")
+    }
+
     @Test func docxIsWellFormedXMLWithTheTextInIt() throws {
         let entries = try unzipStored(try SessionExport.export(hostileSession(), format: .docx, attributed: true))
         for (name, data) in entries {

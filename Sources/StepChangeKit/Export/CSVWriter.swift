@@ -48,12 +48,33 @@ public enum CSVWriter {
         if value.unicodeScalars.contains(where: isDropped) {
             value = String(String.UnicodeScalarView(value.unicodeScalars.filter { !isDropped($0) }))
         }
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
+        if couldStartFormula(value) { value = "'" + value }
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a spreadsheet could read the text as a formula: it starts with a tab or carriage return, or
+    /// its first non-space character is = + - @ or their full-width forms. A plain number such as "-3" or
+    /// "-0.41" is a value, not a formula, and is left as it is.
+    static func couldStartFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if first == "\t" || first == "\r" { return true }
+        guard let lead = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+              formulaStarts.contains(lead) else { return false }
+        return !isPlainNumber(text)
+    }
+
+    /// = + - @ and the full-width ＝ ＋ － ＠ a spreadsheet may read the same way.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// "-3", "+1", "-0.41", "-.5": an optional ASCII sign then ASCII digits with at most one decimal point.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let sign = scalars.first, sign == "-" || sign == "+" { scalars = scalars.dropFirst() }
+        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !scalars.isEmpty, parts.count <= 2, scalars.contains(where: { ("0"..."9").contains($0) }) else { return false }
+        return parts.allSatisfy { $0.allSatisfy { ("0"..."9").contains($0) } }
     }
 
     static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
