@@ -18,6 +18,14 @@ enum WorkshopLaunch {
         return context.command(ShellQuoting.command(words))
     }
 
+    /// The command that resumes a run, with the room's options when it serves a room: resuming without
+    /// --room would leave the phones with nothing to talk to.
+    static func resumeCommand(for url: URL, id: String, store: SessionStore, context: CommandContext, room: RoomLoop?) -> String {
+        let resume = resumeCommand(for: url, id: id, store: store, context: context)
+        guard let room else { return resume }
+        return resume + " " + ShellQuoting.command(room.resumeOptions)
+    }
+
     /// Takes the session lock (`SessionLock`: a kernel lock, released when its holder stops in any
     /// way). A lock left by a runner that was killed is simply taken over, saying whose it was; a lock
     /// held by a running process is never broken, `--break-lock` or not.
@@ -37,9 +45,7 @@ enum WorkshopLaunch {
     /// Runs the workshop for a locked session, with Ctrl-C and SIGTERM stopping cleanly.
     static func runWorkshop(_ session: Session, url: URL, store: SessionStore, lock: SessionLock, context: CommandContext,
                             room: RoomLoop? = nil) -> Int32 {
-        var resume = resumeCommand(for: url, id: session.id, store: store, context: context)
-        // Resuming without --room would leave the phones with nothing to talk to.
-        if let room { resume += " " + ShellQuoting.command(room.resumeOptions) }
+        let resume = resumeCommand(for: url, id: session.id, store: store, context: context, room: room)
         let file = context.displayPath(url)
         StopSignals.install(hint: "\nStopped. Every answer given is saved in \(file).\nResume with: \(resume)\n", lockPath: lock.path)
         defer { StopSignals.remove() }

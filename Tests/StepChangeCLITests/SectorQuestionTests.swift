@@ -44,4 +44,47 @@ struct SectorQuestionTests {
         let again = run(["run", "2026-11-18-later"], input: ["pause"], interactive: true, in: dir)
         #expect(!again.output.contains("Which sector"))
     }
+
+    @Test func pauseOrTheEndOfInputAtTheSectorQuestionStopsTheRunWithTheResumeHint() throws {
+        let dir = try temporaryDirectory()
+        _ = run(["new", "--title", "Stop", "--participants", "Ann Lee; Bo Ray; Raj Patel (CVS, third sector)"], input: [], interactive: false, in: dir)
+        let before = try Data(contentsOf: dir.appendingPathComponent("Sessions/2026-11-18-stop.json"))
+
+        let paused = run(["run", "2026-11-18-stop"], input: ["pause"], interactive: true, in: dir)
+        #expect(paused.status == 0)
+        #expect(!paused.output.contains("does not end with a sector"))
+        #expect(!paused.output.contains("Type help at any prompt"), "the workshop does not start after pause")
+        #expect(flattened(paused.errors).contains("Paused. Everything answered is saved in"))
+        #expect(flattened(paused.errors).contains("Resume with: stepchange run 2026-11-18-stop"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("Sessions/2026-11-18-stop.json")) == before, "nothing answered, nothing changed")
+
+        let oneAnswered = run(["run", "2026-11-18-stop"], input: ["Council, statutory", "PAUSE"], interactive: true, in: dir)
+        #expect(oneAnswered.status == 0)
+        #expect(oneAnswered.output.contains("Which sector is Bo Ray from?"))
+        #expect(flattened(oneAnswered.errors).contains("Paused."))
+        var session = try storedSession(in: dir)
+        #expect(session.participants.map(\.sector) == [.statutory, .other, .thirdSector])
+        #expect(session.participants.map(\.sectorToConfirm) == [nil, true, nil])
+
+        let ended = run(["run", "2026-11-18-stop"], input: [], interactive: true, in: dir)
+        #expect(ended.status == 0)
+        #expect(!ended.output.contains("Type help at any prompt"))
+        #expect(flattened(ended.errors).contains("End of input. Everything answered is saved in"))
+        #expect(flattened(ended.errors).contains("Resume with: stepchange run 2026-11-18-stop"))
+        session = try storedSession(in: dir)
+        #expect(session.participants.map(\.sectorToConfirm) == [nil, true, nil])
+
+        let finished = run(["run", "2026-11-18-stop"], input: ["health", "pause"], interactive: true, in: dir)
+        #expect(finished.output.contains("Type help at any prompt"))
+        #expect(try storedSession(in: dir).participants.map(\.sector) == [.statutory, .health, .thirdSector])
+    }
+
+    @Test func pauseAtNewsSectorQuestionLeavesTheRestToConfirmAtRun() throws {
+        let dir = try temporaryDirectory()
+        let created = run(["new", "--title", "Later", "--participants", "Ann Lee; Bo Ray"], input: ["pause"], interactive: true, in: dir)
+        #expect(created.status == 0)
+        #expect(!created.output.contains("does not end with a sector"))
+        #expect(!created.output.contains("Which sector is Bo Ray from?"))
+        #expect(try storedSession(in: dir).participants.map(\.sectorToConfirm) == [true, true])
+    }
 }

@@ -77,10 +77,20 @@ extension Command {
         }
         if let stage { session = WorkshopStages.reopen(session, at: stage) }
         if let order { session = AssessmentStage.reorder(session, by: order) }
-        session = SectorQuestions.askAtRunStart(session, context: context)
-        if session != original {
-            session.updatedAt = context.time.now
-            try store.save(session, to: url)
+        var saved = original
+        func save(_ next: Session) throws(StepChangeError) -> Session {
+            guard next != saved else { return next }
+            var next = next
+            next.updatedAt = context.time.now
+            try store.save(next, to: url)
+            saved = next
+            return next
+        }
+        session = try save(session)
+        if let reason = try SectorQuestions.askAtRunStart(&session, context: context, save: save) {
+            context.terminal.writeErrorLine("\(reason) Everything answered is saved in \(context.displayPath(url)).")
+            context.terminal.writeErrorLine("Resume with: \(WorkshopLaunch.resumeCommand(for: url, id: session.id, store: store, context: context, room: room))")
+            return context.terminal.outputFailure == nil ? 0 : 1
         }
         return WorkshopLaunch.runWorkshop(session, url: url, store: store, lock: lock, context: context, room: room)
     }
