@@ -40,7 +40,7 @@ struct XlsxExportTests {
     @Test func sheetNamesAreShortUniqueAndLegal() {
         #expect(XlsxWriter.sheetNames(["Measures", "measures", String(repeating: "x", count: 40), "a/b"])
                 == ["Measures", "measures 2", String(repeating: "x", count: 31), "ab"])
-        #expect(XlsxWriter.columnName(0) == "A" && XlsxWriter.columnName(25) == "Z" && XlsxWriter.columnName(26) == "AA")
+        #expect(Sheet.columnName(0) == "A" && Sheet.columnName(25) == "Z" && Sheet.columnName(26) == "AA")
     }
 
     @Test(.enabled(if: openpyxlAvailable, "python3 with openpyxl is not installed (python3 -m pip install openpyxl; .ci/run installs it)"))

@@ -46,7 +46,7 @@ public enum XlsxWriter {
 
     static func sheetXML(_ table: ReportTable, notice: String? = nil) -> String {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, 1)
-        let lastColumn = columnName(columns - 1)
+        let lastColumn = Sheet.columnName(columns - 1)
         let lastRow = table.rows.count + 1
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
@@ -60,13 +60,13 @@ public enum XlsxWriter {
         }
         xml += "</cols><sheetData>"
         xml += "<row r=\"1\">" + (0..<columns).map { index in
-            inlineString(index < table.header.count ? table.header[index] : "", reference: "\(columnName(index))1", style: .header)
+            inlineString(index < table.header.count ? table.header[index] : "", reference: "\(Sheet.columnName(index))1", style: .header)
         }.joined() + "</row>"
         for (rowIndex, row) in table.rows.enumerated() {
             let number = rowIndex + 2
             xml += "<row r=\"\(number)\">"
             for (index, cell) in row.enumerated() {
-                xml += cellXML(cell, reference: "\(columnName(index))\(number)")
+                xml += cellXML(cell, reference: "\(Sheet.columnName(index))\(number)")
             }
             xml += "</row>"
         }
@@ -123,18 +123,6 @@ public enum XlsxWriter {
             let longest = texts.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
             return min(45, max(8, longest + 2))
         }
-    }
-
-    /// A1-style column letters: 0 → A, 25 → Z, 26 → AA.
-    static func columnName(_ index: Int) -> String {
-        var name = ""
-        var value = index + 1
-        while value > 0 {
-            let remainder = (value - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-            value = (value - 1) / 26
-        }
-        return name
     }
 
     /// Sheet names as Excel allows them: at most 31 characters, none of `[]:*?/\`, unique ignoring case.
@@ -202,7 +190,7 @@ public enum XlsxWriter {
         for (index, table) in tables.enumerated() {
             let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, 1)
             let quoted = "'" + names[index].replacingOccurrences(of: "'", with: "''") + "'"
-            xml += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">\(escape(quoted))!$A$1:$\(columnName(columns - 1))$\(table.rows.count + 1)</definedName>"
+            xml += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">\(escape(quoted))!$A$1:$\(Sheet.columnName(columns - 1))$\(table.rows.count + 1)</definedName>"
         }
         return xml + "</definedNames></workbook>"
     }
