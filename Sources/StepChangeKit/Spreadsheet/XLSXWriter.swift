@@ -8,34 +8,18 @@ public enum XLSXWriter {
     public static func workbook(sheetName: String, rows: [[String]],
                                 choices: (columns: [Int], firstRow: Int, lastRow: Int, values: [String])? = nil) -> Data {
         var zip = ZipArchive()
-        zip.add("[Content_Types].xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        </Types>
-        """)
-        zip.add("_rels/.rels", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-        </Relationships>
-        """)
-        zip.add("xl/workbook.xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-        <sheets><sheet name="\(DocxWriter.escape(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
-        """)
-        zip.add("xl/_rels/workbook.xml.rels", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-        </Relationships>
-        """)
+        // The package around the sheet is the export workbook's, so both kinds of workbook open the same way.
+        zip.add("[Content_Types].xml", XlsxWriter.contentTypes(count: 1))
+        zip.add("_rels/.rels", XlsxWriter.packageRelationships)
+        zip.add("docProps/core.xml", XlsxWriter.coreProperties(title: sheetName))
+        zip.add("docProps/app.xml", XlsxWriter.appProperties([sheetName]))
+        zip.add("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<workbook xmlns=\"\(XlsxWriter.mainNamespace)\" xmlns:r=\"\(XlsxWriter.relationshipNamespace)\">"
+            + "<sheets><sheet name=\"\(DocxWriter.escape(String(sheetName.prefix(31))))\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
+        zip.add("xl/_rels/workbook.xml.rels", XlsxWriter.workbookRelationships(count: 1))
+        zip.add("xl/styles.xml", XlsxWriter.styles)
         var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<worksheet xmlns=\"\(XlsxWriter.mainNamespace)\">"
         if !rows.isEmpty {
             sheet += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(rows.count)\" topLeftCell=\"A\(rows.count + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         }
