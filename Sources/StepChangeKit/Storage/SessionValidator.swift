@@ -2,6 +2,8 @@ import Foundation
 
 /// Checks that a decoded session is consistent with its own framework snapshot — the checks a
 /// hand-edited file most often fails: a score off the scale, an unknown item or participant.
+/// Every file read goes through it, so the checks that pass build nothing: a field's location
+/// ("assessments[3].rounds[1].scores[7].score") is spelled out only when a problem is reported.
 public enum SessionValidator {
     public static func problems(in session: Session, source: String) -> [Problem] {
         var problems = FrameworkValidator.problems(in: session.framework, source: source).map {
@@ -11,39 +13,41 @@ public enum SessionValidator {
             problems.append(Problem(source: source, location: location, message: message))
         }
         let scale = session.framework.scale
-        let itemIDs = Set(session.framework.itemIDs)
-        var participantIDs = Set<String>()
+        let scaleValues = scale.values
+        var itemIDs = Set<String>()
+        for heading in session.framework.headings {
+            for item in heading.items { itemIDs.insert(item.id) }
+        }
+        var participantIDs = Set<String>(minimumCapacity: session.participants.count)
         for (index, participant) in session.participants.enumerated() where !participantIDs.insert(participant.id).inserted {
             report("participants[\(index)].id", "duplicate participant id \"\(participant.id)\"")
         }
-        var seenItems = Set<String>()
+        var seenItems = Set<String>(minimumCapacity: session.assessments.count)
         for (a, assessment) in session.assessments.enumerated() {
-            let path = "assessments[\(a)]"
             if !itemIDs.contains(assessment.itemID) {
-                report("\(path).itemID", "\"\(assessment.itemID)\" is not an item of the framework \(session.framework.id)")
+                report("assessments[\(a)].itemID", "\"\(assessment.itemID)\" is not an item of the framework \(session.framework.id)")
             } else if !seenItems.insert(assessment.itemID).inserted {
-                report("\(path).itemID", "item \"\(assessment.itemID)\" is assessed twice")
+                report("assessments[\(a)].itemID", "item \"\(assessment.itemID)\" is assessed twice")
             }
             for (r, round) in assessment.rounds.enumerated() {
                 for (s, entry) in round.scores.enumerated() {
-                    let scorePath = "\(path).rounds[\(r)].scores[\(s)]"
                     if !participantIDs.contains(entry.participant) {
-                        report("\(scorePath).participant", "\"\(entry.participant)\" is not a participant of this session")
+                        report("assessments[\(a)].rounds[\(r)].scores[\(s)].participant", "\"\(entry.participant)\" is not a participant of this session")
                     }
                     switch entry.score {
-                    case .value(let value) where scale.level(value) == nil:
-                        report("\(scorePath).score", "\(value) is not on the scale; expected \(scale.validAnswersDescription)")
+                    case .value(let value) where !scaleValues.contains(value):
+                        report("assessments[\(a)].rounds[\(r)].scores[\(s)].score", "\(value) is not on the scale; expected \(scale.validAnswersDescription)")
                     case .dontKnow where scale.dontKnow == nil:
-                        report("\(scorePath).score", "\"dont-know\" is not allowed by this framework's scale")
+                        report("assessments[\(a)].rounds[\(r)].scores[\(s)].score", "\"dont-know\" is not allowed by this framework's scale")
                     default: break
                     }
                 }
             }
-            if let consensus = assessment.consensus, scale.level(consensus.score) == nil {
-                report("\(path).consensus.score", "\(consensus.score) is not on the scale; expected one of \(scale.values.map(String.init).joined(separator: ", "))")
+            if let consensus = assessment.consensus, !scaleValues.contains(consensus.score) {
+                report("assessments[\(a)].consensus.score", "\(consensus.score) is not on the scale; expected one of \(scaleValues.map(String.init).joined(separator: ", "))")
             }
         }
-        var statementIDs = Set<String>()
+        var statementIDs = Set<String>(minimumCapacity: session.statements.count)
         for (index, statement) in session.statements.enumerated() {
             if !statementIDs.insert(statement.id).inserted {
                 report("statements[\(index)].id", "duplicate statement id \"\(statement.id)\"")
