@@ -78,39 +78,64 @@ public struct SessionIndex: Equatable, Sendable {
 
     static let magic = "stepchange-index"
 
+    /// What reading one file gives: its summary or why it is not a readable session, and the checksum of
+    /// the bytes read (nil when none could be read).
+    public typealias Read = (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?)
+
     /// Brings the index up to date with the files present: an entry whose stamp still matches is reused
     /// (after a checksum of the file's bytes, while it has not settled); every other file is read with
     /// `read`, which returns the summary or the failure and the bytes' checksum; entries of vanished
     /// files are dropped. Returns the fresh index, one entry per file in the order given, and how many
     /// files were decoded.
     public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
-                          checksum: (String) -> UInt64?,
-                          read: (String) -> (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?))
+                          checksum: (String) -> UInt64?, read: (String) -> Read)
         -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
-        var fresh = SessionIndex()
-        fresh.entries.reserveCapacity(files.count)
-        var listed: [(String, Entry)] = []
-        listed.reserveCapacity(files.count)
-        var readCount = 0
+        refreshed(files: files, now: now, settle: settle, checksum: checksum, readAll: { names in names.map(read) })
+    }
+
+    /// The same, with every file that must be read handed to `readAll` at once, in the order given: it
+    /// returns one `Read` per name, in that order, and is free to read them concurrently. The entries are
+    /// put together afterwards in file order, so the result is the one `read`, one file at a time, gives.
+    public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
+                          checksum: (String) -> UInt64?, readAll: ([String]) -> [Read])
+        -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
         func isSettled(_ stamp: FileStamp) -> Bool {
             Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle
         }
+        // First the entries that can be reused; nil marks a file to read.
+        var reused: [Entry?] = []
+        reused.reserveCapacity(files.count)
+        var toRead: [String] = []
         for file in files {
             if let stamp = file.stamp, var cached = entries[file.name], cached.stamp == stamp {
                 if cached.settled {
-                    fresh.entries[file.name] = cached
-                    listed.append((file.name, cached))
+                    reused.append(cached)
                     continue
                 }
                 if let sum = checksum(file.name), sum == cached.checksum {
                     cached.settled = isSettled(stamp)
-                    fresh.entries[file.name] = cached
-                    listed.append((file.name, cached))
+                    reused.append(cached)
                     continue
                 }
             }
+            reused.append(nil)
+            toRead.append(file.name)
+        }
+        let reads = toRead.isEmpty ? [] : readAll(toRead)
+        var fresh = SessionIndex()
+        fresh.entries.reserveCapacity(files.count)
+        var listed: [(name: String, entry: Entry)] = []
+        listed.reserveCapacity(files.count)
+        var readCount = 0
+        for (file, cached) in zip(files, reused) {
+            if let cached {
+                fresh.entries[file.name] = cached
+                listed.append((file.name, cached))
+                continue
+            }
+            let (result, sum) = readCount < reads.count ? reads[readCount]
+                : (.failure(StepChangeError(.input, "\(file.name) could not be read.")), nil)
             readCount += 1
-            let (result, sum) = read(file.name)
             var entry: Entry
             switch result {
             case .success(let summary):
@@ -118,13 +143,12 @@ public struct SessionIndex: Equatable, Sendable {
             case .failure(let error):
                 entry = Entry(stamp: file.stamp ?? .unknown, problem: Self.reason(error))
             }
-            listed.append((file.name, entry))
             if let stamp = file.stamp, let sum {
                 entry.checksum = sum
                 entry.settled = isSettled(stamp)
-                listed[listed.count - 1].1 = entry
                 fresh.entries[file.name] = entry
             }
+            listed.append((file.name, entry))
         }
         return (fresh, listed, readCount)
     }

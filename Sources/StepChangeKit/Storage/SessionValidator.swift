@@ -22,6 +22,12 @@ public enum SessionValidator {
         for (index, participant) in session.participants.enumerated() where !participantIDs.insert(participant.id).inserted {
             report("participants[\(index)].id", "duplicate participant id \"\(participant.id)\"")
         }
+        // Every score names a participant: among a workshop's few people, comparing ids (String ==, as the
+        // set uses) costs less than hashing one; a long list is looked up in the set.
+        let fewIDs = participantIDs.count <= 16 ? session.participants.map(\.id) : nil
+        func isParticipant(_ id: String) -> Bool {
+            fewIDs.map { $0.contains(id) } ?? participantIDs.contains(id)
+        }
         var seenItems = Set<String>(minimumCapacity: session.assessments.count)
         for (a, assessment) in session.assessments.enumerated() {
             if !itemIDs.contains(assessment.itemID) {
@@ -31,7 +37,7 @@ public enum SessionValidator {
             }
             for (r, round) in assessment.rounds.enumerated() {
                 for (s, entry) in round.scores.enumerated() {
-                    if !participantIDs.contains(entry.participant) {
+                    if !isParticipant(entry.participant) {
                         report("assessments[\(a)].rounds[\(r)].scores[\(s)].participant", "\"\(entry.participant)\" is not a participant of this session")
                     }
                     switch entry.score {
