@@ -18,7 +18,11 @@ public enum ParticipantName {
     /// The key two names are compared by: what a reader sees, without case, invisible characters or
     /// repeated spaces ("Jo Anne" and "Joanne" stay two names).
     public static func key(_ name: String) -> String {
-        if let key = asciiKey(name) { return key }
+        asciiKey(name) ?? unicodeKey(name)
+    }
+
+    /// The key through Unicode: compatibility mapping, case and width folding, then the scalars kept.
+    static func unicodeKey(_ name: String) -> String {
         let folded = name.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
         var key = String.UnicodeScalarView()

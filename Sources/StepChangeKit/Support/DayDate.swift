@@ -17,6 +17,11 @@ public enum DayDate {
             guard (1...12).contains(digits.month), digits.day >= 1, digits.day <= daysIn(month: digits.month, year: digits.year) else { return nil }
             return digits
         }
+        return parseBySplitting(text)
+    }
+
+    /// `parse` for any text: split at dashes, each part read as a number.
+    static func parseBySplitting(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
