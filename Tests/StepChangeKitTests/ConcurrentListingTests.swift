@@ -59,6 +59,8 @@ struct ConcurrentListingTests {
         #expect(listing.sessions.count == 41)
         #expect(listing.unreadable.map(\.file) == ["2026-01-01-off-scale.json", "broken.json", "dangling.json", "empty.json", "folder.json", "pipe.json", "wrong-name.json"])
         try compare(store, now: now, "warm")
+        let settled = SessionIndex.decode(try Data(contentsOf: store.directory.appendingPathComponent(SessionIndex.fileName)))
+        #expect(settled.entries.values.allSatisfy { $0.settled && $0.checksum == 0 }, "a settled entry's checksum is never read, so not computed")
 
         // Change some files: edit one, replace one, remove one, damage one, add one, and one changed unseen within a clock tick.
         var edited = sampleSession(id: "2026-01-01-session-0")
@@ -69,6 +71,10 @@ struct ConcurrentListingTests {
         try Data("{}".utf8).write(to: store.url(for: "2026-04-04-session-3"))
         try SessionCodec.encode(sampleSession(id: "2027-01-01-new")).write(to: store.url(for: "2027-01-01-new"))
         try compare(store, now: now, "changed")
-        try compare(store, now: now.addingTimeInterval(-0.5), "unsettled")
+        try FileManager.default.removeItem(at: store.directory.appendingPathComponent(SessionIndex.fileName))
+        try compare(store, now: now.addingTimeInterval(-60), "unsettled")
+        let unsettled = SessionIndex.decode(try Data(contentsOf: store.directory.appendingPathComponent(SessionIndex.fileName)))
+        #expect(unsettled.entries.values.allSatisfy { !$0.settled && $0.checksum != 0 }, "until it settles, an entry is checked by its checksum")
+        try compare(store, now: now, "settling")
     }
 }

@@ -17,7 +17,8 @@ public struct SessionIndex: Equatable, Sendable {
         public var stamp: FileStamp
         public var summary: SessionSummary?
         public var problem: String?
-        /// `SessionIndex.checksum` of the file's bytes when the entry was made.
+        /// `SessionIndex.checksum` of the file's bytes when the entry was made; only consulted while the entry
+        /// has not settled, so the listing leaves it 0 for a file that had already settled when it was read.
         public var checksum: UInt64
         /// True once the file's last change was at least the settle time before it was recorded or checked.
         public var settled: Bool
@@ -99,9 +100,7 @@ public struct SessionIndex: Equatable, Sendable {
     public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
                           checksum: (String) -> UInt64?, readAll: ([String]) -> [Read])
         -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
-        func isSettled(_ stamp: FileStamp) -> Bool {
-            Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle
-        }
+        func isSettled(_ stamp: FileStamp) -> Bool { Self.isSettled(stamp, now: now, settle: settle) }
         // First the entries that can be reused; nil marks a file to read.
         var reused: [Entry?] = []
         reused.reserveCapacity(files.count)
@@ -151,6 +150,12 @@ public struct SessionIndex: Equatable, Sendable {
             listed.append((file.name, entry))
         }
         return (fresh, listed, readCount)
+    }
+
+    /// True when the file's last change was at least `settle` seconds before `now`: its entry is then
+    /// trusted on its stamp alone, and its checksum is never consulted.
+    public static func isSettled(_ stamp: FileStamp, now: Date, settle: TimeInterval) -> Bool {
+        Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle
     }
 
     /// A 64-bit hash of some bytes, read eight at a time: cheap, and enough to tell two versions of a file

@@ -23,10 +23,12 @@ public enum SessionValidator {
             report("participants[\(index)].id", "duplicate participant id \"\(participant.id)\"")
         }
         // Every score names a participant: among a workshop's few people, comparing ids (String ==, as the
-        // set uses) costs less than hashing one; a long list is looked up in the set.
+        // set uses) costs less than hashing one, starting with the one at the score's own position (scores
+        // are usually in participant order); a long list is looked up in the set.
         let fewIDs = participantIDs.count <= 16 ? session.participants.map(\.id) : nil
-        func isParticipant(_ id: String) -> Bool {
-            fewIDs.map { $0.contains(id) } ?? participantIDs.contains(id)
+        func isParticipant(_ id: String, position: Int) -> Bool {
+            guard let fewIDs else { return participantIDs.contains(id) }
+            return (position < fewIDs.count && fewIDs[position] == id) || fewIDs.contains(id)
         }
         var seenItems = Set<String>(minimumCapacity: session.assessments.count)
         for (a, assessment) in session.assessments.enumerated() {
@@ -37,7 +39,7 @@ public enum SessionValidator {
             }
             for (r, round) in assessment.rounds.enumerated() {
                 for (s, entry) in round.scores.enumerated() {
-                    if !isParticipant(entry.participant) {
+                    if !isParticipant(entry.participant, position: s) {
                         report("assessments[\(a)].rounds[\(r)].scores[\(s)].participant", "\"\(entry.participant)\" is not a participant of this session")
                     }
                     switch entry.score {
@@ -75,8 +77,8 @@ public enum SessionValidator {
             if !statementIDs.contains(plan.statementID) {
                 report("plans[\(p)].statementID", "\"\(plan.statementID)\" is not a statement")
             }
-            for (a, action) in plan.actions.enumerated() where !refs.insert(action.ref).inserted {
-                report("plans[\(p)].actions[\(a)].ref", "duplicate action ref \"\(action.ref)\"")
+            for a in plan.actions.indices where !refs.insert(plan.actions[a].ref).inserted {
+                report("plans[\(p)].actions[\(a)].ref", "duplicate action ref \"\(plan.actions[a].ref)\"")
             }
         }
         if let survey = session.survey {
