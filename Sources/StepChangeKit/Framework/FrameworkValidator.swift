@@ -41,6 +41,8 @@ public enum FrameworkValidator {
         if framework.headings.isEmpty { report("headings", "is empty; a framework needs at least one heading") }
         var headingIDs: [String: Int] = [:]
         var itemIDs: [String: (heading: Int, item: Int)] = [:]
+        headingIDs.reserveCapacity(framework.headings.count)
+        itemIDs.reserveCapacity(framework.headings.reduce(0) { $0 + $1.items.count })
         for (h, heading) in framework.headings.enumerated() {
             if !isValidID(heading.id) {
                 report("headings[\(h)].id", "\"\(heading.id)\" is not a usable id; use letters, digits and hyphens")

@@ -66,6 +66,7 @@ extension SessionValidator {
             report("statementsCursor.voter", "\(voter) is not the position of a participant; expected 0 to \(max(0, session.participants.count - 1))")
         }
         var names: [String: Int] = [:]
+        names.reserveCapacity(session.participants.count)
         for (index, participant) in session.participants.enumerated() {
             let key = ParticipantName.key(participant.name)
             if key.isEmpty {
