@@ -58,7 +58,10 @@ struct SessionReader {
     mutating func array<T>(_ element: (inout SessionReader) throws -> T) throws -> [T] {
         var container = try json.beginArray()
         var result: [T] = []
-        while try json.nextElement(&container) { result.append(try element(&self)) }
+        while try json.nextElement(&container) {
+            if result.isEmpty { result.reserveCapacity(8) }  // once, instead of growing from 1 to 2, 4 and 8
+            result.append(try element(&self))
+        }
         return result
     }
 

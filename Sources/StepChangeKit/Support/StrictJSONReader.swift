@@ -43,6 +43,7 @@ struct StrictJSONReader {
     /// Skips JSON white space. Runs of spaces (the indentation of pretty-printed files) are passed
     /// eight bytes at a time: the first byte that is not a space is found from the word's zero bits.
     @inline(__always) mutating func skipSpace() {
+        if position < count && base[position] > 0x20 { return }  // nothing to skip, the usual case
         while true {
             if position + 8 <= count {
                 let others = word(at: position) ^ 0x2020_2020_2020_2020
@@ -114,20 +115,31 @@ struct StrictJSONReader {
 
     /// The next field of an object, known by name in `F`'s table, with the reader at its value; nil past
     /// the `}`. An unknown, escaped or repeated name is refused.
-    mutating func nextField<F: JSONNames>(_ container: inout Container, _ type: F.Type = F.self) throws(Refused) -> F? {
+    @inline(__always) mutating func nextField<F: JSONNames>(_ container: inout Container, _ type: F.Type = F.self) throws(Refused) -> F? {
+        guard let index = try nextField(&container, F.table.spelling) else { return nil }
+        return F.table.name(index)
+    }
+
+    /// The place in `spelling` of the next field's name, with the reader at its value; nil past the `}`.
+    private mutating func nextField(_ container: inout Container, _ spelling: JSONNameSpelling) throws(Refused) -> Int? {
         guard try advance(&container, closing: UInt8(ascii: "}")) else { return nil }
         try expect(UInt8(ascii: "\""))
-        let table = F.table
-        guard let index = table.match(base: base, at: position, count: count, from: container.hint) else { throw Refused() }
+        guard let index = spelling.match(base: base, at: position, count: count, from: container.hint) else { throw Refused() }
         let bit: UInt64 = 1 << UInt64(index)
         guard container.seen & bit == 0 else { throw Refused() }
         container.seen |= bit
         container.hint = index + 1
-        position += table.length(index) + 1
-        skipSpace()
-        try expect(UInt8(ascii: ":"))
-        skipSpace()
-        return table.name(index)
+        position += spelling.length(index) + 1
+        // Saved files write " : " between a name and its value.
+        if position + 3 < count && base[position] == 0x20 && base[position + 1] == UInt8(ascii: ":") && base[position + 2] == 0x20 {
+            position += 3
+            if base[position] <= 0x20 { skipSpace() }
+        } else {
+            skipSpace()
+            try expect(UInt8(ascii: ":"))
+            skipSpace()
+        }
+        return index
     }
 
     /// The next name of an object read as a dictionary key (unescaped, never one seen before in
@@ -190,11 +202,11 @@ struct StrictJSONReader {
 
     /// One of a closed set of names written as a string (an enumeration's raw value), matched byte for
     /// byte; a name written with an escape is refused.
-    mutating func name<N: JSONNames>(_ type: N.Type) throws(Refused) -> N {
+    @inline(__always) mutating func name<N: JSONNames>(_ type: N.Type) throws(Refused) -> N {
         try expect(UInt8(ascii: "\""))
         let table = N.table
-        guard let index = table.match(base: base, at: position, count: count, from: 0) else { throw Refused() }
-        position += table.length(index) + 1
+        guard let index = table.spelling.match(base: base, at: position, count: count, from: 0) else { throw Refused() }
+        position += table.spelling.length(index) + 1
         return table.name(index)
     }
 

@@ -27,13 +27,13 @@ struct JSONTextWriter {
             if number == number.rounded(), abs(number) < 1e15 { out += String(Int(number)) } else { out += "\(number)" }
         case .string(let text): writeString(text, to: &out)
         case .array(let items):
+            // As CanonicalJSON writes it: an empty list too has its two line breaks.
             out += "[" + newline
             for (index, item) in items.enumerated() {
-                out += pad
+                out += (index > 0 ? "," + newline : "") + pad
                 write(item, indent: indent + 2, to: &out)
-                out += (index + 1 < items.count ? "," : "") + newline
             }
-            out += closePad + "]"
+            out += newline + closePad + "]"
         case .object(let fields):
             var keys = fields.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             switch order {
@@ -43,13 +43,12 @@ struct JSONTextWriter {
             }
             out += "{" + newline
             for (index, key) in keys.enumerated() {
-                out += pad
+                out += (index > 0 ? "," + newline : "") + pad
                 writeString(key, to: &out)
                 out += compact ? ":" : " : "
                 if let field = fields[key] { write(field, indent: indent + 2, to: &out) }
-                out += (index + 1 < keys.count ? "," : "") + newline
             }
-            out += closePad + "}"
+            out += newline + closePad + "}"
         }
     }
 
