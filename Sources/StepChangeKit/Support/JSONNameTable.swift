@@ -70,7 +70,7 @@ final class JSONNameSpelling: Sendable {
     /// The place of the name starting at `start` (just after its opening quote) and ending at a quote,
     /// trying `hint` first and then the names after it; nil for a name not in the table.
     func match(base: UnsafePointer<UInt8>, at start: Int, count: Int, from hint: Int) -> Int? {
-        // Within eight bytes of the end, a name could not be followed by a value and the object's end anyway.
+        // Within eight bytes of the end the reader steps aside: no session file ends that soon after a name.
         guard start + 8 <= count else { return nil }
         let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
         return entries.withUnsafeBufferPointer { entries -> Int? in
