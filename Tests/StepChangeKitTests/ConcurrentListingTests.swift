@@ -60,7 +60,7 @@ struct ConcurrentListingTests {
         #expect(listing.unreadable.map(\.file) == ["2026-01-01-off-scale.json", "broken.json", "dangling.json", "empty.json", "folder.json", "pipe.json", "wrong-name.json"])
         try compare(store, now: now, "warm")
         let settled = SessionIndex.decode(try Data(contentsOf: store.directory.appendingPathComponent(SessionIndex.fileName)))
-        #expect(settled.entries.values.allSatisfy { $0.settled && $0.checksum == 0 }, "a settled entry's checksum is never read, so not computed")
+        #expect(settled.entries.values.allSatisfy { $0.settled && $0.checksum != 0 }, "every entry keeps its bytes' checksum, so a copied archive's index can be reused")
 
         // Change some files: edit one, replace one, remove one, damage one, add one, and one changed unseen within a clock tick.
         var edited = sampleSession(id: "2026-01-01-session-0")

@@ -5,7 +5,9 @@ import Foundation
 /// size, inode, modification and change times to the nanosecond — is unchanged. File-system clocks
 /// can tick more coarsely than a nanosecond, so an entry recorded within a second of the file's last
 /// change is not trusted on its stamp alone: until it has settled, the file's bytes are re-read and
-/// compared by checksum (cheap) before the summary is reused. Reasons name the file, not its directory.
+/// compared by checksum (cheap) before the summary is reused. A file whose stamp changed but whose bytes
+/// did not (an archive copied with its index, a file touched) is recognised the same way, by checksum,
+/// without decoding it again. Reasons name the file, not its directory.
 public struct SessionIndex: Equatable, Sendable {
     /// The index file's name inside the sessions directory.
     public static let fileName = ".stepchange-index.json"
@@ -17,8 +19,8 @@ public struct SessionIndex: Equatable, Sendable {
         public var stamp: FileStamp
         public var summary: SessionSummary?
         public var problem: String?
-        /// `SessionIndex.checksum` of the file's bytes when the entry was made; only consulted while the entry
-        /// has not settled, so the listing leaves it 0 for a file that had already settled when it was read.
+        /// `SessionIndex.checksum` of the file's bytes when the entry was made (0: not known); consulted while
+        /// the entry has not settled and when the file's stamp has changed.
         public var checksum: UInt64
         /// True once the file's last change was at least the settle time before it was recorded or checked.
         public var settled: Bool
@@ -106,12 +108,15 @@ public struct SessionIndex: Equatable, Sendable {
         reused.reserveCapacity(files.count)
         var toRead: [String] = []
         for file in files {
-            if let stamp = file.stamp, var cached = entries[file.name], cached.stamp == stamp {
-                if cached.settled {
+            if let stamp = file.stamp, var cached = entries[file.name] {
+                if cached.stamp == stamp && cached.settled {
                     reused.append(cached)
                     continue
                 }
-                if let sum = checksum(file.name), sum == cached.checksum {
+                // Not trusted on its stamp — not yet settled, or the stamp changed (an archive copied from a
+                // shared drive, a file touched or restored): trusted when the bytes are still the same.
+                if cached.checksum != 0, cached.stamp.size == stamp.size, let sum = checksum(file.name), sum == cached.checksum {
+                    cached.stamp = stamp
                     cached.settled = isSettled(stamp)
                     reused.append(cached)
                     continue
@@ -153,7 +158,7 @@ public struct SessionIndex: Equatable, Sendable {
     }
 
     /// True when the file's last change was at least `settle` seconds before `now`: its entry is then
-    /// trusted on its stamp alone, and its checksum is never consulted.
+    /// trusted on its stamp alone while the stamp is unchanged.
     public static func isSettled(_ stamp: FileStamp, now: Date, settle: TimeInterval) -> Bool {
         Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle
     }

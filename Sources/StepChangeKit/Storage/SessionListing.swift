@@ -40,11 +40,7 @@ public struct SessionListing: Sendable {
         let (fresh, entries, readCount) = index.refreshed(files: stamped, now: now, settle: settle) { name in
             (try? BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize).get()).map(SessionIndex.checksum)
         } readAll: { names in
-            // A file that has settled gets an entry trusted on its stamp, whose checksum is never read.
-            let unsettled = Set(stamped.compactMap { file in
-                file.stamp.map { SessionIndex.isSettled($0, now: now, settle: settle) } == true ? nil : file.name
-            })
-            return readAll(names) { summarise(directory: directory, name: $0, checksum: unsettled.contains($0)) }
+            readAll(names) { summarise(directory: directory, name: $0) }
         }
         if fresh != index {
             DurableFile.removeLeftovers(of: indexURL)
@@ -63,9 +59,9 @@ public struct SessionListing: Sendable {
         return SessionListing(sessions: sessions, unreadable: unreadable, decodedCount: readCount)
     }
 
-    /// Reads, decodes, validates and summarises one session file; its bytes are let go on return. The
-    /// checksum of the bytes is computed when `checksum` is true, and is 0 otherwise.
-    static func summarise(directory: String, name: String, checksum: Bool) -> SessionIndex.Read {
+    /// Reads, decodes, validates and summarises one session file, with the checksum of its bytes (which
+    /// lets a copied archive's index be reused); the bytes are let go on return.
+    static func summarise(directory: String, name: String) -> SessionIndex.Read {
         let data: Data
         switch BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize) {
         case .success(let bytes): data = bytes
@@ -75,9 +71,9 @@ public struct SessionListing: Sendable {
         do throws(StepChangeError) {
             let session = try SessionCodec.decode(data, source: name)
             try SessionStore.checkName(of: session, fileName: name, source: name)
-            return (.success(SessionSummary(session: session)), checksum ? SessionIndex.checksum(data) : 0)
+            return (.success(SessionSummary(session: session)), SessionIndex.checksum(data))
         } catch {
-            return (.failure(error), checksum ? SessionIndex.checksum(data) : 0)
+            return (.failure(error), SessionIndex.checksum(data))
         }
     }
 
