@@ -13,6 +13,12 @@ public enum DayDate {
 
     /// Parses `YYYY-MM-DD` strictly (real month and day), returning (year, month, day).
     public static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        // `dddd-dd-dd` in ASCII digits (nearly every date a session holds) is read byte by byte: the same
+        // numbers the split below finds. Anything else (a sign, other digits, another length) takes the split.
+        if let (year, month, day) = asciiYearMonthDay(text), let day {
+            guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+            return (year, month, day)
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -21,6 +27,29 @@ public enum DayDate {
     }
 
     public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+
+    /// The numbers of `dddd-dd` (day nil) or `dddd-dd-dd` written in ASCII digits, unchecked
+    /// (`2027-13` gives month 13); nil for any other text, including a native string's other forms.
+    static func asciiYearMonthDay(_ text: String) -> (year: Int, month: Int, day: Int?)? {
+        let numbers = text.utf8.withContiguousStorageIfAvailable { bytes -> (year: Int, month: Int, day: Int?)? in
+            guard bytes.count == 7 || bytes.count == 10, bytes[4] == UInt8(ascii: "-"),
+                  bytes.count == 7 || bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7) else { return nil }
+            guard bytes.count == 10 else { return (year, month, nil) }
+            guard let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        return numbers ?? nil
+    }
 
     /// English month names, January first, as reports and prompts write them.
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
