@@ -160,7 +160,7 @@ public enum DocxWriter {
     /// A run of text; line breaks become `<w:br/>` and tabs `<w:tab/>`.
     static func run(_ text: String, properties: String = "") -> String {
         let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if !UTF8Scan.any(text, { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
         }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
@@ -252,7 +252,7 @@ public enum DocxWriter {
     /// The longest line and the longest word of a text, in characters. ASCII text without carriage
     /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
     static func longest(_ text: String) -> (line: Int, word: Int) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        guard UTF8Scan.all(text, { $0 < 0x80 && $0 != 0x0D }) else {
             return (text.split(separator: "\n").map(\.count).max() ?? 0,
                     text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0)
         }
@@ -285,7 +285,7 @@ public enum DocxWriter {
     public static func escape(_ text: String) -> String {
         // Most text has no markup characters, controls or U+FFFE/U+FFFF (the only bytes that can start them
         // are below 0x20 and 0xEF): it is returned as it is, without a walk by scalar.
-        if text.utf8.allSatisfy({ byte in
+        if UTF8Scan.all(text, { byte in
             byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF
                 : byte == 0x09 || byte == 0x0A || byte == 0x0D
         }) { return text }

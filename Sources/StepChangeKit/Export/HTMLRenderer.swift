@@ -165,7 +165,7 @@ public enum HTMLRenderer {
     /// Text with `&`, `<`, `>`, `"` and `'` escaped.
     public static func escape(_ text: String) -> String {
         // Text without markup characters or controls (the common case) is returned as it is.
-        if text.utf8.allSatisfy({ byte in
+        if UTF8Scan.all(text, { byte in
             byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27
                 : byte == 0x0A || byte == 0x09
         }) { return text }
@@ -189,7 +189,7 @@ public enum HTMLRenderer {
     /// Escaped text with its line breaks kept as `<br>`.
     static func lines(_ text: String) -> String {
         // A single line (the common case) is just escaped.
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return escape(text) }
+        if !UTF8Scan.any(text, { $0 == 0x0A || $0 == 0x0D }) { return escape(text) }
         return text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             .map { escape(String($0)) }.joined(separator: "<br>")
     }

@@ -70,14 +70,27 @@ public enum MarkdownRenderer {
     /// become `<br>`; a leading block marker (`#`, `>`, `-`, `+`, `1.`) is escaped.
     static func inline(_ text: String) -> String {
         var out = ""
-        if text.utf8.allSatisfy(isPlain) {
+        if UTF8Scan.all(text, isPlain) {
             // Nothing to escape or drop (the common case): the text as it is, without a walk by Character.
             out = text
         } else {
             out = escaped(text)
         }
-        if let first = out.first, "#>-+=".contains(first) { out = "\\" + out }
-        if let dot = out.firstIndex(where: { $0 == "." || $0 == ")" }), dot != out.startIndex,
+        // The first character is an ASCII byte when the second byte is ASCII too (or there is none):
+        // then its bytes answer both questions below without reading a Character.
+        let lead = out.utf8.prefix(2)
+        if let byte = lead.first, byte < 0x80, lead.dropFirst().allSatisfy({ $0 < 0x80 }) {
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="): return "\\" + out
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            default: return out
+            }
+        }
+        guard let first = out.first else { return out }
+        if "#>-+=".contains(first) { return "\\" + out }
+        // Only text that starts with a number can look like a numbered list item ("1. ", "12) "): when the
+        // first character is not a number, no "." or ")" can have only numbers before it, so there is no walk.
+        if first.isNumber, let dot = out.firstIndex(where: { $0 == "." || $0 == ")" }), dot != out.startIndex,
            out[..<dot].allSatisfy(\.isNumber), out[out.index(after: dot)...].first == " " {
             out.insert("\\", at: dot)
         }
