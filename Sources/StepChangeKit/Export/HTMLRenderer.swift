@@ -30,7 +30,11 @@ public enum HTMLRenderer {
             let wide = section.blocks.contains { if case .table(let table) = $0 { table.header.count >= 8 } else { false } }
             out += "<section class=\"part\(wide ? " wide" : "")\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
             out += "<h2 id=\"\(anchor)-heading\">\(escape(section.heading))</h2>\n"
-            for block in section.blocks { out += render(block) }
+            var blocks = ByteText()
+            for block in section.blocks {
+                if case .table(let table) = block { Self.table(table, into: &blocks) } else { blocks.append(render(block)) }
+            }
+            out += blocks.string
             out += "</section>\n"
         }
         out += "</main>\n</body>\n</html>\n"
@@ -66,26 +70,49 @@ public enum HTMLRenderer {
     }
 
     static func table(_ table: ReportTable) -> String {
-        var out = "<div class=\"table\">\n<table>\n"
-        if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
-        out += "<thead>\n<tr>" + table.header.map { "<th scope=\"col\">\(lines($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+        var out = ByteText()
+        Self.table(table, into: &out)
+        return out.string
+    }
+
+    /// The table's HTML appended to `out`: a header row, then each row with its first cell as the row's header.
+    static func table(_ table: ReportTable, into out: inout ByteText) {
+        out.append("<div class=\"table\">\n<table>\n")
+        if let caption = table.caption {
+            out.append("<caption>")
+            out.append(escape(caption))
+            out.append("</caption>\n")
+        }
+        out.append("<thead>\n<tr>")
+        for text in table.header {
+            out.append("<th scope=\"col\">")
+            out.append(lines(text))
+            out.append("</th>")
+        }
+        out.append("</tr>\n</thead>\n<tbody>\n")
         for row in table.rows {
-            out += "<tr>"
+            out.append("<tr>")
             for (index, cell) in row.enumerated() {
                 switch cell {
-                case .number, .date:
-                    out += index == 0 ? "<th scope=\"row\">\(lines(cell.plainText))</th>" : "<td>\(lines(cell.plainText))</td>"
-                case .text(let text):
-                    out += index == 0 ? "<th scope=\"row\">\(lines(text))</th>" : "<td>\(lines(text))</td>"
+                case .number, .date, .text:
+                    let text: String
+                    if case .text(let value) = cell { text = value } else { text = cell.plainText }
+                    out.append(index == 0 ? "<th scope=\"row\">" : "<td>")
+                    out.append(lines(text))
+                    out.append(index == 0 ? "</th>" : "</td>")
                 case .status(let rag, let label):
-                    let content = "<span class=\"rag-chip\">\(escape(rag.label))</span> \(escape(label))"
-                    out += index == 0 ? "<th scope=\"row\" class=\"rag rag-\(rag.rawValue)\">\(content)</th>"
-                        : "<td class=\"rag rag-\(rag.rawValue)\">\(content)</td>"
+                    out.append(index == 0 ? "<th scope=\"row\" class=\"rag rag-" : "<td class=\"rag rag-")
+                    out.append(rag.rawValue)
+                    out.append("\"><span class=\"rag-chip\">")
+                    out.append(escape(rag.label))
+                    out.append("</span> ")
+                    out.append(escape(label))
+                    out.append(index == 0 ? "</th>" : "</td>")
                 }
             }
-            out += "</tr>\n"
+            out.append("</tr>\n")
         }
-        return out + "</tbody>\n</table>\n</div>\n"
+        out.append("</tbody>\n</table>\n</div>\n")
     }
 
     /// A horizontal bar chart as inline SVG, with a text alternative for screen readers.
