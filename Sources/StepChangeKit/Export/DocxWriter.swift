@@ -247,10 +247,10 @@ public enum DocxWriter {
                     openCell(width: widths[index], fill: nil, into: &out)
                     run(text, properties: index == 0 ? "<w:b/>" : "", into: &out)
                 case .status(let rag, let label):
-                    let colour = ragColours[rag] ?? ("FFFFFF", "000000")
+                    let colour = ragRunProperties[rag] ?? (fill: "FFFFFF", bold: "<w:b/><w:color w:val=\"000000\"/>", plain: "<w:color w:val=\"000000\"/>")
                     openCell(width: widths[index], fill: colour.fill, into: &out)
-                    run(rag.label, properties: "<w:b/><w:color w:val=\"" + colour.text + "\"/>", into: &out)
-                    run(" — " + label, properties: "<w:color w:val=\"" + colour.text + "\"/>", into: &out)
+                    run(rag.label, properties: colour.bold, into: &out)
+                    run(" — " + label, properties: colour.plain, into: &out)
                 }
                 out.append("</w:p></w:tc>")
             }
@@ -338,6 +338,11 @@ public enum DocxWriter {
             }
         }
         return (max(line, currentLine), max(word, currentWord))
+    }
+
+    /// Each RAG colour's fill and the run properties of its label (bold) and its wording, made once.
+    static let ragRunProperties: [RAGStatus: (fill: String, bold: String, plain: String)] = ragColours.mapValues { colour in
+        (colour.fill, "<w:b/><w:color w:val=\"\(colour.text)\"/>", "<w:color w:val=\"\(colour.text)\"/>")
     }
 
     static let ragColours: [RAGStatus: (fill: String, text: String)] = [
