@@ -66,7 +66,11 @@ public struct Action: Codable, Equatable, Sendable {
     }
 
     /// True when the updates were recorded in date order (the usual case), so the order recorded is the review order.
-    var isInReviewOrder: Bool { zip(updates, updates.dropFirst()).allSatisfy { !($1.date < $0.date) } }
+    var isInReviewOrder: Bool {
+        // By index, reading only the dates: no copy of each update.
+        for index in updates.indices.dropFirst() where updates[index].date < updates[index - 1].date { return false }
+        return true
+    }
 
     /// The progress updates in review order, corrected and withdrawn ones included.
     public var history: [ProgressUpdate] { isInReviewOrder ? updates : numberedHistory.map(\.update) }
@@ -77,7 +81,7 @@ public struct Action: Codable, Equatable, Sendable {
     /// The updates that stand, in review order: neither corrected nor withdrawn, and not withdrawals themselves.
     public var effectiveHistory: [ProgressUpdate] {
         // Nothing corrected or withdrawn (the usual case): every update stands.
-        if updates.allSatisfy({ $0.supersedes == nil && $0.withdrawal != true }) { return history }
+        if !updates.indices.contains(where: { updates[$0].supersedes != nil || updates[$0].withdrawal == true }) { return history }
         let superseded = supersededNumbers
         return numberedHistory.filter { !superseded.contains($0.number) && $0.update.withdrawal != true }.map(\.update)
     }
