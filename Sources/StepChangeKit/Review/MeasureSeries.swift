@@ -128,7 +128,13 @@ public struct MeasureSeries: Equatable, Sendable {
 
     /// A value as a number: "85%", "£6,000", " 12 " → 85, 6000, 12; nil when it holds words.
     public static func number(_ text: String) -> Double? {
-        if let plain = plainNumberText(text) { return plain.isEmpty ? nil : Double(plain) }
+        if let plain = plainNumberText(text) {
+            // Up to fifteen digits alone are an integer Double holds exactly, as `Double(_:)` reads it.
+            if plain.utf8.count <= 15, !plain.isEmpty, UTF8Scan.all(plain, { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                return Double(plain.utf8.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            }
+            return plain.isEmpty ? nil : Double(plain)
+        }
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         for decoration in ["%", "£", "$", "€"] { trimmed = trimmed.replacingOccurrences(of: decoration, with: "") }
         trimmed = trimmed.replacingOccurrences(of: ",", with: "")
