@@ -21,7 +21,7 @@ struct NonAttributableJSON: Encodable {
     let statements: [Statement]
     let votesPerParticipant: Int
     let planned: [String]
-    let plans: JSONValue
+    var plans: JSONValue
     /// The pre-workshop survey as counts (its comments are in the report formats, never with a name).
     let survey: SurveyCounts?
 

@@ -23,9 +23,9 @@ public enum SessionExport {
             }
             if attributed { return withNotice(SessionCodec.encode(session)) }
             do {
-                var data = try CanonicalJSON.encode(NonAttributableJSON(session))
-                data.append(UInt8(ascii: "\n"))
-                return data
+                var bytes = try NonAttributableJSON.encoded(session)
+                bytes.append(UInt8(ascii: "\n"))
+                return Data(bytes)
             } catch {
                 throw StepChangeError(.input, "\(session.id) could not be exported as JSON: \(error)")
             }
