@@ -163,10 +163,13 @@ struct ReportFastPathTests {
             #expect(XlsxWriter.longestLine(text) == (text.split(separator: "\n").map(\.count).max() ?? 0), "\(Array(text.unicodeScalars))")
         }
         let rags: [RAGStatus] = [.blue, .green, .amber, .red, .grey]
+        let numberTexts = ["1.", "1.2.34", "1.25.", "½.25", "0.50", "12", ".5", "..", "1..25", "a.bc", "1.2\u{301}5", "٣.٢٥", "-0.41", ""]
         let rows: [[ReportCell]] = texts.indices.map { index in
             [.text(texts[index]), .status(rags[index % rags.count], label: texts[(index + 1) % texts.count]),
              .number(Double(index) / 4, text: index % 2 == 0 ? "\(index).25" : String(index)), .date(index % 3 == 0 ? "2027-03" : "2027-03-31"),
-             .date(texts[index]), .text("")] + (index % 4 == 0 ? [] : [.text(texts[(index + 2) % texts.count])])
+             .date(texts[index]), .text(""), .number(Double(index), text: numberTexts[index % numberTexts.count]),
+             .number(index % 7 == 0 ? .infinity : -Double(index) / 3, text: texts[index])]
+                + (index % 4 == 0 ? [] : [.text(texts[(index + 2) % texts.count])])
         }
         let reference = rows.enumerated().map { rowIndex, row in
             "<row r=\"\(rowIndex + 2)\">" + row.enumerated().map { index, cell in

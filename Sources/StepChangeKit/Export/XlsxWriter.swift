@@ -93,8 +93,33 @@ public enum XlsxWriter {
                 case .status(let rag, _):
                     style = Style.rag(rag)
                     text = cell.plainText
-                case .number, .date:
-                    out.append(cellXML(cell, reference: letters[index] + String(number)))
+                case .number(let value, let shown):
+                    guard value.isFinite, let twoDecimals = asciiTwoDecimals(shown) else {
+                        out.append(cellXML(cell, reference: letters[index] + String(number)))
+                        continue
+                    }
+                    out.append("<c r=\"")
+                    out.append(letters[index])
+                    out.append(number)
+                    out.append("\" s=\"")
+                    out.append(twoDecimals ? Style.twoDecimals : Style.number.rawValue)
+                    out.append("\"><v>")
+                    out.append(CSVWriter.plainNumber(value))
+                    out.append("</v></c>")
+                    continue
+                case .date(let date):
+                    guard let canonical = Milestone.parse(date), let serial = serial(canonical) else {
+                        out.append(cellXML(cell, reference: letters[index] + String(number)))
+                        continue
+                    }
+                    out.append("<c r=\"")
+                    out.append(letters[index])
+                    out.append(number)
+                    out.append("\" s=\"")
+                    out.append(canonical.count == 7 ? Style.month.rawValue : Style.day.rawValue)
+                    out.append("\"><v>")
+                    out.append(serial)
+                    out.append("</v></c>")
                     continue
                 }
                 out.append("<c r=\"")
@@ -109,6 +134,25 @@ public enum XlsxWriter {
             out.append("</row>")
         }
         return out.bytes
+    }
+
+    /// Whether `cellXML` shows an ASCII number text with two decimals: it holds a "." and its last non-empty
+    /// piece between dots is two digits ("0.50", "1.25."). Nil for other text, which `cellXML` decides.
+    static func asciiTwoDecimals(_ text: String) -> Bool? {
+        guard UTF8Scan.all(text, { $0 < 0x80 }) else { return nil }
+        var last = 0, lastDigits = true, current = 0, currentDigits = true, dot = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                dot = true
+                if current > 0 { (last, lastDigits) = (current, currentDigits) }
+                (current, currentDigits) = (0, true)
+            } else {
+                current += 1
+                currentDigits = currentDigits && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            }
+        }
+        if current > 0 { (last, lastDigits) = (current, currentDigits) }
+        return dot && last == 2 && lastDigits
     }
 
     static func cellXML(_ cell: ReportCell, reference: String) -> String {
