@@ -4,8 +4,12 @@ import Foundation
 /// section on a new page), inline SVG bar charts, semantic headings and table headers, RAG shown by
 /// colour and by its text label. Every piece of text is escaped; no scripts, no external resources.
 public enum HTMLRenderer {
-    public static func render(_ report: Report) -> String {
-        var out = """
+    public static func render(_ report: Report) -> String { String(decoding: document(report), as: UTF8.self) }
+
+    /// The page as UTF-8 bytes: what `render` returns, written into one buffer.
+    public static func document(_ report: Report) -> [UInt8] {
+        var out = ByteText(capacity: 1 << 16)
+        out.append("""
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
@@ -20,25 +24,23 @@ public enum HTMLRenderer {
         <main>
         <header>
 
-        """
-        if let notice = report.notice { out += "<p class=\"notice\" role=\"note\">\(escape(notice))</p>\n" }
-        out += "<h1>\(escape(report.title))</h1>\n"
-        if !report.metadata.isEmpty { out += fields(report.metadata, className: "meta") }
-        out += "</header>\n"
+        """)
+        if let notice = report.notice { out.append("<p class=\"notice\" role=\"note\">\(escape(notice))</p>\n") }
+        out.append("<h1>\(escape(report.title))</h1>\n")
+        if !report.metadata.isEmpty { out.append(fields(report.metadata, className: "meta")) }
+        out.append("</header>\n")
         for section in report.sections {
             let anchor = "part-" + identifier(section.id)
             let wide = section.blocks.contains { if case .table(let table) = $0 { table.header.count >= 8 } else { false } }
-            out += "<section class=\"part\(wide ? " wide" : "")\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
-            out += "<h2 id=\"\(anchor)-heading\">\(escape(section.heading))</h2>\n"
-            var blocks = ByteText()
+            out.append("<section class=\"part\(wide ? " wide" : "")\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n")
+            out.append("<h2 id=\"\(anchor)-heading\">\(escape(section.heading))</h2>\n")
             for block in section.blocks {
-                if case .table(let table) = block { Self.table(table, into: &blocks) } else { blocks.append(render(block)) }
+                if case .table(let table) = block { Self.table(table, into: &out) } else { out.append(render(block)) }
             }
-            out += blocks.string
-            out += "</section>\n"
+            out.append("</section>\n")
         }
-        out += "</main>\n</body>\n</html>\n"
-        return out
+        out.append("</main>\n</body>\n</html>\n")
+        return out.bytes
     }
 
     static func render(_ block: ReportBlock) -> String {

@@ -3,7 +3,10 @@ import Foundation
 /// Renders a `Report` as GitHub-flavoured Markdown. User text cannot break the document: `|` and
 /// line breaks inside table cells are escaped, `<` cannot open HTML, and Markdown's own markers are escaped.
 public enum MarkdownRenderer {
-    public static func render(_ report: Report) -> String {
+    public static func render(_ report: Report) -> String { String(decoding: document(report), as: UTF8.self) }
+
+    /// The document as UTF-8 bytes: what `render` returns, written into one buffer.
+    public static func document(_ report: Report) -> [UInt8] {
         var out = ByteText(capacity: 1 << 16)
         var first = true
         func separate() {
@@ -29,7 +32,7 @@ public enum MarkdownRenderer {
             }
         }
         out.append("\n")
-        return out.string
+        return out.bytes
     }
 
     static func render(_ block: ReportBlock) -> String {

@@ -11,8 +11,8 @@ public enum SessionExport {
                               attributed: Bool = false) throws(StepChangeError) -> Data {
         let builder = ReportBuilder(session: session, attributed: attributed)
         switch format {
-        case .markdown: return Data(MarkdownRenderer.render(builder.report(part)).utf8)
-        case .html: return Data(HTMLRenderer.render(builder.report(part)).utf8)
+        case .markdown: return Data(MarkdownRenderer.document(builder.report(part)))
+        case .html: return Data(HTMLRenderer.document(builder.report(part)))
         case .docx: return DocxWriter.document(builder.report(part))
         case .xlsx: return XlsxWriter.workbook(builder.tables(part), title: session.title, notice: builder.notice)
         case .csv: return CSVWriter.render(try builder.table(part), notice: builder.notice)
