@@ -37,17 +37,40 @@ public enum DurableFile {
 
     /// Removes temporaries of `url` left behind by processes on this machine that no longer exist
     /// (killed in the middle of a save). Temporaries of running processes are left alone.
+    /// The folder is read with readdir and only names starting with the temporaries' prefix become
+    /// Strings, so a crowded folder (an export into /tmp) costs a byte comparison per entry.
     public static func removeLeftovers(of url: URL) {
         let directory = url.deletingLastPathComponent().path
         let prefix = "." + url.lastPathComponent + "."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+        for name in names(in: directory, startingWith: prefix) where name.hasSuffix(".tmp") {
             let middle = name.dropFirst(prefix.count).dropLast(".tmp".count).split(separator: ".", omittingEmptySubsequences: false)
             guard (1...2).contains(middle.count), let pid = Int32(middle[0]), pid > 0 else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink(directory + "/" + name)
             }
         }
+    }
+
+    /// The names in `directory` that start with `prefix`; none when it cannot be read.
+    static func names(in directory: String, startingWith prefix: String) -> [String] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        let wanted = Array(prefix.utf8)
+        var found: [String] = []
+        while let entry = readdir(stream) {
+            let matches = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> Bool in
+                let name = raw.bindMemory(to: UInt8.self)
+                guard name.count > wanted.count else { return false }
+                for index in wanted.indices where name[index] != wanted[index] { return false }
+                return true
+            }
+            if matches {
+                found.append(withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                })
+            }
+        }
+        return found
     }
 
     private static func store(_ data: some ContiguousBytes, at url: URL, replacing: Bool, permissions: mode_t?, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
