@@ -1,0 +1,186 @@
+import Foundation
+
+/// Writes a session file's bytes — exactly `CanonicalJSON.bytes(session, newline: true)` — fast enough to
+/// save after every answer: the large parts (framework, assessments, plans and their actions, the
+/// assessment order) are written by hand (`SessionWriter+Parts`), the small rest by `CanonicalJSON`, and
+/// the bytes of every part that is *the very same value* as at the previous save are reused.
+///
+/// "The very same value" is decided by storage identity, never by `==` (which calls two texts equal that
+/// differ only in Unicode normalisation, though their bytes differ): a text or array is the same when it
+/// points at the same storage, which the cache keeps alive, so it cannot have been changed or reused —
+/// Swift copies shared storage before any change. Numbers, dates and flags are compared by value, as they
+/// encode the same whenever they are equal. A part that is not provably the same is written again.
+final class SessionWriter: @unchecked Sendable {
+    static let shared = SessionWriter()
+
+    private let lock = NSLock()
+    private var framework: (value: Framework, bytes: [UInt8])?
+    private var assessments: [(value: ItemAssessment, bytes: [UInt8])] = []
+    private var plans: [(value: OutcomePlan, bytes: [UInt8], actions: [(value: Action, bytes: [UInt8])])] = []
+    private var carriedForward: [(value: Action, bytes: [UInt8])] = []
+    private var order: (value: [String], bytes: [UInt8])?
+    private var participants: (value: [Participant], bytes: [UInt8])?
+    private var statements: (value: [ImprovementStatement], bytes: [UInt8])?
+    private var votes: (value: [Vote], bytes: [UInt8])?
+    private var survey: (value: Survey, bytes: [UInt8])?
+    private var deviceScores: (value: [DeviceScores], bytes: [UInt8])?
+    private var lastSize = 0
+
+    /// The session's file bytes, ending in a line feed.
+    func bytes(_ session: Session) throws -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        var out = CanonicalBytes(capacity: max(64 * 1024, lastSize + lastSize / 8))
+        try write(session, to: &out)
+        out.bytes.append(UInt8(ascii: "\n"))
+        lastSize = out.bytes.count
+        return out.bytes
+    }
+
+    /// Forgets every remembered part (for tests: the next write starts from nothing).
+    func forget() {
+        lock.lock()
+        defer { lock.unlock() }
+        framework = nil
+        assessments = []
+        plans = []
+        carriedForward = []
+        order = nil
+        participants = nil
+        statements = nil
+        votes = nil
+        survey = nil
+        deviceScores = nil
+    }
+
+    private func write(_ session: Session, to out: inout CanonicalBytes) throws {
+        let indent = 0
+        out.openObject()
+        var first = true
+        if let cursor = session.assessmentCursor {
+            out.key("assessmentCursor", indent, &first)
+            out.write(cursor, order: orderBytes(cursor.order), indent + 2)
+        }
+        out.key("assessments", indent, &first)
+        assessments = Self.reuse(session.assessments, cached: assessments, same: Self.same) { $0.write($1, indent + 4) }
+        out.array(assessments, indent + 2) { out, entry, _ in out.raw(entry.bytes) }
+        if let actions = session.carriedForwardActions {
+            out.key("carriedForwardActions", indent, &first)
+            carriedForward = Self.reuse(actions, cached: carriedForward, same: Self.same) { $0.write($1, indent + 4) }
+            out.array(carriedForward, indent + 2) { out, entry, _ in out.raw(entry.bytes) }
+        }
+        out.key("createdAt", indent, &first); out.date(session.createdAt)
+        out.key("date", indent, &first); out.string(session.date)
+        out.key("description", indent, &first); out.string(session.description)
+        if let scores = session.deviceScores {
+            out.key("deviceScores", indent, &first)
+            out.raw(try Self.generic(scores, cached: &deviceScores, indent + 2))
+        }
+        out.key("facilitator", indent, &first); out.string(session.facilitator)
+        out.key("framework", indent, &first)
+        if let cached = framework, Self.same(cached.value, session.framework) {
+            out.raw(cached.bytes)
+        } else {
+            var part = CanonicalBytes(capacity: framework?.bytes.count ?? 16 * 1024)
+            part.write(session.framework, indent + 2)
+            framework = (session.framework, part.bytes)
+            out.raw(part.bytes)
+        }
+        out.key("id", indent, &first); out.string(session.id)
+        out.key("participants", indent, &first)
+        out.raw(try Self.generic(session.participants, cached: &participants, indent + 2))
+        out.key("partnership", indent, &first); out.string(session.partnership)
+        out.key("planned", indent, &first); out.strings(session.planned, indent + 2)
+        if let cursor = session.planningCursor {
+            out.key("planningCursor", indent, &first)
+            try CanonicalJSON.append(cursor, indent: indent + 2, to: &out.bytes)
+        }
+        out.key("plans", indent, &first)
+        plans = writtenPlans(session.plans, indent + 4)
+        out.array(plans, indent + 2) { out, entry, _ in out.raw(entry.bytes) }
+        if let previous = session.previousConsensus {
+            out.key("previousConsensus", indent, &first)
+            out.dictionary(previous, indent + 2) { out, number, _ in out.int(number) }
+        }
+        if let previous = session.previousSessionID { out.key("previousSessionID", indent, &first); out.string(previous) }
+        if let retired = session.retiredStatementIDs { out.key("retiredStatementIDs", indent, &first); out.strings(retired, indent + 2) }
+        if let progress = session.reviewProgress {
+            out.key("reviewProgress", indent, &first)
+            try CanonicalJSON.append(progress, indent: indent + 2, to: &out.bytes)
+        }
+        out.key("schemaVersion", indent, &first); out.int(session.schemaVersion)
+        out.key("settings", indent, &first); out.write(session.settings, indent + 2)
+        out.key("stage", indent, &first); out.string(session.stage.rawValue)
+        out.key("statements", indent, &first)
+        out.raw(try Self.generic(session.statements, cached: &statements, indent + 2))
+        if let cursor = session.statementsCursor {
+            out.key("statementsCursor", indent, &first)
+            try CanonicalJSON.append(cursor, indent: indent + 2, to: &out.bytes)
+        }
+        if let survey = session.survey {
+            out.key("survey", indent, &first)
+            if let cached = self.survey, Self.sameStorage(cached.value, survey) {
+                out.raw(cached.bytes)
+            } else {
+                var bytes: [UInt8] = []
+                try CanonicalJSON.append(survey, indent: indent + 2, to: &bytes)
+                self.survey = (survey, bytes)
+                out.raw(bytes)
+            }
+        }
+        if let order = session.tieBreakOrder { out.key("tieBreakOrder", indent, &first); out.strings(order, indent + 2) }
+        out.key("title", indent, &first); out.string(session.title)
+        out.key("updatedAt", indent, &first); out.date(session.updatedAt)
+        out.key("votes", indent, &first)
+        out.raw(try Self.generic(session.votes, cached: &votes, indent + 2))
+        out.closeObject(indent)
+    }
+
+    /// The assessment cursor's item order (as long as the framework), written at indent 4.
+    private func orderBytes(_ items: [String]) -> [UInt8] {
+        if let order, Self.sameStorage(order.value, items) { return order.bytes }
+        var part = CanonicalBytes(capacity: items.count * 16)
+        part.strings(items, 4)
+        order = (items, part.bytes)
+        return part.bytes
+    }
+
+    /// Plans written at `indent`, each reused whole when it is the same, else rewritten reusing the bytes
+    /// of its actions that are the same as the action at the same place before.
+    private func writtenPlans(_ values: [OutcomePlan], _ indent: Int) -> [(value: OutcomePlan, bytes: [UInt8], actions: [(value: Action, bytes: [UInt8])])] {
+        values.enumerated().map { index, plan in
+            let before = index < plans.count ? plans[index] : nil
+            if let before, Self.same(before.value, plan) { return before }
+            let actions = Self.reuse(plan.actions, cached: before?.actions ?? [], same: Self.same) { $0.write($1, indent + 4) }
+            var part = CanonicalBytes(capacity: (before?.bytes.count ?? 0) + 4 * 1024)
+            part.write(plan, actions: actions.map(\.bytes), indent)
+            return (plan, part.bytes, actions)
+        }
+    }
+
+    /// Each value's bytes: the cached bytes at the same place when that value is the same, else written anew.
+    private static func reuse<Value>(_ values: [Value], cached: [(value: Value, bytes: [UInt8])], same: (Value, Value) -> Bool,
+                                     write: (inout CanonicalBytes, Value) -> Void) -> [(value: Value, bytes: [UInt8])] {
+        var result: [(value: Value, bytes: [UInt8])] = []
+        result.reserveCapacity(values.count)
+        for (index, value) in values.enumerated() {
+            if index < cached.count, same(cached[index].value, value) {
+                result.append(cached[index])
+            } else {
+                var part = CanonicalBytes(capacity: index < cached.count ? cached[index].bytes.count + 256 : 1024)
+                write(&part, value)
+                result.append((value, part.bytes))
+            }
+        }
+        return result
+    }
+
+    /// A part left to `CanonicalJSON`, reused while its storage is the same.
+    private static func generic<Value: Encodable>(_ value: Value, cached: inout (value: Value, bytes: [UInt8])?, _ indent: Int) throws -> [UInt8] {
+        if let cached, sameStorage(cached.value, value) { return cached.bytes }
+        var bytes: [UInt8] = []
+        try CanonicalJSON.append(value, indent: indent, to: &bytes)
+        cached = (value, bytes)
+        return bytes
+    }
+}

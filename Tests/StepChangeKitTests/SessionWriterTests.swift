@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import StepChangeKit
+
+/// `SessionWriter` (the fast, remembering writer every save uses) against `CanonicalJSON` (the reference,
+/// checked against Foundation's JSONEncoder in `CanonicalJSONTests`): byte for byte, on shipped sessions,
+/// random sessions with every optional field and awkward text, and long random sequences of edits.
+@Suite("The fast session writer")
+struct SessionWriterTests {
+    func reference(_ session: Session) throws -> [UInt8] {
+        try CanonicalJSON.bytes(session, newline: true)
+    }
+
+    /// The writer's bytes for `session` are the reference's.
+    func same(_ writer: SessionWriter, _ session: Session) throws -> Bool {
+        let expected = try reference(session)
+        return try writer.bytes(session) == expected
+    }
+
+    @Test func matchesTheReferenceOnWorkedExamplesAndShippedSessions() throws {
+        var sessions = [sampleSession(), WorkedExample2025.session, WorkedExample2026.session]
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sessions")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".json") {
+            sessions.append(try SessionCodec.decode(Data(contentsOf: folder.appendingPathComponent(name)), source: name))
+        }
+        for session in sessions {
+            let writer = SessionWriter()
+            #expect(try same(writer, session))
+            #expect(try same(writer, session), "written again from the remembered parts")
+        }
+    }
+
+    @Test func matchesTheReferenceOnRandomSessionsWithEveryOptionalField() throws {
+        var random = SeededRandom(seed: 15)
+        for _ in 0..<150 {
+            let session = RandomSession.make(&random)
+            #expect(try same(SessionWriter(), session))
+        }
+    }
+
+    @Test func rememberedPartsNeverOutliveAChange() throws {
+        var random = SeededRandom(seed: 1518)
+        for _ in 0..<12 {
+            let writer = SessionWriter()
+            var session = RandomSession.make(&random)
+            #expect(try same(writer, session))
+            for _ in 0..<60 {
+                RandomSession.edit(&session, &random)
+                #expect(try same(writer, session))
+            }
+        }
+    }
+
+    @Test func aTextChangedOnlyInUnicodeNormalisationIsWrittenAgain() throws {
+        let writer = SessionWriter()
+        var session = sampleSession()
+        session.assessments[0].evidence = ["caf\u{E9}"]
+        session.framework.headings[0].items[0].prompt = "r\u{E9}sum\u{E9}"
+        _ = try writer.bytes(session)
+        session.assessments[0].evidence = ["cafe\u{301}"]
+        session.framework.headings[0].items[0].prompt = "re\u{301}sume\u{301}"
+        #expect(session.assessments[0].evidence == ["caf\u{E9}"], "Swift calls the two equal")
+        let written = try writer.bytes(session)
+        #expect(try written == reference(session))
+        #expect(String(decoding: written, as: UTF8.self).contains("cafe\u{301}"))
+    }
+
+    @Test func theSharedWriterIsTheOneSavesUse() throws {
+        let session = WorkedExample2026.session
+        let expected = try reference(session)
+        #expect(SessionCodec.encodedBytes(session) == expected)
+    }
+
+    /// Each type written by hand still has exactly the fields `SessionWriter+Parts` writes: a field added
+    /// to one of them fails here until the writer writes it too.
+    @Test func everyStoredFieldIsWrittenByHand() {
+        var random = SeededRandom(seed: 7)
+        let session = RandomSession.make(&random, full: true)
+        func fields(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
+        let assessment = session.assessments[0]
+        #expect(fields(assessment) == ["itemID", "rounds", "consensus", "evidence", "strengths", "areasForImprovement", "skipped", "completedAt"])
+        #expect(fields(assessment.rounds[0]) == ["number", "scores", "source"])
+        #expect(fields(assessment.rounds[0].scores[0]) == ["participant", "score", "comment"])
+        #expect(fields(assessment.consensus as Any) == [] || fields(assessment.consensus!) == ["score", "suggested", "round", "outsideRangeReason", "agreedAt"])
+        let cursor = session.assessmentCursor!
+        #expect(fields(cursor) == ["order", "itemID", "step", "round", "blindScores", "pendingConsensus", "headingStarts", "lastAnswerAt",
+                                   "trail", "pendingParticipant", "pendingRemoval", "introducedHeading"])
+        #expect(fields(cursor.trail[0]) == ["itemID", "step", "pendingConsensus"])
+        #expect(fields(session.settings) == ["scoring", "minutesPerHeading", "votesPerParticipant"])
+        let framework = session.framework
+        #expect(fields(framework) == ["schemaVersion", "id", "title", "version", "description", "scale", "headings", "horizons", "actionThemes"])
+        #expect(fields(framework.scale) == ["levels", "dontKnow"])
+        #expect(fields(framework.scale.levels[0]) == ["value", "label", "descriptor"])
+        #expect(fields(framework.scale.dontKnow!) == ["label", "descriptor"])
+        #expect(fields(framework.headings[0]) == ["id", "title", "summary", "items"])
+        #expect(fields(framework.headings[0].items[0]) == ["id", "prompt", "guidance", "evidence"])
+        #expect(fields(framework.horizons[0]) == ["id", "title", "span", "fromYears", "toYears"])
+        #expect(fields(framework.actionThemes[0]) == ["id", "title", "description"])
+        let plan = session.plans[0]
+        #expect(fields(plan) == ["statementID", "outcomes", "existingProvision", "gaps", "actions", "assumptions", "retiredIDs"])
+        #expect(fields(plan.outcomes[0]) == ["id", "horizon", "text"])
+        #expect(fields(plan.existingProvision[0]) == ["text", "outcomeIDs"])
+        #expect(fields(plan.gaps[0]) == ["text", "outcomeIDs"])
+        let action = plan.actions[0]
+        #expect(fields(action) == ["ref", "outcomeIDs", "objective", "description", "lead", "partners", "resources", "risk", "milestone",
+                                   "measure", "theme", "additionality", "status", "outputImpact", "updates", "milestones"])
+        #expect(fields(action.measure) == ["indicator", "baseline", "target", "frequency"])
+        #expect(fields(action.updates[0]) == ["date", "reviewer", "status", "note", "actual", "period", "recordedAt", "supersedes", "withdrawal"])
+        #expect(fields(action.milestones![0]) == ["date", "status", "output", "revisions"])
+        #expect(fields(action.milestones![0].revisions![0]) == ["previousDate", "reason", "revisedOn"])
+        #expect(fields(session) == ["schemaVersion", "id", "title", "description", "partnership", "facilitator", "date", "createdAt", "updatedAt",
+                                    "framework", "participants", "settings", "stage", "assessments", "statements", "votes", "planned", "plans",
+                                    "assessmentCursor", "statementsCursor", "planningCursor", "retiredStatementIDs", "tieBreakOrder", "survey",
+                                    "previousSessionID", "previousConsensus", "carriedForwardActions", "reviewProgress", "deviceScores"])
+    }
+}
