@@ -70,3 +70,21 @@ extension SessionWriter {
             && sameStorage(a.outputImpact, b.outputImpact) && sameStorage(a.updates, b.updates) && sameStorage(a.milestones, b.milestones)
     }
 }
+
+/// A value `SessionWriter` remembers with its bytes, by place in an array, and how it tells that the
+/// value at that place is still the very same.
+protocol RememberedPart {
+    static func isSame(_ a: Self, _ b: Self) -> Bool
+}
+
+extension ItemAssessment: RememberedPart {
+    static func isSame(_ a: ItemAssessment, _ b: ItemAssessment) -> Bool { SessionWriter.same(a, b) }
+}
+
+extension OutcomePlan: RememberedPart {
+    static func isSame(_ a: OutcomePlan, _ b: OutcomePlan) -> Bool { SessionWriter.same(a, b) }
+}
+
+extension Action: RememberedPart {
+    static func isSame(_ a: Action, _ b: Action) -> Bool { SessionWriter.same(a, b) }
+}

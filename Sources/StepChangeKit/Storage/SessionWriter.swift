@@ -15,9 +15,10 @@ final class SessionWriter: @unchecked Sendable {
 
     private let lock = NSLock()
     private var framework: (value: Framework, bytes: [UInt8])?
-    private var assessments: [(value: ItemAssessment, bytes: [UInt8])] = []
-    private var plans: [(value: OutcomePlan, bytes: [UInt8], actions: [(value: Action, bytes: [UInt8])])] = []
-    private var carriedForward: [(value: Action, bytes: [UInt8])] = []
+    private var assessments = Parts<ItemAssessment>()
+    private var plans = Parts<OutcomePlan>()
+    private var planActions: [Parts<Action>] = []
+    private var carriedForward = Parts<Action>()
     private var order: (value: [String], bytes: [UInt8])?
     private var participants: (value: [Participant], bytes: [UInt8])?
     private var statements: (value: [ImprovementStatement], bytes: [UInt8])?
@@ -42,9 +43,10 @@ final class SessionWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         framework = nil
-        assessments = []
-        plans = []
-        carriedForward = []
+        assessments = Parts()
+        plans = Parts()
+        planActions = []
+        carriedForward = Parts()
         order = nil
         participants = nil
         statements = nil
@@ -62,12 +64,12 @@ final class SessionWriter: @unchecked Sendable {
             out.write(cursor, order: orderBytes(cursor.order), indent + 2)
         }
         out.key("assessments", indent, &first)
-        assessments = Self.reuse(session.assessments, cached: assessments, same: Self.same) { $0.write($1, indent + 4) }
-        out.array(assessments, indent + 2) { out, entry, _ in out.raw(entry.bytes) }
+        assessments.update(session.assessments) { $0.write($1, indent + 4) }
+        out.array(assessments.bytes, indent + 2) { out, bytes, _ in out.raw(bytes) }
         if let actions = session.carriedForwardActions {
             out.key("carriedForwardActions", indent, &first)
-            carriedForward = Self.reuse(actions, cached: carriedForward, same: Self.same) { $0.write($1, indent + 4) }
-            out.array(carriedForward, indent + 2) { out, entry, _ in out.raw(entry.bytes) }
+            carriedForward.update(actions) { $0.write($1, indent + 4) }
+            out.array(carriedForward.bytes, indent + 2) { out, bytes, _ in out.raw(bytes) }
         }
         out.key("createdAt", indent, &first); out.date(session.createdAt)
         out.key("date", indent, &first); out.string(session.date)
@@ -96,8 +98,8 @@ final class SessionWriter: @unchecked Sendable {
             try CanonicalJSON.append(cursor, indent: indent + 2, to: &out.bytes)
         }
         out.key("plans", indent, &first)
-        plans = writtenPlans(session.plans, indent + 4)
-        out.array(plans, indent + 2) { out, entry, _ in out.raw(entry.bytes) }
+        updatePlans(session.plans, indent + 4)
+        out.array(plans.bytes, indent + 2) { out, bytes, _ in out.raw(bytes) }
         if let previous = session.previousConsensus {
             out.key("previousConsensus", indent, &first)
             out.dictionary(previous, indent + 2) { out, number, _ in out.int(number) }
@@ -147,32 +149,44 @@ final class SessionWriter: @unchecked Sendable {
 
     /// Plans written at `indent`, each reused whole when it is the same, else rewritten reusing the bytes
     /// of its actions that are the same as the action at the same place before.
-    private func writtenPlans(_ values: [OutcomePlan], _ indent: Int) -> [(value: OutcomePlan, bytes: [UInt8], actions: [(value: Action, bytes: [UInt8])])] {
-        values.enumerated().map { index, plan in
-            let before = index < plans.count ? plans[index] : nil
-            if let before, Self.same(before.value, plan) { return before }
-            let actions = Self.reuse(plan.actions, cached: before?.actions ?? [], same: Self.same) { $0.write($1, indent + 4) }
-            var part = CanonicalBytes(capacity: (before?.bytes.count ?? 0) + 4 * 1024)
-            part.write(plan, actions: actions.map(\.bytes), indent)
-            return (plan, part.bytes, actions)
+    private func updatePlans(_ values: [OutcomePlan], _ indent: Int) {
+        if planActions.count > values.count { planActions.removeLast(planActions.count - values.count) }
+        while planActions.count < values.count { planActions.append(Parts()) }
+        plans.update(values) { out, plan, index in
+            self.planActions[index].update(plan.actions) { $0.write($1, indent + 4) }
+            out.write(plan, actions: self.planActions[index].bytes, indent)
         }
     }
 
-    /// Each value's bytes: the cached bytes at the same place when that value is the same, else written anew.
-    private static func reuse<Value>(_ values: [Value], cached: [(value: Value, bytes: [UInt8])], same: (Value, Value) -> Bool,
-                                     write: (inout CanonicalBytes, Value) -> Void) -> [(value: Value, bytes: [UInt8])] {
-        var result: [(value: Value, bytes: [UInt8])] = []
-        result.reserveCapacity(values.count)
-        for (index, value) in values.enumerated() {
-            if index < cached.count, same(cached[index].value, value) {
-                result.append(cached[index])
-            } else {
-                var part = CanonicalBytes(capacity: index < cached.count ? cached[index].bytes.count + 256 : 1024)
-                write(&part, value)
-                result.append((value, part.bytes))
+    /// Values remembered with their bytes, by place in an array.
+    struct Parts<Value: RememberedPart> {
+        var values: [Value] = []
+        var bytes: [[UInt8]] = []
+
+        /// Brings the parts up to `new`: a part stays (bytes and all) where the value at its place is the
+        /// same, and is written anew where it is not. Changed in place, so an unchanged save copies nothing.
+        mutating func update(_ new: [Value], write: (inout CanonicalBytes, Value, Int) -> Void) {
+            if values.count > new.count {
+                values.removeLast(values.count - new.count)
+                bytes.removeLast(bytes.count - new.count)
+            }
+            for index in new.indices {
+                if index < values.count, Value.isSame(values[index], new[index]) { continue }
+                var part = CanonicalBytes(capacity: index < bytes.count ? bytes[index].count + 256 : 1024)
+                write(&part, new[index], index)
+                if index < values.count {
+                    values[index] = new[index]
+                    bytes[index] = part.bytes
+                } else {
+                    values.append(new[index])
+                    bytes.append(part.bytes)
+                }
             }
         }
-        return result
+
+        mutating func update(_ new: [Value], write: (inout CanonicalBytes, Value) -> Void) {
+            update(new) { out, value, _ in write(&out, value) }
+        }
     }
 
     /// A part left to `CanonicalJSON`, reused while its storage is the same.

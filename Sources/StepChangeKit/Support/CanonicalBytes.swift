@@ -19,14 +19,16 @@ struct CanonicalBytes {
         bytes.append(contentsOf: other)
     }
 
-    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static let blanks: StaticString = "                                                                "
 
     mutating func spaces(_ count: Int) {
         var left = count
-        while left > 0 {
-            let step = min(left, Self.blanks.count)
-            bytes.append(contentsOf: Self.blanks[0..<step])
-            left -= step
+        Self.blanks.withUTF8Buffer { blanks in
+            while left > 0 {
+                let step = min(left, blanks.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: blanks[0..<step]))
+                left -= step
+            }
         }
     }
 
