@@ -66,6 +66,63 @@ struct SessionWriterTests {
         #expect(String(decoding: written, as: UTF8.self).contains("cafe\u{301}"))
     }
 
+    @Test func aSaveWritesTheReferenceBytesInPieces() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = SessionStore(directory: directory)
+        var random = SeededRandom(seed: 42)
+        var session = RandomSession.make(&random, full: true)
+        session.id = "2026-11-30-pieces"
+        for _ in 0..<20 {
+            try store.save(session)
+            #expect(try Array(Data(contentsOf: store.url(for: session.id))) == reference(session))
+            RandomSession.edit(&session, &random)
+        }
+    }
+
+    /// A gathered write cut short anywhere (here: five bytes at a time, across pieces) still writes every
+    /// piece, in order; empty pieces are skipped.
+    @Test func shortGatheredWritesCarryOn() throws {
+        struct Trickle: FileSystemCalls {
+            let real = SystemFileCalls()
+            func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { real.open(path, flags, mode) }
+            func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { real.write(descriptor, buffer, min(count, 3)) }
+            func writev(_ descriptor: Int32, _ pieces: UnsafePointer<iovec>, _ count: Int32) -> Int {
+                var budget = 5
+                var shortened: [iovec] = []
+                for index in 0..<Int(count) where budget > 0 {
+                    let length = min(pieces[index].iov_len, budget)
+                    shortened.append(iovec(iov_base: pieces[index].iov_base, iov_len: length))
+                    budget -= length
+                }
+                return shortened.withUnsafeBufferPointer { real.writev(descriptor, $0.baseAddress!, Int32($0.count)) }
+            }
+            func fsync(_ descriptor: Int32) -> Int32 { real.fsync(descriptor) }
+            func fchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32 { real.fchmod(descriptor, mode) }
+            func fchown(_ descriptor: Int32, _ owner: uid_t, _ group: gid_t) -> Int32 { real.fchown(descriptor, owner, group) }
+            func close(_ descriptor: Int32) -> Int32 { real.close(descriptor) }
+            func lstat(_ path: String, _ info: inout stat) -> Int32 { real.lstat(path, &info) }
+            func rename(_ from: String, _ to: String) -> Int32 { real.rename(from, to) }
+            func link(_ from: String, _ to: String) -> Int32 { real.link(from, to) }
+            func unlink(_ path: String) -> Int32 { real.unlink(path) }
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gather-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("file.json")
+        var random = SeededRandom(seed: 3)
+        let pieces: [[UInt8]] = (0..<2_500).map { _ in (0..<Int.random(in: 0...9, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) } }
+        func withPointers(_ index: Int, _ buffers: [UnsafeRawBufferPointer], _ body: ([UnsafeRawBufferPointer]) throws -> Void) rethrows {
+            guard index < pieces.count else { return try body(buffers) }
+            try pieces[index].withUnsafeBytes { try withPointers(index + 1, buffers + [$0], body) }
+        }
+        for calls in [Trickle(), SystemFileCalls()] as [FileSystemCalls] {
+            try withPointers(0, []) { try DurableFile.write(gathering: $0, to: target, calls: calls) }
+            #expect(try Array(Data(contentsOf: target)) == pieces.flatMap { $0 })
+        }
+    }
+
     @Test func theSharedWriterIsTheOneSavesUse() throws {
         let session = WorkedExample2026.session
         let expected = try reference(session)

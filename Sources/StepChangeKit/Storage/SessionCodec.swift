@@ -19,6 +19,15 @@ public enum SessionCodec {
         }
     }
 
+    /// The same bytes in pieces, for `SessionStore.save` to write without joining them (see `SessionFileBytes`).
+    static func encodedFile(_ session: Session) -> SessionFileBytes {
+        do {
+            return try SessionWriter.shared.file(session)
+        } catch {
+            preconditionFailure("A Session always encodes: \(error)")
+        }
+    }
+
     /// Decodes a session file, migrating older schema versions and validating what it holds.
     /// The strict reader (`StrictJSONDecoder`) is tried first: when it accepts the file, JSONDecoder would
     /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`

@@ -177,10 +177,10 @@ extension CanonicalBytes {
     // MARK: Plans and actions
 
     /// A plan, its actions' bytes given (rendered at `indent + 4`, where the elements of its `actions` stand).
-    mutating func write(_ value: OutcomePlan, actions: [[UInt8]], _ indent: Int) {
+    mutating func write(_ value: OutcomePlan, actions: [RememberedBytes], _ indent: Int) {
         openObject()
         var first = true
-        key("actions", indent, &first); array(actions, indent + 2) { out, bytes, _ in out.raw(bytes) }
+        key("actions", indent, &first); array(actions, indent + 2) { out, part, _ in out.bytes.append(contentsOf: part.buffer) }
         key("assumptions", indent, &first); strings(value.assumptions, indent + 2)
         key("existingProvision", indent, &first)
         array(value.existingProvision, indent + 2) { out, provision, at in out.linked(text: provision.text, outcomeIDs: provision.outcomeIDs, at) }

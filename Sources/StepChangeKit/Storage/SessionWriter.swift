@@ -14,7 +14,7 @@ final class SessionWriter: @unchecked Sendable {
     static let shared = SessionWriter()
 
     private let lock = NSLock()
-    private var framework: (value: Framework, bytes: [UInt8])?
+    private var framework: (value: Framework, bytes: RememberedBytes)?
     private var assessments = Parts<ItemAssessment>()
     private var plans = Parts<OutcomePlan>()
     private var planActions: [Parts<Action>] = []
@@ -29,13 +29,20 @@ final class SessionWriter: @unchecked Sendable {
 
     /// The session's file bytes, ending in a line feed.
     func bytes(_ session: Session) throws -> [UInt8] {
+        try file(session).joined()
+    }
+
+    /// The same bytes, the remembered parts left where they are (see `SessionFileBytes`).
+    func file(_ session: Session) throws -> SessionFileBytes {
         lock.lock()
         defer { lock.unlock() }
-        var out = CanonicalBytes(capacity: max(64 * 1024, lastSize + lastSize / 8))
-        try write(session, to: &out)
+        var out = CanonicalBytes(capacity: max(16 * 1024, lastSize + lastSize / 8))
+        var file = SessionFileBytes()
+        try write(session, to: &out, placing: &file.parts)
         out.bytes.append(UInt8(ascii: "\n"))
         lastSize = out.bytes.count
-        return out.bytes
+        file.own = out.bytes
+        return file
     }
 
     /// Forgets every remembered part (for tests: the next write starts from nothing).
@@ -55,7 +62,8 @@ final class SessionWriter: @unchecked Sendable {
         deviceScores = nil
     }
 
-    private func write(_ session: Session, to out: inout CanonicalBytes) throws {
+    /// Writes the session into `out`, placing remembered parts (by their position in `out`) in `placed`.
+    private func write(_ session: Session, to out: inout CanonicalBytes, placing placed: inout [(ownEnd: Int, part: RememberedBytes)]) throws {
         let indent = 0
         out.openObject()
         var first = true
@@ -65,11 +73,11 @@ final class SessionWriter: @unchecked Sendable {
         }
         out.key("assessments", indent, &first)
         assessments.update(session.assessments) { $0.write($1, indent + 4) }
-        out.array(assessments.bytes, indent + 2) { out, bytes, _ in out.raw(bytes) }
+        Self.place(assessments.bytes, indent + 2, in: &out, placing: &placed)
         if let actions = session.carriedForwardActions {
             out.key("carriedForwardActions", indent, &first)
             carriedForward.update(actions) { $0.write($1, indent + 4) }
-            out.array(carriedForward.bytes, indent + 2) { out, bytes, _ in out.raw(bytes) }
+            Self.place(carriedForward.bytes, indent + 2, in: &out, placing: &placed)
         }
         out.key("createdAt", indent, &first); out.date(session.createdAt)
         out.key("date", indent, &first); out.string(session.date)
@@ -80,14 +88,12 @@ final class SessionWriter: @unchecked Sendable {
         }
         out.key("facilitator", indent, &first); out.string(session.facilitator)
         out.key("framework", indent, &first)
-        if let cached = framework, Self.same(cached.value, session.framework) {
-            out.raw(cached.bytes)
-        } else {
-            var part = CanonicalBytes(capacity: framework?.bytes.count ?? 16 * 1024)
+        if framework == nil || !Self.same(framework!.value, session.framework) {
+            var part = CanonicalBytes(capacity: framework?.bytes.buffer.count ?? 16 * 1024)
             part.write(session.framework, indent + 2)
-            framework = (session.framework, part.bytes)
-            out.raw(part.bytes)
+            framework = (session.framework, RememberedBytes(part.bytes))
         }
+        if let framework { placed.append((out.bytes.count, framework.bytes)) }
         out.key("id", indent, &first); out.string(session.id)
         out.key("participants", indent, &first)
         out.raw(try Self.generic(session.participants, cached: &participants, indent + 2))
@@ -99,7 +105,7 @@ final class SessionWriter: @unchecked Sendable {
         }
         out.key("plans", indent, &first)
         updatePlans(session.plans, indent + 4)
-        out.array(plans.bytes, indent + 2) { out, bytes, _ in out.raw(bytes) }
+        Self.place(plans.bytes, indent + 2, in: &out, placing: &placed)
         if let previous = session.previousConsensus {
             out.key("previousConsensus", indent, &first)
             out.dictionary(previous, indent + 2) { out, number, _ in out.int(number) }
@@ -161,7 +167,7 @@ final class SessionWriter: @unchecked Sendable {
     /// Values remembered with their bytes, by place in an array.
     struct Parts<Value: RememberedPart> {
         var values: [Value] = []
-        var bytes: [[UInt8]] = []
+        var bytes: [RememberedBytes] = []
 
         /// Brings the parts up to `new`: a part stays (bytes and all) where the value at its place is the
         /// same, and is written anew where it is not. Changed in place, so an unchanged save copies nothing.
@@ -172,14 +178,14 @@ final class SessionWriter: @unchecked Sendable {
             }
             for index in new.indices {
                 if index < values.count, Value.isSame(values[index], new[index]) { continue }
-                var part = CanonicalBytes(capacity: index < bytes.count ? bytes[index].count + 256 : 1024)
+                var part = CanonicalBytes(capacity: index < bytes.count ? bytes[index].buffer.count + 256 : 1024)
                 write(&part, new[index], index)
                 if index < values.count {
                     values[index] = new[index]
-                    bytes[index] = part.bytes
+                    bytes[index] = RememberedBytes(part.bytes)
                 } else {
                     values.append(new[index])
-                    bytes.append(part.bytes)
+                    bytes.append(RememberedBytes(part.bytes))
                 }
             }
         }
@@ -187,6 +193,21 @@ final class SessionWriter: @unchecked Sendable {
         mutating func update(_ new: [Value], write: (inout CanonicalBytes, Value) -> Void) {
             update(new) { out, value, _ in write(&out, value) }
         }
+    }
+
+    /// An array of remembered parts written at `indent`, as `CanonicalBytes.array` lays it out, each part
+    /// placed (not copied) where its element stands.
+    private static func place(_ parts: [RememberedBytes], _ indent: Int, in out: inout CanonicalBytes,
+                              placing placed: inout [(ownEnd: Int, part: RememberedBytes)]) {
+        out.raw("[\n")
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out.raw(",\n") }
+            out.spaces(indent + 2)
+            placed.append((out.bytes.count, part))
+        }
+        out.bytes.append(UInt8(ascii: "\n"))
+        out.spaces(indent)
+        out.bytes.append(UInt8(ascii: "]"))
     }
 
     /// A part left to `CanonicalJSON`, reused while its storage is the same.
