@@ -48,9 +48,9 @@ struct SessionFileBytes {
 final class RememberedBytes: @unchecked Sendable {
     let buffer: UnsafeMutableRawBufferPointer
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
-        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        buffer.copyMemory(from: UnsafeRawBufferPointer(bytes))
     }
 
     deinit { buffer.deallocate() }

@@ -7,7 +7,7 @@ import Foundation
 extension CanonicalBytes {
     // MARK: Assessments
 
-    mutating func write(_ value: ItemAssessment, _ indent: Int) {
+    func write(_ value: ItemAssessment, _ indent: Int) {
         openObject()
         var first = true
         key("areasForImprovement", indent, &first); strings(value.areasForImprovement, indent + 2)
@@ -21,7 +21,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: ScoringRound, _ indent: Int) {
+    func write(_ value: ScoringRound, _ indent: Int) {
         openObject()
         var first = true
         key("number", indent, &first); int(value.number)
@@ -30,7 +30,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: ParticipantScore, _ indent: Int) {
+    func write(_ value: ParticipantScore, _ indent: Int) {
         openObject()
         var first = true
         if let comment = value.comment { key("comment", indent, &first); string(comment) }
@@ -39,14 +39,14 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: Score) {
+    func write(_ value: Score) {
         switch value {
         case .value(let number): int(number)
         case .dontKnow: raw("\"dont-know\"")
         }
     }
 
-    mutating func write(_ value: ConsensusRecord, _ indent: Int) {
+    func write(_ value: ConsensusRecord, _ indent: Int) {
         openObject()
         var first = true
         key("agreedAt", indent, &first); date(value.agreedAt)
@@ -57,7 +57,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: AssessmentCursor, order: [UInt8], _ indent: Int) {
+    func write(_ value: AssessmentCursor, order: [UInt8], _ indent: Int) {
         openObject()
         var first = true
         key("blindScores", indent, &first); array(value.blindScores, indent + 2) { $0.write($1, $2) }
@@ -75,7 +75,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: AssessmentPosition, _ indent: Int) {
+    func write(_ value: AssessmentPosition, _ indent: Int) {
         openObject()
         var first = true
         if let itemID = value.itemID { key("itemID", indent, &first); string(itemID) }
@@ -84,7 +84,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: SessionSettings, _ indent: Int) {
+    func write(_ value: SessionSettings, _ indent: Int) {
         openObject()
         var first = true
         if let minutes = value.minutesPerHeading { key("minutesPerHeading", indent, &first); int(minutes) }
@@ -95,7 +95,7 @@ extension CanonicalBytes {
 
     // MARK: Framework
 
-    mutating func write(_ value: Framework, _ indent: Int) {
+    func write(_ value: Framework, _ indent: Int) {
         openObject()
         var first = true
         key("actionThemes", indent, &first); array(value.actionThemes, indent + 2) { $0.write($1, $2) }
@@ -110,7 +110,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: ActionTheme, _ indent: Int) {
+    func write(_ value: ActionTheme, _ indent: Int) {
         openObject()
         var first = true
         key("description", indent, &first); string(value.description)
@@ -119,7 +119,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: Heading, _ indent: Int) {
+    func write(_ value: Heading, _ indent: Int) {
         openObject()
         var first = true
         key("id", indent, &first); string(value.id)
@@ -129,7 +129,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: Item, _ indent: Int) {
+    func write(_ value: Item, _ indent: Int) {
         openObject()
         var first = true
         key("evidence", indent, &first); strings(value.evidence, indent + 2)
@@ -139,7 +139,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: PlanningHorizon, _ indent: Int) {
+    func write(_ value: PlanningHorizon, _ indent: Int) {
         openObject()
         var first = true
         key("fromYears", indent, &first); int(value.fromYears)
@@ -150,7 +150,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: Scale, _ indent: Int) {
+    func write(_ value: Scale, _ indent: Int) {
         openObject()
         var first = true
         if let dontKnow = value.dontKnow {
@@ -165,7 +165,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: ScaleLevel, _ indent: Int) {
+    func write(_ value: ScaleLevel, _ indent: Int) {
         openObject()
         var first = true
         key("descriptor", indent, &first); string(value.descriptor)
@@ -177,10 +177,10 @@ extension CanonicalBytes {
     // MARK: Plans and actions
 
     /// A plan, its actions' bytes given (rendered at `indent + 4`, where the elements of its `actions` stand).
-    mutating func write(_ value: OutcomePlan, actions: [RememberedBytes], _ indent: Int) {
+    func write(_ value: OutcomePlan, actions: [RememberedBytes], _ indent: Int) {
         openObject()
         var first = true
-        key("actions", indent, &first); array(actions, indent + 2) { out, part, _ in out.bytes.append(contentsOf: part.buffer) }
+        key("actions", indent, &first); array(actions, indent + 2) { out, part, _ in out.append(UnsafeRawBufferPointer(part.buffer)) }
         key("assumptions", indent, &first); strings(value.assumptions, indent + 2)
         key("existingProvision", indent, &first)
         array(value.existingProvision, indent + 2) { out, provision, at in out.linked(text: provision.text, outcomeIDs: provision.outcomeIDs, at) }
@@ -193,7 +193,7 @@ extension CanonicalBytes {
     }
 
     /// A `Provision` or a `Gap`: the same two fields.
-    private mutating func linked(text: String, outcomeIDs: [String], _ indent: Int) {
+    private func linked(text: String, outcomeIDs: [String], _ indent: Int) {
         openObject()
         var first = true
         key("outcomeIDs", indent, &first); strings(outcomeIDs, indent + 2)
@@ -201,7 +201,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: Outcome, _ indent: Int) {
+    func write(_ value: Outcome, _ indent: Int) {
         openObject()
         var first = true
         key("horizon", indent, &first); string(value.horizon.rawValue)
@@ -210,7 +210,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: Action, _ indent: Int) {
+    func write(_ value: Action, _ indent: Int) {
         openObject()
         var first = true
         key("additionality", indent, &first); string(value.additionality.rawValue)
@@ -232,7 +232,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: Measure, _ indent: Int) {
+    func write(_ value: Measure, _ indent: Int) {
         openObject()
         var first = true
         key("baseline", indent, &first); string(value.baseline)
@@ -242,7 +242,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: ProgressUpdate, _ indent: Int) {
+    func write(_ value: ProgressUpdate, _ indent: Int) {
         openObject()
         var first = true
         if let actual = value.actual { key("actual", indent, &first); string(actual) }
@@ -257,7 +257,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: ActionMilestone, _ indent: Int) {
+    func write(_ value: ActionMilestone, _ indent: Int) {
         openObject()
         var first = true
         key("date", indent, &first); string(value.date)
@@ -267,7 +267,7 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
-    mutating func write(_ value: MilestoneRevision, _ indent: Int) {
+    func write(_ value: MilestoneRevision, _ indent: Int) {
         openObject()
         var first = true
         key("previousDate", indent, &first); string(value.previousDate)

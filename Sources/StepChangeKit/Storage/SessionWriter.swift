@@ -36,11 +36,11 @@ final class SessionWriter: @unchecked Sendable {
     func file(_ session: Session) throws -> SessionFileBytes {
         lock.lock()
         defer { lock.unlock() }
-        var out = CanonicalBytes(capacity: max(16 * 1024, lastSize + lastSize / 8))
+        let out = CanonicalBytes(capacity: max(16 * 1024, lastSize + lastSize / 8))
         var file = SessionFileBytes()
-        try write(session, to: &out, placing: &file.parts)
-        out.bytes.append(UInt8(ascii: "\n"))
-        lastSize = out.bytes.count
+        try write(session, to: out, placing: &file.parts)
+        out.byte(UInt8(ascii: "\n"))
+        lastSize = out.count
         file.own = out.bytes
         return file
     }
@@ -63,7 +63,7 @@ final class SessionWriter: @unchecked Sendable {
     }
 
     /// Writes the session into `out`, placing remembered parts (by their position in `out`) in `placed`.
-    private func write(_ session: Session, to out: inout CanonicalBytes, placing placed: inout [(ownEnd: Int, part: RememberedBytes)]) throws {
+    private func write(_ session: Session, to out: CanonicalBytes, placing placed: inout [(ownEnd: Int, part: RememberedBytes)]) throws {
         let indent = 0
         out.openObject()
         var first = true
@@ -73,11 +73,11 @@ final class SessionWriter: @unchecked Sendable {
         }
         out.key("assessments", indent, &first)
         assessments.update(session.assessments) { $0.write($1, indent + 4) }
-        Self.place(assessments.bytes, indent + 2, in: &out, placing: &placed)
+        Self.place(assessments.bytes, indent + 2, in: out, placing: &placed)
         if let actions = session.carriedForwardActions {
             out.key("carriedForwardActions", indent, &first)
             carriedForward.update(actions) { $0.write($1, indent + 4) }
-            Self.place(carriedForward.bytes, indent + 2, in: &out, placing: &placed)
+            Self.place(carriedForward.bytes, indent + 2, in: out, placing: &placed)
         }
         out.key("createdAt", indent, &first); out.date(session.createdAt)
         out.key("date", indent, &first); out.string(session.date)
@@ -89,11 +89,11 @@ final class SessionWriter: @unchecked Sendable {
         out.key("facilitator", indent, &first); out.string(session.facilitator)
         out.key("framework", indent, &first)
         if framework == nil || !Self.same(framework!.value, session.framework) {
-            var part = CanonicalBytes(capacity: framework?.bytes.buffer.count ?? 16 * 1024)
+            let part = CanonicalBytes(capacity: framework?.bytes.buffer.count ?? 16 * 1024)
             part.write(session.framework, indent + 2)
-            framework = (session.framework, RememberedBytes(part.bytes))
+            framework = (session.framework, RememberedBytes(part.buffer))
         }
-        if let framework { placed.append((out.bytes.count, framework.bytes)) }
+        if let framework { placed.append((out.count, framework.bytes)) }
         out.key("id", indent, &first); out.string(session.id)
         out.key("participants", indent, &first)
         out.raw(try Self.generic(session.participants, cached: &participants, indent + 2))
@@ -101,11 +101,11 @@ final class SessionWriter: @unchecked Sendable {
         out.key("planned", indent, &first); out.strings(session.planned, indent + 2)
         if let cursor = session.planningCursor {
             out.key("planningCursor", indent, &first)
-            try CanonicalJSON.append(cursor, indent: indent + 2, to: &out.bytes)
+            try Self.generic(cursor, indent + 2, to: out)
         }
         out.key("plans", indent, &first)
         updatePlans(session.plans, indent + 4)
-        Self.place(plans.bytes, indent + 2, in: &out, placing: &placed)
+        Self.place(plans.bytes, indent + 2, in: out, placing: &placed)
         if let previous = session.previousConsensus {
             out.key("previousConsensus", indent, &first)
             out.dictionary(previous, indent + 2) { out, number, _ in out.int(number) }
@@ -114,7 +114,7 @@ final class SessionWriter: @unchecked Sendable {
         if let retired = session.retiredStatementIDs { out.key("retiredStatementIDs", indent, &first); out.strings(retired, indent + 2) }
         if let progress = session.reviewProgress {
             out.key("reviewProgress", indent, &first)
-            try CanonicalJSON.append(progress, indent: indent + 2, to: &out.bytes)
+            try Self.generic(progress, indent + 2, to: out)
         }
         out.key("schemaVersion", indent, &first); out.int(session.schemaVersion)
         out.key("settings", indent, &first); out.write(session.settings, indent + 2)
@@ -123,7 +123,7 @@ final class SessionWriter: @unchecked Sendable {
         out.raw(try Self.generic(session.statements, cached: &statements, indent + 2))
         if let cursor = session.statementsCursor {
             out.key("statementsCursor", indent, &first)
-            try CanonicalJSON.append(cursor, indent: indent + 2, to: &out.bytes)
+            try Self.generic(cursor, indent + 2, to: out)
         }
         if let survey = session.survey {
             out.key("survey", indent, &first)
@@ -147,7 +147,7 @@ final class SessionWriter: @unchecked Sendable {
     /// The assessment cursor's item order (as long as the framework), written at indent 4.
     private func orderBytes(_ items: [String]) -> [UInt8] {
         if let order, Self.sameStorage(order.value, items) { return order.bytes }
-        var part = CanonicalBytes(capacity: items.count * 16)
+        let part = CanonicalBytes(capacity: items.count * 16)
         part.strings(items, 4)
         order = (items, part.bytes)
         return part.bytes
@@ -171,43 +171,50 @@ final class SessionWriter: @unchecked Sendable {
 
         /// Brings the parts up to `new`: a part stays (bytes and all) where the value at its place is the
         /// same, and is written anew where it is not. Changed in place, so an unchanged save copies nothing.
-        mutating func update(_ new: [Value], write: (inout CanonicalBytes, Value, Int) -> Void) {
+        mutating func update(_ new: [Value], write: (CanonicalBytes, Value, Int) -> Void) {
             if values.count > new.count {
                 values.removeLast(values.count - new.count)
                 bytes.removeLast(bytes.count - new.count)
             }
             for index in new.indices {
                 if index < values.count, Value.isSame(values[index], new[index]) { continue }
-                var part = CanonicalBytes(capacity: index < bytes.count ? bytes[index].buffer.count + 256 : 1024)
-                write(&part, new[index], index)
+                let part = CanonicalBytes(capacity: index < bytes.count ? bytes[index].buffer.count + 256 : 1024)
+                write(part, new[index], index)
                 if index < values.count {
                     values[index] = new[index]
-                    bytes[index] = RememberedBytes(part.bytes)
+                    bytes[index] = RememberedBytes(part.buffer)
                 } else {
                     values.append(new[index])
-                    bytes.append(RememberedBytes(part.bytes))
+                    bytes.append(RememberedBytes(part.buffer))
                 }
             }
         }
 
-        mutating func update(_ new: [Value], write: (inout CanonicalBytes, Value) -> Void) {
-            update(new) { out, value, _ in write(&out, value) }
+        mutating func update(_ new: [Value], write: (CanonicalBytes, Value) -> Void) {
+            update(new) { out, value, _ in write(out, value) }
         }
     }
 
     /// An array of remembered parts written at `indent`, as `CanonicalBytes.array` lays it out, each part
     /// placed (not copied) where its element stands.
-    private static func place(_ parts: [RememberedBytes], _ indent: Int, in out: inout CanonicalBytes,
+    private static func place(_ parts: [RememberedBytes], _ indent: Int, in out: CanonicalBytes,
                               placing placed: inout [(ownEnd: Int, part: RememberedBytes)]) {
         out.raw("[\n")
         for (index, part) in parts.enumerated() {
             if index > 0 { out.raw(",\n") }
             out.spaces(indent + 2)
-            placed.append((out.bytes.count, part))
+            placed.append((out.count, part))
         }
-        out.bytes.append(UInt8(ascii: "\n"))
+        out.byte(UInt8(ascii: "\n"))
         out.spaces(indent)
-        out.bytes.append(UInt8(ascii: "]"))
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    /// A part left to `CanonicalJSON`, written at `indent`.
+    private static func generic<Value: Encodable>(_ value: Value, _ indent: Int, to out: CanonicalBytes) throws {
+        var bytes: [UInt8] = []
+        try CanonicalJSON.append(value, indent: indent, to: &bytes)
+        out.raw(bytes)
     }
 
     /// A part left to `CanonicalJSON`, reused while its storage is the same.

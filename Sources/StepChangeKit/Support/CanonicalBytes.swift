@@ -3,77 +3,117 @@ import Foundation
 /// A canonical JSON document being written by code that knows its types: the layout of `CanonicalJSON`
 /// (two-space indents, `"key" : value`, one field or element per line, keys in UTF-8 order, the same
 /// escapes, numbers and dates) built straight into bytes, without the Encodable machinery.
-struct CanonicalBytes {
-    var bytes: [UInt8]
+final class CanonicalBytes {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are written.
+    private(set) var count = 0
 
     init(capacity: Int) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    deinit { base.deallocate() }
+
+    /// The bytes written, as an array (a copy).
+    var bytes: [UInt8] { Array(buffer) }
+
+    /// The bytes written, valid until the next write.
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Makes room for `extra` more bytes, doubling the buffer when it is full.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if extra > capacity - count { grow(extra) }
     }
 
-    mutating func raw(_ other: [UInt8]) {
-        bytes.append(contentsOf: other)
+    private func grow(_ extra: Int) {
+        let needed = count + extra
+        var larger = capacity
+        while larger < needed { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
     }
 
-    private static let blanks: StaticString = "                                                                "
+    @inline(__always)
+    func byte(_ value: UInt8) {
+        reserve(1)
+        base[count] = value
+        count += 1
+    }
 
-    mutating func spaces(_ count: Int) {
-        var left = count
-        Self.blanks.withUTF8Buffer { blanks in
-            while left > 0 {
-                let step = min(left, blanks.count)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: blanks[0..<step]))
-                left -= step
-            }
-        }
+    func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, source.count > 0 else { return }
+        reserve(source.count)
+        (base + count).update(from: start, count: source.count)
+        count += source.count
+    }
+
+    func append(_ source: UnsafeRawBufferPointer) {
+        append(source.bindMemory(to: UInt8.self))
+    }
+
+    func raw(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    func raw(_ other: [UInt8]) {
+        other.withUnsafeBufferPointer { append($0) }
+    }
+
+    func spaces(_ count: Int) {
+        guard count > 0 else { return }
+        reserve(count)
+        (base + self.count).initialize(repeating: UInt8(ascii: " "), count: count)
+        self.count += count
     }
 
     // MARK: Objects and arrays
 
     /// Starts an object whose fields stand at `indent + 2`.
-    mutating func openObject() { raw("{\n") }
+    func openObject() { raw("{\n") }
 
     /// Starts a field of an object written at `indent`: the separator after the previous field, the
     /// indent and the quoted name. `name` must be plain ASCII letters (the names of stored properties).
-    mutating func key(_ name: StaticString, _ indent: Int, _ first: inout Bool) {
+    func key(_ name: StaticString, _ indent: Int, _ first: inout Bool) {
         if first { first = false } else { raw(",\n") }
         spaces(indent + 2)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         raw(name)
         raw("\" : ")
     }
 
-    mutating func closeObject(_ indent: Int) {
-        bytes.append(UInt8(ascii: "\n"))
+    func closeObject(_ indent: Int) {
+        byte(UInt8(ascii: "\n"))
         spaces(indent)
-        bytes.append(UInt8(ascii: "}"))
+        byte(UInt8(ascii: "}"))
     }
 
     /// An array written at `indent`, each element written at `indent + 2` by `element`.
-    mutating func array<C: Collection>(_ items: C, _ indent: Int, _ element: (inout CanonicalBytes, C.Element, Int) -> Void) {
+    func array<C: Collection>(_ items: C, _ indent: Int, _ element: (CanonicalBytes, C.Element, Int) -> Void) {
         raw("[\n")
         var first = true
         for item in items {
             if first { first = false } else { raw(",\n") }
             spaces(indent + 2)
-            element(&self, item, indent + 2)
+            element(self, item, indent + 2)
         }
-        bytes.append(UInt8(ascii: "\n"))
+        byte(UInt8(ascii: "\n"))
         spaces(indent)
-        bytes.append(UInt8(ascii: "]"))
+        byte(UInt8(ascii: "]"))
     }
 
-    mutating func strings(_ items: [String], _ indent: Int) {
+    func strings(_ items: [String], _ indent: Int) {
         array(items, indent) { out, text, _ in out.string(text) }
     }
 
     /// An object with a field per dictionary entry, in the UTF-8 order of the keys (how `CanonicalJSON`
     /// writes a dictionary keyed by text).
-    mutating func dictionary<Value>(_ entries: [String: Value], _ indent: Int, _ value: (inout CanonicalBytes, Value, Int) -> Void) {
+    func dictionary<Value>(_ entries: [String: Value], _ indent: Int, _ value: (CanonicalBytes, Value, Int) -> Void) {
         openObject()
         var first = true
         for (key, entry) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
@@ -81,28 +121,28 @@ struct CanonicalBytes {
             spaces(indent + 2)
             string(key)
             raw(" : ")
-            value(&self, entry, indent + 2)
+            value(self, entry, indent + 2)
         }
         closeObject(indent)
     }
 
     // MARK: Values
 
-    mutating func bool(_ flag: Bool) {
+    func bool(_ flag: Bool) {
         if flag { raw("true") } else { raw("false") }
     }
 
-    mutating func int(_ number: Int) {
+    func int(_ number: Int) {
         if number >= 0 && number < 10 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: number))
+            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: number))
         } else {
-            bytes.append(contentsOf: String(number).utf8)
+            raw(Array(String(number).utf8))
         }
     }
 
     /// A date as `CanonicalJSON` writes it: ISO 8601 in UTC with whole seconds. Years outside
     /// 1000–9999 (never in a real session) are left to `CanonicalJSON`'s own formatting.
-    mutating func date(_ date: Date) {
+    func date(_ date: Date) {
         let interval = date.timeIntervalSince1970
         // 1000-01-01 to 9999-12-31, well inside Int's range, so the conversion below cannot trap.
         guard interval >= -30_610_224_000, interval < 253_402_300_800 else {
@@ -125,57 +165,57 @@ struct CanonicalBytes {
             string(CanonicalJSON.iso8601(date))
             return
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         two(year / 100)
         two(year % 100)
-        bytes.append(UInt8(ascii: "-"))
+        byte(UInt8(ascii: "-"))
         two(month)
-        bytes.append(UInt8(ascii: "-"))
+        byte(UInt8(ascii: "-"))
         two(day)
-        bytes.append(UInt8(ascii: "T"))
+        byte(UInt8(ascii: "T"))
         two(secondOfDay / 3600)
-        bytes.append(UInt8(ascii: ":"))
+        byte(UInt8(ascii: ":"))
         two(secondOfDay / 60 % 60)
-        bytes.append(UInt8(ascii: ":"))
+        byte(UInt8(ascii: ":"))
         two(secondOfDay % 60)
-        bytes.append(UInt8(ascii: "Z"))
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "Z"))
+        byte(UInt8(ascii: "\""))
     }
 
-    private mutating func two(_ number: Int) {
-        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: number / 10))
-        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: number % 10))
+    private func two(_ number: Int) {
+        byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: number / 10))
+        byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: number % 10))
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// A quoted string with `CanonicalJSON`'s escapes; runs without anything to escape are copied whole.
-    mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+    func string(_ text: String) {
+        byte(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { buffer in
             var start = 0
             for index in 0..<buffer.count {
-                let byte = buffer[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
+                let code = buffer[index]
+                guard code < 0x20 || code == UInt8(ascii: "\"") || code == UInt8(ascii: "\\") else { continue }
+                if start < index { append(UnsafeBufferPointer(rebasing: buffer[start..<index])) }
                 start = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                byte(UInt8(ascii: "\\"))
+                switch code {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(code)
+                case 0x0A: byte(UInt8(ascii: "n"))
+                case 0x0D: byte(UInt8(ascii: "r"))
+                case 0x09: byte(UInt8(ascii: "t"))
+                case 0x08: byte(UInt8(ascii: "b"))
+                case 0x0C: byte(UInt8(ascii: "f"))
                 default:
                     raw("u00")
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xF)])
+                    byte(Self.hex[Int(code >> 4)])
+                    byte(Self.hex[Int(code & 0xF)])
                 }
             }
-            if start < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
+            if start < buffer.count { append(UnsafeBufferPointer(rebasing: buffer[start...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 }
