@@ -51,7 +51,7 @@ public struct ScoringRound: Codable, Equatable, Sendable {
 }
 
 /// Where a round of scores came from.
-public enum RoundSource: String, Codable, Sendable {
+public enum RoundSource: String, Codable, CaseIterable, Sendable {
     case workshop, imported
 }
 

@@ -29,12 +29,12 @@ public enum SessionCodec {
     }
 
     /// Decodes a session file, migrating older schema versions and validating what it holds.
-    /// The strict reader (`StrictJSONDecoder`) is tried first: when it accepts the file, JSONDecoder would
+    /// The strict reader (`SessionReader`) is tried first: when it accepts the file, JSONDecoder would
     /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`
     /// (for tests) skips it. The strict reader steps aside for a name given twice in an object, so only
     /// the JSONDecoder path needs `refuseRepeatedNames`.
     public static func decode(_ data: Data, source: String, strict: Bool = true) throws(StepChangeError) -> Session {
-        if strict, let session = try? StrictJSONDecoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
+        if strict, let session = SessionReader.session(from: data), session.schemaVersion == Session.currentSchemaVersion {
             return try validated(session, source: source)
         }
         if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {

@@ -2,35 +2,15 @@ import Foundation
 import Testing
 @testable import StepChangeKit
 
-/// The strict reader tried before JSONDecoder never changes what a file decodes to, or the message a
+/// The strict reader (`SessionReader`) tried before JSONDecoder never changes what a file decodes to, or the message a
 /// bad file gets: every outcome is compared with JSONDecoder alone, over real, awkward, hostile and
 /// randomly damaged files.
 @Suite("The strict session reader agrees with JSONDecoder")
-struct StrictJSONDecoderTests {
-    func foundationDecode(_ data: Data) throws -> Session {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(Session.self, from: data)
-    }
-
-    func outcome(_ data: Data, strict: Bool) -> Result<Session, StepChangeError> {
-        do throws(StepChangeError) {
-            return .success(try SessionCodec.decode(data, source: "s.json", strict: strict))
-        } catch {
-            return .failure(error)
-        }
-    }
+struct SessionReaderTests {
+    func foundationDecode(_ data: Data) throws -> Session { try SessionReaderComparison.foundationDecode(data) }
 
     func expectSameOutcome(_ data: Data, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
-        let strict = outcome(data, strict: true), plain = outcome(data, strict: false)
-        switch (strict, plain) {
-        case (.success(let a), .success(let b)): #expect(a == b, comment, sourceLocation: sourceLocation)
-        case (.failure(let a), .failure(let b)): #expect(a == b, comment, sourceLocation: sourceLocation)
-        default: Issue.record("one reader accepted and the other refused: \(strict) / \(plain) \(comment.map { "\($0)" } ?? "")", sourceLocation: sourceLocation)
-        }
-        if let session = try? StrictJSONDecoder.decode(Session.self, from: data) {
-            #expect((try? foundationDecode(data)) == session, "strict accepted what JSONDecoder reads differently", sourceLocation: sourceLocation)
-        }
+        SessionReaderComparison.expectSameOutcome(data, comment, sourceLocation: sourceLocation)
     }
 
     var sessions: [Session] {
@@ -45,21 +25,21 @@ struct StrictJSONDecoderTests {
     @Test func decodesEveryWrittenSessionAsJSONDecoderDoes() throws {
         for session in sessions {
             let data = SessionCodec.encode(session)
-            let strict = try StrictJSONDecoder.decode(Session.self, from: data)
+            let strict = SessionReader.session(from: data)
             #expect(strict == session)
             #expect(try foundationDecode(data) == strict)
         }
     }
 
     @Test func decodesTheShippedSessionsAsJSONDecoderDoes() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sessions")
         let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
         for file in files where file.pathExtension == "json" {
             let data = try Data(contentsOf: file)
             expectSameOutcome(data, "\(file.lastPathComponent)")
             if let session = try? foundationDecode(data) {
-                #expect(try StrictJSONDecoder.decode(Session.self, from: data) == session, "\(file.lastPathComponent)")
+                #expect(SessionReader.session(from: data) == session, "\(file.lastPathComponent)")
             }
         }
     }
@@ -77,7 +57,7 @@ struct StrictJSONDecoderTests {
             text.replacingOccurrences(of: "\n}", with: ",\n}"),                                                     // trailing comma
         ]
         for variant in variants {
-            #expect(throws: (any Error).self) { try StrictJSONDecoder.decode(Session.self, from: Data(variant.utf8)) }
+            #expect(SessionReader.session(from: Data(variant.utf8)) == nil)
             expectSameOutcome(Data(variant.utf8))
         }
     }
