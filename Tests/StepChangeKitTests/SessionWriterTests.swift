@@ -34,7 +34,7 @@ struct SessionWriterTests {
     @Test func matchesTheReferenceOnRandomSessionsWithEveryOptionalField() throws {
         var random = SeededRandom(seed: 15)
         for _ in 0..<150 {
-            let session = RandomSession.make(&random)
+            let session = RandomEdits.make(&random)
             #expect(try same(SessionWriter(), session))
         }
     }
@@ -43,10 +43,10 @@ struct SessionWriterTests {
         var random = SeededRandom(seed: 1518)
         for _ in 0..<12 {
             let writer = SessionWriter()
-            var session = RandomSession.make(&random)
+            var session = RandomEdits.make(&random)
             #expect(try same(writer, session))
             for _ in 0..<60 {
-                RandomSession.edit(&session, &random)
+                RandomEdits.edit(&session, &random)
                 #expect(try same(writer, session))
             }
         }
@@ -72,12 +72,12 @@ struct SessionWriterTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
         var random = SeededRandom(seed: 42)
-        var session = RandomSession.make(&random, full: true)
+        var session = RandomEdits.make(&random, full: true)
         session.id = "2026-11-30-pieces"
         for _ in 0..<20 {
             try store.save(session)
             #expect(try Array(Data(contentsOf: store.url(for: session.id))) == reference(session))
-            RandomSession.edit(&session, &random)
+            RandomEdits.edit(&session, &random)
         }
     }
 
@@ -133,7 +133,7 @@ struct SessionWriterTests {
     /// to one of them fails here until the writer writes it too.
     @Test func everyStoredFieldIsWrittenByHand() {
         var random = SeededRandom(seed: 7)
-        let session = RandomSession.make(&random, full: true)
+        let session = RandomEdits.make(&random, full: true)
         func fields(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
         let assessment = session.assessments[0]
         #expect(fields(assessment) == ["itemID", "rounds", "consensus", "evidence", "strengths", "areasForImprovement", "skipped", "completedAt"])

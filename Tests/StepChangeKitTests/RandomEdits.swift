@@ -4,7 +4,7 @@ import Foundation
 /// Random sessions for comparing writers: every optional field sometimes present (always, with `full`),
 /// awkward text (escapes, control characters, Unicode written two ways), dates and numbers far out, and
 /// random edits of the kinds a workshop makes — plus edits that make equal copies of unchanged parts.
-enum RandomSession {
+enum RandomEdits {
     static let alphabet: [String] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1F}", "\u{7F}",
                                      "\u{E9}", "e\u{301}", "😀", "\u{2028}", "<", "&", "=", "-", "0"]
 
