@@ -123,6 +123,32 @@ struct SessionWriterTests {
         }
     }
 
+    /// The eight-bytes-at-a-time test never misses a byte that needs escaping: every byte value at every
+    /// place in a word of otherwise plain (or high) bytes, and random words.
+    @Test func wordTestNeverMissesAByteToEscape() {
+        func slow(_ word: UInt64) -> Bool {
+            (0..<8).contains { shift in
+                let byte = UInt8(truncatingIfNeeded: word >> (8 * shift))
+                return byte < 0x20 || byte == 0x22 || byte == 0x5C
+            }
+        }
+        for filler in [UInt8(ascii: "a"), 0x20, 0x7F, 0x80, 0xC3, 0xFF, 0x21, 0x23, 0x5B, 0x5D] {
+            for place in 0..<8 {
+                for value in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[place] = value
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    if slow(word) { #expect(CanonicalBytes.needsEscape(word), "byte \(value) at \(place) among \(filler)") }
+                }
+            }
+        }
+        var random = SeededRandom(seed: 8)
+        for _ in 0..<200_000 {
+            let word = random.next()
+            if slow(word) { #expect(CanonicalBytes.needsEscape(word)) }
+        }
+    }
+
     @Test func theSharedWriterIsTheOneSavesUse() throws {
         let session = WorkedExample2026.session
         let expected = try reference(session)

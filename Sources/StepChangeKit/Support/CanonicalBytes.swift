@@ -189,17 +189,41 @@ final class CanonicalBytes {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// Whether any of the eight bytes might be a control character, `"` or `\\`. A word that holds none
+    /// of them always answers false (the classic "has a byte less than n" and "has a zero byte" tests
+    /// have no false negatives); a true answer is only a reason to look at the bytes one by one.
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quotes = (quote &- ones) & ~quote & highs
+        let backslashes = (backslash &- ones) & ~backslash & highs
+        return (control | quotes | backslashes) != 0
+    }
+
     /// A quoted string with `CanonicalJSON`'s escapes; runs without anything to escape are copied whole.
     func string(_ text: String) {
         byte(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { buffer in
             var start = 0
-            for index in 0..<buffer.count {
+            var index = 0
+            while index < buffer.count {
+                // Eight bytes at a time while none of them needs escaping (see `needsEscape`).
+                if index + 8 <= buffer.count, let base = buffer.baseAddress,
+                   !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let code = buffer[index]
+                index += 1
                 guard code < 0x20 || code == UInt8(ascii: "\"") || code == UInt8(ascii: "\\") else { continue }
-                if start < index { append(UnsafeBufferPointer(rebasing: buffer[start..<index])) }
-                start = index + 1
+                let at = index - 1
+                if start < at { append(UnsafeBufferPointer(rebasing: buffer[start..<at])) }
+                start = index
                 byte(UInt8(ascii: "\\"))
                 switch code {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(code)
