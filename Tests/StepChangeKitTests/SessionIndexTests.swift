@@ -34,7 +34,9 @@ struct SessionIndexTests {
         let index = SessionIndex(entries: ["a.json": .init(stamp: stamp(), summary: summary("cached"), checksum: 1, settled: true)])
         var reads: [String] = []
         var checks = 0
-        let checksum = { (_: String) -> UInt64? in checks += 1; return 1 }
+        // The file's bytes as they are now: changed (checksum 2) unless a test says otherwise.
+        var current: UInt64 = 2
+        let checksum = { (_: String) -> UInt64? in checks += 1; return current }
         let read = { (name: String) -> (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?) in
             reads.append(name)
             return (.success(summary("fresh")), 2)
@@ -53,7 +55,23 @@ struct SessionIndexTests {
 
         let resized = index.refreshed(files: [("a.json", stamp(size: 101))], now: now, checksum: checksum, read: read)
         #expect(resized.readCount == 1)
+        #expect(checks == 2, "a file of another size has changed: its bytes are not hashed to find out")
         #expect(reads == ["a.json", "a.json", "a.json"])
+
+        // A new stamp over the same bytes (the archive copied with its index, or the file touched): the entry
+        // is kept, under the new stamp, without decoding the file again.
+        current = 1
+        let copied = index.refreshed(files: [("a.json", stamp(inode: 9, nanoseconds: 7))], now: now, checksum: checksum, read: read)
+        #expect(copied.readCount == 0 && copied.entries[0].entry.summary?.title == "cached")
+        #expect(copied.index.entries["a.json"]?.stamp == stamp(inode: 9, nanoseconds: 7))
+        #expect(reads.count == 3)
+    }
+
+    @Test func anEntryWithoutAChecksumIsNeverReusedUnderANewStamp() {
+        let index = SessionIndex(entries: ["a.json": .init(stamp: stamp(), summary: summary("cached"), checksum: 0, settled: true)])
+        let moved = index.refreshed(files: [("a.json", stamp(inode: 8))], now: Date(timeIntervalSince1970: 10_000),
+                                    checksum: { _ in 0 }, read: { _ in (.success(summary("fresh")), 5) })
+        #expect(moved.readCount == 1 && moved.entries[0].entry.summary?.title == "fresh")
     }
 
     @Test func anUnsettledEntryIsCheckedByChecksumUntilItSettles() {
@@ -93,6 +111,31 @@ struct SessionIndexTests {
         let second = try SessionListing.list(store, settle: 0)
         #expect(second.decodedCount == 0)
         #expect(second.sessions.map(\.summary) == first.sessions.map(\.summary))
+    }
+
+    @Test func anArchiveCopiedWithItsIndexIsListedWithoutDecodingUntilAFileChanges() throws {
+        let store = try exampleArchiveCopy()
+        let first = try SessionListing.list(store, settle: 0)
+        // Copy the whole folder, index included, as from a shared drive: every file gets a new inode and times.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("copied-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: store.directory, to: copy)
+        let copied = SessionStore(directory: copy)
+        let listed = try SessionListing.list(copied, settle: 0)
+        #expect(listed.decodedCount == 0)
+        #expect(listed.sessions.map(\.summary) == first.sessions.map(\.summary))
+        #expect(try SessionListing.list(copied, settle: 0).decodedCount == 0, "the new stamps are kept in the index")
+
+        // The same size, other bytes: read again.
+        let file = copied.url(for: Self.later)
+        let original = try Data(contentsOf: file)
+        let edited = Data(String(decoding: original, as: UTF8.self)
+            .replacingOccurrences(of: "\"title\" : \"Riverside child poverty self-assessment\"",
+                                  with: "\"title\" : \"Riverside child poverty self-assessmenZ\"").utf8)
+        #expect(edited.count == original.count && edited != original)
+        try edited.write(to: file)
+        let changed = try SessionListing.list(copied, settle: 0)
+        #expect(changed.decodedCount == 1)
+        #expect(changed.sessions[0].summary.title == "Riverside child poverty self-assessmenZ")
     }
 
     @Test func theListingShowsWhatTheIndexSaysUntilTheFileChanges() throws {

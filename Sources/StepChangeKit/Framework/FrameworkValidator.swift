@@ -40,28 +40,28 @@ public enum FrameworkValidator {
 
         if framework.headings.isEmpty { report("headings", "is empty; a framework needs at least one heading") }
         var headingIDs: [String: Int] = [:]
-        var itemIDs: [String: String] = [:]
+        var itemIDs: [String: (heading: Int, item: Int)] = [:]
+        headingIDs.reserveCapacity(framework.headings.count)
+        itemIDs.reserveCapacity(framework.headings.reduce(0) { $0 + $1.items.count })
         for (h, heading) in framework.headings.enumerated() {
-            let path = "headings[\(h)]"
             if !isValidID(heading.id) {
-                report("\(path).id", "\"\(heading.id)\" is not a usable id; use letters, digits and hyphens")
+                report("headings[\(h)].id", "\"\(heading.id)\" is not a usable id; use letters, digits and hyphens")
             } else if let first = headingIDs[heading.id.uppercased()] {
-                report("\(path).id", "duplicate heading id \"\(heading.id)\" (also used by headings[\(first)])")
+                report("headings[\(h)].id", "duplicate heading id \"\(heading.id)\" (also used by headings[\(first)])")
             } else {
                 headingIDs[heading.id.uppercased()] = h
             }
-            if isBlank(heading.title) { report("\(path).title", "is empty; expected the heading's title") }
-            if heading.items.isEmpty { report("\(path).items", "is empty; a heading needs at least one item") }
+            if isBlank(heading.title) { report("headings[\(h)].title", "is empty; expected the heading's title") }
+            if heading.items.isEmpty { report("headings[\(h)].items", "is empty; a heading needs at least one item") }
             for (i, item) in heading.items.enumerated() {
-                let itemPath = "\(path).items[\(i)]"
                 if !isValidID(item.id) {
-                    report("\(itemPath).id", "\"\(item.id)\" is not a usable id; use letters, digits, dots and hyphens (e.g. LN1)")
+                    report("headings[\(h)].items[\(i)].id", "\"\(item.id)\" is not a usable id; use letters, digits, dots and hyphens (e.g. LN1)")
                 } else if let first = itemIDs[item.id.uppercased()] {
-                    report("\(itemPath).id", "duplicate item id \"\(item.id)\" (also used by \(first))")
+                    report("headings[\(h)].items[\(i)].id", "duplicate item id \"\(item.id)\" (also used by headings[\(first.heading)].items[\(first.item)])")
                 } else {
-                    itemIDs[item.id.uppercased()] = itemPath
+                    itemIDs[item.id.uppercased()] = (h, i)
                 }
-                if isBlank(item.prompt) { report("\(itemPath).prompt", "is empty; expected a statement the group can score") }
+                if isBlank(item.prompt) { report("headings[\(h)].items[\(i)].prompt", "is empty; expected a statement the group can score") }
             }
         }
 
@@ -89,13 +89,32 @@ public enum FrameworkValidator {
     }
 
     /// Ids appear in commands, exports and file names: letters, digits, dots, hyphens and underscores only.
+    /// An all-ASCII id is decided byte by byte (for ASCII, `CharacterSet.alphanumerics` is A–Z, a–z and 0–9,
+    /// and no allowed byte joins another into one character); any other id goes through the Unicode rule.
     public static func isValidID(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return isValidIDByCharacters(id) }
+        guard let first = bytes.first, bytes.count <= 64, first != UInt8(ascii: "."), first != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+            default: false
+            }
+        }
+    }
+
+    /// The rule for ids as first written, over characters and Unicode scalars.
+    static func isValidIDByCharacters(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy {
             ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) || "-_.".unicodeScalars.contains($0)
         } && id.first != "." && id.first != "-"
     }
 
-    private static func isBlank(_ text: String) -> Bool {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    /// True when the text is empty or only white space. Text that starts with a visible ASCII character
+    /// (most text) cannot be, so it is answered without trimming.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 }

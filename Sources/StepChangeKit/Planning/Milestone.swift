@@ -28,6 +28,25 @@ public enum Milestone {
 
     public static func isValid(_ text: String) -> Bool { parse(text) == text }
 
+    /// The text itself when it is already a stored milestone made of ASCII digits (`2027-03` with a real
+    /// month, or a real `2027-03-31`), which `parse` and `PlanImport.parseMilestone` return unchanged;
+    /// nil when it is anything else, for those to read.
+    static func storedForm(_ text: String) -> String? {
+        let bytes = text.utf8
+        if bytes.count == 10 { return DayDate.plainDigits(text) != nil && DayDate.isValid(text) ? text : nil }
+        guard bytes.count == 7 else { return nil }
+        var month = 0
+        for (position, byte) in bytes.enumerated() {
+            if position == 4 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            if position > 4 { month = month * 10 + Int(byte - UInt8(ascii: "0")) }
+        }
+        return (1...12).contains(month) ? text : nil
+    }
+
     /// True when the milestone falls before the session date: a day before it, or a month before its month.
     public static func isBefore(_ milestone: String, sessionDate: String) -> Bool {
         guard let canonical = parse(milestone) else { return false }

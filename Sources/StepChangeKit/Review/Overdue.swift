@@ -54,24 +54,31 @@ public struct Overdue: Equatable, Sendable {
     /// overdue, sorted: the day after a dated milestone, the first of the month after a month milestone,
     /// the day after a review fell due. Complete actions and milestones have none.
     public static func startDays(of session: Session) -> [String] {
-        session.actions.flatMap { action -> [String] in
-            guard action.currentStatus != .complete else { return [] }
-            var days: [String] = action.schedule.compactMap { milestone in
-                guard milestone.status(in: action) != .complete, let date = PlanImport.parseMilestone(milestone.date) else { return nil }
-                return date.count == 7 ? ReviewFrequency.adding(months: 1, to: date + "-01") : dayAfter(date)
+        session.actions.flatMap { startDays(of: $0, latest: $0.latestUpdate, sessionDate: session.date) }.sorted()
+    }
+
+    /// The start days of one action (unsorted), given its `latestUpdate`, which the caller has already found.
+    static func startDays(of action: Action, latest: ProgressUpdate?, sessionDate: String) -> [String] {
+        let current = latest?.status ?? action.status
+        guard current != .complete else { return [] }
+        var days: [String] = []
+        for milestone in action.schedule where (milestone.status ?? current) != .complete {
+            guard let date = Milestone.storedForm(milestone.date) ?? PlanImport.parseMilestone(milestone.date) else { continue }
+            if let day = date.count == 7 ? ReviewFrequency.adding(months: 1, to: date + "-01") : dayAfter(date) {
+                days.append(day)
             }
-            if let months = ReviewFrequency.months(action.measure.frequency),
-               let due = ReviewFrequency.adding(months: months, to: action.latestUpdate?.date ?? session.date) {
-                days.append(dayAfter(due))
-            }
-            return days
-        }.sorted()
+        }
+        if let months = ReviewFrequency.months(action.measure.frequency),
+           let due = ReviewFrequency.adding(months: months, to: latest?.date ?? sessionDate) {
+            days.append(dayAfter(due))
+        }
+        return days
     }
 
     static func dayAfter(_ day: String) -> String {
         guard let (year, month, date) = DayDate.parse(day) else { return day }
-        if date < DayDate.daysIn(month: month, year: year) { return String(format: "%04d-%02d-%02d", year, month, date + 1) }
-        return ReviewFrequency.adding(months: 1, to: String(format: "%04d-%02d-01", year, month)) ?? day
+        if date < DayDate.daysIn(month: month, year: year) { return DayDate.text(year: year, month: month, day: date + 1) }
+        return ReviewFrequency.adding(months: 1, to: DayDate.text(year: year, month: month, day: 1)) ?? day
     }
 
     /// The day a session's status is reported as at: its latest progress review, or the workshop date.

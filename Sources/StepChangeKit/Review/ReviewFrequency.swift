@@ -4,7 +4,16 @@ import Foundation
 /// "Six-monthly", "Annual"), as a number of months; nil for "NA", "Each meeting" and other wordings.
 public enum ReviewFrequency {
     public static func months(_ text: String) -> Int? {
-        let key = text.lowercased().filter(\.isLetter)
+        // ASCII text keeps its letters A–Z, lower-cased, byte by byte (no other ASCII character is a letter).
+        let key = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: text.utf8.compactMap { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+                default: nil
+                }
+            }, as: UTF8.self)
+            : text.lowercased().filter(\.isLetter)
         switch key {
         case "monthly": return 1
         case "bimonthly", "everytwomonths": return 2
@@ -21,6 +30,6 @@ public enum ReviewFrequency {
         guard let (year, month, date) = DayDate.parse(day) else { return nil }
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1
-        return String(format: "%04d-%02d-%02d", newYear, newMonth, min(date, DayDate.daysIn(month: newMonth, year: newYear)))
+        return DayDate.text(year: newYear, month: newMonth, day: min(date, DayDate.daysIn(month: newMonth, year: newYear)))
     }
 }

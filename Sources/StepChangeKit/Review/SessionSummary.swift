@@ -70,9 +70,22 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         meanConsensus = AssessmentSummary.mean(agreed)
         agreedItems = agreed.count
         items = itemCount
-        actionsByStatus = Dictionary(session.actions.map { ($0.currentStatus.rawValue, 1) }, uniquingKeysWith: +)
-        latestReview = session.actions.compactMap { $0.latestUpdate?.date }.max()
-        overdueFrom = Overdue.startDays(of: session)
+        // One pass over the actions, finding each one's latest update once (its current status, the latest
+        // review and the overdue days all follow from it).
+        var byStatus: [String: Int] = [:]
+        var latest: String?
+        var days: [String] = []
+        for plan in session.plans {
+            for action in plan.actions {
+                let update = action.latestUpdate
+                byStatus[(update?.status ?? action.status).rawValue, default: 0] += 1
+                if let date = update?.date, latest.map({ $0 < date }) ?? true { latest = date }
+                days += Overdue.startDays(of: action, latest: update, sessionDate: session.date)
+            }
+        }
+        actionsByStatus = byStatus
+        latestReview = latest
+        overdueFrom = days.sorted()
     }
 
     /// How many milestones and reviews are overdue on `day`; nil when the summary does not know.

@@ -76,8 +76,17 @@ public struct Action: Codable, Equatable, Sendable {
         return numberedHistory.filter { !superseded.contains($0.number) && $0.update.withdrawal != true }.map(\.update)
     }
 
-    /// The most recent update that stands, by review date (then by when it was recorded).
-    public var latestUpdate: ProgressUpdate? { effectiveHistory.last }
+    /// The most recent update that stands, by review date (then by when it was recorded): the last of
+    /// `effectiveHistory`, found in one pass without sorting (a later-recorded update of the same date wins).
+    public var latestUpdate: ProgressUpdate? {
+        let superseded = updates.contains { $0.supersedes != nil } ? supersededNumbers : []
+        var latest: ProgressUpdate?
+        for (offset, update) in updates.enumerated() where update.withdrawal != true && !superseded.contains(offset + 1) {
+            if let found = latest, update.date < found.date { continue }
+            latest = update
+        }
+        return latest
+    }
 
     /// The most recent actual recorded for the action's measure in an update that stands, with its review date.
     public var latestActual: (value: String, date: String)? {

@@ -18,6 +18,11 @@ public enum ParticipantName {
     /// The key two names are compared by: what a reader sees, without case, invisible characters or
     /// repeated spaces ("Jo Anne" and "Joanne" stay two names).
     public static func key(_ name: String) -> String {
+        asciiKey(name) ?? unicodeKey(name)
+    }
+
+    /// The key through Unicode: compatibility mapping, case and width folding, then the scalars kept.
+    static func unicodeKey(_ name: String) -> String {
         let folded = name.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
         var key = String.UnicodeScalarView()
@@ -32,6 +37,26 @@ public enum ParticipantName {
             key.append(latinLookAlike[scalar.value].flatMap(Unicode.Scalar.init) ?? scalar)
         }
         return String(key).precomposedStringWithCanonicalMapping
+    }
+
+    /// The key of an all-ASCII name, byte by byte: for ASCII, compatibility and canonical mapping change
+    /// nothing, folding only lower-cases A–Z, the white space is tab to carriage return and space, and no
+    /// character is invisible or a look-alike. Nil for any other name, which `key` reads through Unicode.
+    static func asciiKey(_ name: String) -> String? {
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count)
+        var spaceDue = false
+        for byte in name.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case 0x09...0x0D, 0x20:
+                spaceDue = !key.isEmpty
+            default:
+                if spaceDue { key.append(0x20); spaceDue = false }
+                key.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Whether a name shows nothing at all: only spaces and invisible characters.

@@ -27,22 +27,36 @@ public enum BoundedFile {
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notAFile(DurableFile.kind(of: info.st_mode))) }
         guard Int64(info.st_size) <= Int64(limit) else { return .failure(.tooLarge(Int64(info.st_size))) }
-        // The file may grow while it is read: never read more than one byte past the limit.
-        var data = Data()
-        data.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while data.count <= limit {
-            let wanted = min(chunk.count, limit + 1 - data.count)
-            let n = chunk.withUnsafeMutableBytes { buffer in buffer.baseAddress.map { Glibc_read(fd, $0, wanted) } ?? 0 }
+        // Read straight into one buffer the size the file had (plus a byte, to notice growth), grown only if
+        // the file grows while it is read; never more than one byte past the limit.
+        var capacity = min(Int(info.st_size), limit) + 1
+        guard var buffer = malloc(capacity) else { return .failure(.unreadable("out of memory")) }
+        var count = 0
+        while count <= limit {
+            if count == capacity {
+                let grown = min(capacity * 2, limit + 1)
+                guard let bigger = realloc(buffer, grown) else {
+                    free(buffer)
+                    return .failure(.unreadable("out of memory"))
+                }
+                buffer = bigger
+                capacity = grown
+            }
+            let n = Glibc_read(fd, buffer + count, capacity - count)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(.unreadable(String(cString: strerror(errno))))
+                let reason = String(cString: strerror(errno))
+                free(buffer)
+                return .failure(.unreadable(reason))
             }
             if n == 0 { break }
-            data.append(contentsOf: chunk[0..<n])
+            count += n
         }
-        if data.count > limit { return .failure(.tooLarge(Int64(data.count))) }
-        return .success(data)
+        if count > limit {
+            free(buffer)
+            return .failure(.tooLarge(Int64(count)))
+        }
+        return .success(Data(bytesNoCopy: buffer, count: count, deallocator: .free))
     }
 
     /// A one-line reason for a failure, naming the file as `name` and the limit in megabytes.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Every file in a sessions directory as the `sessions` command lists it: the sessions newest first,
 /// then the files that could not be read, each with its reason. Built through the `SessionIndex`
-/// so only new or changed files are decoded.
+/// so only new or changed files are decoded, those on every core at once.
 public struct SessionListing: Sendable {
     /// A session file and its summary.
     public struct Listed: Sendable {
@@ -25,6 +25,13 @@ public struct SessionListing: Sendable {
     /// Lists the sessions directory of `store`, reading and updating its index. The index is
     /// rewritten (atomically) only when it changed; an unwritable directory just means no cache.
     public static func list(_ store: SessionStore, now: Date = Date(), settle: TimeInterval = 1) throws(StepChangeError) -> SessionListing {
+        try list(store, now: now, settle: settle) { names, read in readConcurrently(names, read) }
+    }
+
+    /// The listing with the files to read handed to `readAll` with the function that reads one: tests
+    /// compare the concurrent reader with `names.map(read)`, one file at a time.
+    static func list(_ store: SessionStore, now: Date, settle: TimeInterval,
+                     readAll: ([String], @escaping @Sendable (String) -> SessionIndex.Read) -> [SessionIndex.Read]) throws(StepChangeError) -> SessionListing {
         let names = try store.sessionFileNames()
         let indexURL = store.directory.appendingPathComponent(SessionIndex.fileName)
         let index = SessionIndex.decode(try? BoundedFile.read(indexURL.path, limit: SessionStore.maximumFileSize).get())
@@ -32,20 +39,8 @@ public struct SessionListing: Sendable {
         let stamped = names.map { (name: $0, stamp: FileStamp(path: directory + $0)) }
         let (fresh, entries, readCount) = index.refreshed(files: stamped, now: now, settle: settle) { name in
             (try? BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize).get()).map(SessionIndex.checksum)
-        } read: { name in
-            let data: Data
-            switch BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize) {
-            case .success(let bytes): data = bytes
-            case .failure(let failure):
-                return (.failure(StepChangeError(.input, BoundedFile.message(failure, name: name, what: "a session file", limit: SessionStore.maximumFileSize))), nil)
-            }
-            do throws(StepChangeError) {
-                let session = try SessionCodec.decode(data, source: name)
-                try SessionStore.checkName(of: session, fileName: name, source: name)
-                return (.success(SessionSummary(session: session)), SessionIndex.checksum(data))
-            } catch {
-                return (.failure(error), SessionIndex.checksum(data))
-            }
+        } readAll: { names in
+            readAll(names) { summarise(directory: directory, name: $0) }
         }
         if fresh != index {
             DurableFile.removeLeftovers(of: indexURL)
@@ -62,5 +57,39 @@ public struct SessionListing: Sendable {
         }
         sessions.sort { ($0.summary.date, $0.summary.id) > ($1.summary.date, $1.summary.id) }
         return SessionListing(sessions: sessions, unreadable: unreadable, decodedCount: readCount)
+    }
+
+    /// Reads, decodes, validates and summarises one session file, with the checksum of its bytes (which
+    /// lets a copied archive's index be reused); the bytes are let go on return.
+    static func summarise(directory: String, name: String) -> SessionIndex.Read {
+        let data: Data
+        switch BoundedFile.read(directory + name, limit: SessionStore.maximumFileSize) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            return (.failure(StepChangeError(.input, BoundedFile.message(failure, name: name, what: "a session file", limit: SessionStore.maximumFileSize))), nil)
+        }
+        do throws(StepChangeError) {
+            let session = try SessionCodec.decode(data, source: name)
+            try SessionStore.checkName(of: session, fileName: name, source: name)
+            return (.success(SessionSummary(session: session)), SessionIndex.checksum(data))
+        } catch {
+            return (.failure(error), SessionIndex.checksum(data))
+        }
+    }
+
+    /// `read` applied to every name, on as many threads as the machine has cores, each result put in the
+    /// name's place. Each thread holds one file's bytes at a time, so memory stays flat however many files.
+    static func readConcurrently(_ names: [String], _ read: @escaping @Sendable (String) -> SessionIndex.Read) -> [SessionIndex.Read] {
+        let unread: SessionIndex.Read = (.failure(StepChangeError(.input, "could not be read")), nil)
+        var results = [SessionIndex.Read](repeating: unread, count: names.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            nonisolated(unsafe) let slots = base
+            DispatchQueue.concurrentPerform(iterations: names.count) { index in
+                // Each index is written by exactly one iteration, and read only after all have finished.
+                slots[index] = read(names[index])
+            }
+        }
+        return results
     }
 }

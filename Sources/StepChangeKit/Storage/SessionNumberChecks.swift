@@ -2,7 +2,8 @@ import Foundation
 
 /// The rules that keep every number in a session file within what the program can use (see
 /// `FileLimits`): settings, votes, round numbers, numbered ids, dates and the resume position; and
-/// participants' names that others can tell apart (see `ParticipantName`).
+/// participants' names that others can tell apart (see `ParticipantName`). Locations are spelled out
+/// only when a problem is reported, so a file that passes costs no strings.
 extension SessionValidator {
     static func numberProblems(in session: Session, report: (String, String) -> Void) {
         let scale = session.framework.scale
@@ -27,6 +28,7 @@ extension SessionValidator {
                 report("votes", "\(participant.id) gave \(cast) votes in all, more than the \(settings.votesPerParticipant) each participant has (settings.votesPerParticipant)")
             }
         }
+        let scaleValues = scale.values
         for (a, assessment) in session.assessments.enumerated() {
             for (r, round) in assessment.rounds.enumerated() {
                 if let message = FileLimits.outside(round.number, FileLimits.roundNumbers, "round numbers") {
@@ -37,8 +39,8 @@ extension SessionValidator {
                 if let message = FileLimits.outside(consensus.round, FileLimits.roundNumbers, "round numbers") {
                     report("assessments[\(a)].consensus.round", message)
                 }
-                if let suggested = consensus.suggested, scale.level(suggested) == nil {
-                    report("assessments[\(a)].consensus.suggested", "\(suggested) is not on the scale; expected one of \(scale.values.map(String.init).joined(separator: ", "))")
+                if let suggested = consensus.suggested, !scaleValues.contains(suggested) {
+                    report("assessments[\(a)].consensus.suggested", "\(suggested) is not on the scale; expected one of \(scaleValues.map(String.init).joined(separator: ", "))")
                 }
             }
         }
@@ -46,13 +48,16 @@ extension SessionValidator {
             if let message = FileLimits.outside(cursor.round, FileLimits.roundNumbers, "round numbers") {
                 report("assessmentCursor.round", message)
             }
-            let pending = [("assessmentCursor.pendingConsensus", cursor.pendingConsensus)]
-                + cursor.trail.enumerated().map { ("assessmentCursor.trail[\($0.offset)].pendingConsensus", $0.element.pendingConsensus) }
-            for case let (path, value?) in pending where scale.level(value) == nil {
-                report(path, "\(value) is not on the scale; expected one of \(scale.values.map(String.init).joined(separator: ", "))")
+            if let value = cursor.pendingConsensus, !scaleValues.contains(value) {
+                report("assessmentCursor.pendingConsensus", "\(value) is not on the scale; expected one of \(scaleValues.map(String.init).joined(separator: ", "))")
+            }
+            for (index, step) in cursor.trail.enumerated() {
+                if let value = step.pendingConsensus, !scaleValues.contains(value) {
+                    report("assessmentCursor.trail[\(index)].pendingConsensus", "\(value) is not on the scale; expected one of \(scaleValues.map(String.init).joined(separator: ", "))")
+                }
             }
             for (index, score) in cursor.blindScores.enumerated() {
-                if case .value(let value) = score.score, scale.level(value) == nil {
+                if case .value(let value) = score.score, !scaleValues.contains(value) {
                     report("assessmentCursor.blindScores[\(index)].score", "\(value) is not on the scale; expected \(scale.validAnswersDescription)")
                 }
             }
@@ -61,43 +66,57 @@ extension SessionValidator {
             report("statementsCursor.voter", "\(voter) is not the position of a participant; expected 0 to \(max(0, session.participants.count - 1))")
         }
         var names: [String: Int] = [:]
+        names.reserveCapacity(session.participants.count)
         for (index, participant) in session.participants.enumerated() {
-            if ParticipantName.isBlank(participant.name) {
+            let key = ParticipantName.key(participant.name)
+            if key.isEmpty {
                 report("participants[\(index)].name", "the name shows nothing (only spaces or invisible characters); give each person a name")
-            } else if let first = names[ParticipantName.key(participant.name)] {
+            } else if let first = names[key] {
                 report("participants[\(index)].name", "\"\(participant.name)\" looks the same as participants[\(first)].name \"\(session.participants[first].name)\"; give each person a name others can tell apart")
             } else {
-                names[ParticipantName.key(participant.name)] = index
+                names[key] = index
             }
         }
-        var ids: [(String, String)] = session.participants.enumerated().map { ("participants[\($0.offset)].id", $0.element.id) }
+        // Ids with over-long numbers, in the order the file holds them; each location spelled out only for a problem.
+        func checkID(_ id: String, _ location: @autoclosure () -> String) {
+            if let message = FileLimits.idNumberProblem(id) { report(location(), message) }
+        }
+        for (index, participant) in session.participants.enumerated() {
+            checkID(participant.id, "participants[\(index)].id")
+        }
         for (index, statement) in session.statements.enumerated() {
-            ids.append(("statements[\(index)].id", statement.id))
-            ids += statement.mergedFrom.enumerated().map { ("statements[\(index)].mergedFrom[\($0.offset)]", $0.element) }
+            checkID(statement.id, "statements[\(index)].id")
+            for (m, merged) in statement.mergedFrom.enumerated() {
+                checkID(merged, "statements[\(index)].mergedFrom[\(m)]")
+            }
         }
-        ids += (session.retiredStatementIDs ?? []).enumerated().map { ("retiredStatementIDs[\($0.offset)]", $0.element) }
+        for (index, id) in (session.retiredStatementIDs ?? []).enumerated() {
+            checkID(id, "retiredStatementIDs[\(index)]")
+        }
         for (p, plan) in session.plans.enumerated() {
-            ids += plan.outcomes.enumerated().map { ("plans[\(p)].outcomes[\($0.offset)].id", $0.element.id) }
-            ids += (plan.retiredIDs ?? []).enumerated().map { ("plans[\(p)].retiredIDs[\($0.offset)]", $0.element) }
-            ids += plan.actions.enumerated().map { ("plans[\(p)].actions[\($0.offset)].ref", $0.element.ref) }
-        }
-        for (path, id) in ids {
-            if let message = FileLimits.idNumberProblem(id) { report(path, message) }
+            for (o, outcome) in plan.outcomes.enumerated() {
+                checkID(outcome.id, "plans[\(p)].outcomes[\(o)].id")
+            }
+            for (r, id) in (plan.retiredIDs ?? []).enumerated() {
+                checkID(id, "plans[\(p)].retiredIDs[\(r)]")
+            }
+            for (a, action) in plan.actions.enumerated() {
+                checkID(action.ref, "plans[\(p)].actions[\(a)].ref")
+            }
         }
         for (p, plan) in session.plans.enumerated() {
             for (a, action) in plan.actions.enumerated() {
                 for (u, update) in action.updates.enumerated() {
-                    let path = "plans[\(p)].actions[\(a)].updates[\(u)]"
                     if !DayDate.isValid(update.date) {
-                        report("\(path).date", "\"\(update.date.prefix(40))\" is not a date; expected YYYY-MM-DD")
+                        report("plans[\(p)].actions[\(a)].updates[\(u)].date", "\"\(update.date.prefix(40))\" is not a date; expected YYYY-MM-DD")
                     }
                     if let target = update.supersedes, !(1...max(1, u)).contains(target) || u == 0 {
-                        report("\(path).supersedes", "\(target) is not an earlier update of \(action.ref); expected 1 to \(u) (updates are numbered from 1 in the order recorded)")
+                        report("plans[\(p)].actions[\(a)].updates[\(u)].supersedes", "\(target) is not an earlier update of \(action.ref); expected 1 to \(u) (updates are numbered from 1 in the order recorded)")
                     } else if let target = update.supersedes, action.updates[target - 1].withdrawal == true {
-                        report("\(path).supersedes", "update \(target) of \(action.ref) is a withdrawal, which cannot be corrected or withdrawn")
+                        report("plans[\(p)].actions[\(a)].updates[\(u)].supersedes", "update \(target) of \(action.ref) is a withdrawal, which cannot be corrected or withdrawn")
                     }
                     if update.withdrawal == true && update.supersedes == nil {
-                        report("\(path).withdrawal", "a withdrawal must name the update it withdraws in supersedes")
+                        report("plans[\(p)].actions[\(a)].updates[\(u)].withdrawal", "a withdrawal must name the update it withdraws in supersedes")
                     }
                 }
             }

@@ -13,6 +13,15 @@ public enum DayDate {
 
     /// Parses `YYYY-MM-DD` strictly (real month and day), returning (year, month, day).
     public static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        if let digits = plainDigits(text) {
+            guard (1...12).contains(digits.month), digits.day >= 1, digits.day <= daysIn(month: digits.month, year: digits.year) else { return nil }
+            return digits
+        }
+        return parseBySplitting(text)
+    }
+
+    /// `parse` for any text: split at dashes, each part read as a number.
+    static func parseBySplitting(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -21,6 +30,37 @@ public enum DayDate {
     }
 
     public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+
+    /// The three numbers of text that is exactly ten bytes `DDDD-DD-DD` of ASCII digits, read without
+    /// splitting (what the general path reads from such text); nil for any other text.
+    static func plainDigits(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            var numbers = (0, 0, 0)
+            for (position, byte) in bytes.enumerated() where position != 4 && position != 7 {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch position {
+                case 0..<4: numbers.0 = numbers.0 * 10 + digit
+                case 5..<7: numbers.1 = numbers.1 * 10 + digit
+                default: numbers.2 = numbers.2 * 10 + digit
+                }
+            }
+            return (numbers.0, numbers.1, numbers.2)
+        } ?? nil
+    }
+
+    /// `String(format: "%04d-%02d-%02d", year, month, day)`, written digit by digit when every number fits
+    /// its width (years 0–9999, months and days 0–99), through `String(format:)` otherwise.
+    public static func text(year: Int, month: Int, day: Int) -> String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+        let bytes: [UInt8] = [zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10), dash,
+                              zero + UInt8(month / 10), zero + UInt8(month % 10), dash, zero + UInt8(day / 10), zero + UInt8(day % 10)]
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// English month names, January first, as reports and prompts write them.
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",

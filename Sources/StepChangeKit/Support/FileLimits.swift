@@ -26,9 +26,10 @@ public enum FileLimits {
 
     /// A problem message when an id holds a number longer than `idNumberDigits` digits.
     static func idNumberProblem(_ id: String) -> String? {
+        // Over UTF-8 bytes: a digit is one ASCII byte, and every byte of any other character resets the run.
         var run = 0
-        for character in id.unicodeScalars {
-            run = ("0"..."9").contains(character) ? run + 1 : 0
+        for byte in id.utf8 {
+            run = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? run + 1 : 0
             if run > idNumberDigits {
                 return "\"\(id.prefix(40))\" holds a number with more than \(idNumberDigits) digits; numbers in ids run up to 999999"
             }
