@@ -45,11 +45,13 @@ public enum CSVWriter {
     /// hold them), neutralised if it could start a formula, quoted when it holds a comma, quote or line break.
     public static func field(_ text: String) -> String {
         var value = text
-        if value.unicodeScalars.contains(where: isDropped) {
+        // Bytes from 0x20 up, other than 0x7F and 0xC2 (which starts U+0080…U+00BF), and tab and line breaks are never dropped.
+        if !UTF8Scan.all(value, { $0 >= 0x20 ? $0 != 0x7F && $0 != 0xC2 : $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
+           value.unicodeScalars.contains(where: isDropped) {
             value = String(String.UnicodeScalarView(value.unicodeScalars.filter { !isDropped($0) }))
         }
         if couldStartFormula(value) { value = "'" + value }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes = UTF8Scan.any(value) { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -11,7 +11,7 @@ public enum DocxWriter {
         var zip = ZipArchive()
         zip.add("[Content_Types].xml", contentTypes)
         zip.add("_rels/.rels", packageRelationships)
-        zip.add("word/document.xml", documentXML(report))
+        zip.add("word/document.xml", Data(documentBytes(report)))
         zip.add("word/styles.xml", styles)
         zip.add("word/_rels/document.xml.rels", documentRelationships)
         zip.add("word/footer1.xml", footer(report))
@@ -22,22 +22,34 @@ public enum DocxWriter {
 
     // MARK: - Document
 
-    static func documentXML(_ report: Report) -> String {
-        var body = report.notice.map { "<w:p>\(run($0, properties: "<w:b/><w:color w:val=\"B3261E\"/><w:sz w:val=\"28\"/>"))</w:p>" } ?? ""
-        body += paragraph(report.title, style: "Title")
-        if !report.metadata.isEmpty { body += fields(report.metadata) }
+    static func documentXML(_ report: Report) -> String { String(decoding: documentBytes(report), as: UTF8.self) }
+
+    /// The document part as UTF-8: tables, nearly all of a large report, are written straight into one buffer.
+    static func documentBytes(_ report: Report) -> [UInt8] {
+        var out = ByteText(capacity: 1 << 16)
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"")
+        out.append(mainNamespace)
+        out.append("\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>")
+        if let notice = report.notice { out.append("<w:p>\(run(notice, properties: "<w:b/><w:color w:val=\"B3261E\"/><w:sz w:val=\"28\"/>"))</w:p>") }
+        out.append(paragraph(report.title, style: "Title"))
+        if !report.metadata.isEmpty { out.append(fields(report.metadata)) }
         let orientations = report.sections.map(isWide)
         for (index, section) in report.sections.enumerated() {
             if index > 0 {
-                body += "<w:p><w:pPr>\(sectionProperties(landscape: orientations[index - 1]))</w:pPr></w:p>"
+                out.append("<w:p><w:pPr>\(sectionProperties(landscape: orientations[index - 1]))</w:pPr></w:p>")
             }
-            body += paragraph(section.heading, style: "Heading1")
-            for block in section.blocks { body += render(block, landscape: orientations[index]) }
+            out.append(paragraph(section.heading, style: "Heading1"))
+            for block in section.blocks {
+                if case .table(let table) = block {
+                    Self.table(table, landscape: orientations[index], into: &out)
+                } else {
+                    out.append(render(block, landscape: orientations[index]))
+                }
+            }
         }
-        body += sectionProperties(landscape: orientations.last ?? false)
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            + "<w:document xmlns:w=\"\(mainNamespace)\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            + "<w:body>\(body)</w:body></w:document>"
+        out.append(sectionProperties(landscape: orientations.last ?? false))
+        out.append("</w:body></w:document>")
+        return out.bytes
     }
 
     /// A section holding a table of eight or more columns is printed landscape.
@@ -157,10 +169,27 @@ public enum DocxWriter {
         return "<w:p>\(properties)\(run(text))</w:p>"
     }
 
+    /// The run's XML appended to `out`: the bytes `run(_:properties:)` returns, without the temporary strings.
+    static func run(_ text: String, properties: String = "", into out: inout ByteText) {
+        guard !UTF8Scan.any(text, { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+            out.append(run(text, properties: properties))
+            return
+        }
+        out.append("<w:r>")
+        if !properties.isEmpty {
+            out.append("<w:rPr>")
+            out.append(properties)
+            out.append("</w:rPr>")
+        }
+        out.append("<w:t xml:space=\"preserve\">")
+        out.append(escape(text))
+        out.append("</w:t></w:r>")
+    }
+
     /// A run of text; line breaks become `<w:br/>` and tabs `<w:tab/>`.
     static func run(_ text: String, properties: String = "") -> String {
         let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if !UTF8Scan.any(text, { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
         }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
@@ -174,41 +203,74 @@ public enum DocxWriter {
     // MARK: - Tables
 
     static func table(_ table: ReportTable, landscape: Bool, widths fixed: [Int]? = nil) -> String {
+        var out = ByteText()
+        Self.table(table, landscape: landscape, widths: fixed, into: &out)
+        return out.string
+    }
+
+    /// The table's XML appended to `out`: the bytes `table(_:landscape:widths:)` returns.
+    static func table(_ table: ReportTable, landscape: Bool, widths fixed: [Int]? = nil, into out: inout ByteText) {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
-        guard columns > 0 else { return "" }
+        guard columns > 0 else { return }
         let widths = fixed ?? columnWidths(table, columns: columns, total: landscape ? 14570 : 9638)
-        var xml = table.caption.map { "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>\(run($0))</w:p>" } ?? ""
-        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\""
-        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
-            + "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/><w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
-            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
-            + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
-        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-        let header = table.header + Array(repeating: "", count: columns - table.header.count)
-        xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        for (index, text) in header.enumerated() {
-            xml += cell(run(text, properties: "<w:b/><w:color w:val=\"FFFFFF\"/>"), width: widths[index], fill: "0B3D5C")
+        if let caption = table.caption {
+            out.append("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>")
+            run(caption, into: &out)
+            out.append("</w:p>")
         }
-        xml += "</w:tr>"
+        out.append("<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"")
+        out.append(widths.reduce(0, +))
+        out.append("\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/></w:tblBorders>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+            + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>")
+        for width in widths {
+            out.append("<w:gridCol w:w=\"")
+            out.append(width)
+            out.append("\"/>")
+        }
+        out.append("</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        for index in 0..<columns {
+            openCell(width: widths[index], fill: "0B3D5C", into: &out)
+            run(index < table.header.count ? table.header[index] : "", properties: "<w:b/><w:color w:val=\"FFFFFF\"/>", into: &out)
+            out.append("</w:p></w:tc>")
+        }
+        out.append("</w:tr>")
         for row in table.rows {
-            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for index in 0..<columns {
                 let value = index < row.count ? row[index] : .text("")
                 switch value {
                 case .number, .date:
-                    xml += cell(run(value.plainText, properties: index == 0 ? "<w:b/>" : ""), width: widths[index], fill: nil)
+                    openCell(width: widths[index], fill: nil, into: &out)
+                    run(value.plainText, properties: index == 0 ? "<w:b/>" : "", into: &out)
                 case .text(let text):
-                    xml += cell(run(text, properties: index == 0 ? "<w:b/>" : ""), width: widths[index], fill: nil)
+                    openCell(width: widths[index], fill: nil, into: &out)
+                    run(text, properties: index == 0 ? "<w:b/>" : "", into: &out)
                 case .status(let rag, let label):
-                    let colour = ragColours[rag] ?? ("FFFFFF", "000000")
-                    xml += cell(run(rag.label, properties: "<w:b/><w:color w:val=\"\(colour.text)\"/>")
-                                + run(" — " + label, properties: "<w:color w:val=\"\(colour.text)\"/>"),
-                                width: widths[index], fill: colour.fill)
+                    let colour = ragRunProperties[rag] ?? (fill: "FFFFFF", bold: "<w:b/><w:color w:val=\"000000\"/>", plain: "<w:color w:val=\"000000\"/>")
+                    openCell(width: widths[index], fill: colour.fill, into: &out)
+                    run(rag.label, properties: colour.bold, into: &out)
+                    run(" — " + label, properties: colour.plain, into: &out)
                 }
+                out.append("</w:p></w:tc>")
             }
-            xml += "</w:tr>"
+            out.append("</w:tr>")
         }
-        return xml + "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>"
+        out.append("</w:tbl><w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>")
+    }
+
+    /// The opening of a table cell up to its paragraph's properties, as `cell` writes it; the runs and `</w:p></w:tc>` follow.
+    @inline(__always)
+    static func openCell(width: Int, fill: String?, into out: inout ByteText) {
+        out.append("<w:tc><w:tcPr><w:tcW w:w=\"")
+        out.append(width)
+        out.append("\" w:type=\"dxa\"/>")
+        if let fill {
+            out.append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"")
+            out.append(fill)
+            out.append("\"/>")
+        }
+        out.append("</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>")
     }
 
     static func cell(_ runs: String, width: Int, fill: String?) -> String {
@@ -223,13 +285,15 @@ public enum DocxWriter {
         let perCharacter = 95, margins = 200
         var minimum: [Int] = [], desired: [Int] = []
         for index in 0..<columns {
-            let texts = [index < table.header.count ? table.header[index] : ""]
-                + table.rows.map { index < $0.count ? $0[index].plainText : "" }
             var longestLine = 0, longestWord = 0
-            for text in texts {
+            func measure(_ text: String) {
                 let measured = longest(text)
                 longestLine = max(longestLine, measured.line)
                 longestWord = max(longestWord, measured.word)
+            }
+            measure(index < table.header.count ? table.header[index] : "")
+            for row in table.rows where index < row.count {
+                if case .text(let text) = row[index] { measure(text) } else { measure(row[index].plainText) }
             }
             minimum.append(min(max(longestWord, 3), 18) * perCharacter + margins)
             desired.append(min(max(longestLine, longestWord, 3), 70) * perCharacter + margins)
@@ -252,7 +316,7 @@ public enum DocxWriter {
     /// The longest line and the longest word of a text, in characters. ASCII text without carriage
     /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
     static func longest(_ text: String) -> (line: Int, word: Int) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        guard UTF8Scan.all(text, { $0 < 0x80 && $0 != 0x0D }) else {
             return (text.split(separator: "\n").map(\.count).max() ?? 0,
                     text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0)
         }
@@ -276,6 +340,11 @@ public enum DocxWriter {
         return (max(line, currentLine), max(word, currentWord))
     }
 
+    /// Each RAG colour's fill and the run properties of its label (bold) and its wording, made once.
+    static let ragRunProperties: [RAGStatus: (fill: String, bold: String, plain: String)] = ragColours.mapValues { colour in
+        (colour.fill, "<w:b/><w:color w:val=\"\(colour.text)\"/>", "<w:color w:val=\"\(colour.text)\"/>")
+    }
+
     static let ragColours: [RAGStatus: (fill: String, text: String)] = [
         .blue: ("1D5FB4", "FFFFFF"), .green: ("1E7B34", "FFFFFF"), .amber: ("F0A500", "000000"),
         .red: ("B3261E", "FFFFFF"), .grey: ("D0D4D8", "000000"),
@@ -285,7 +354,7 @@ public enum DocxWriter {
     public static func escape(_ text: String) -> String {
         // Most text has no markup characters, controls or U+FFFE/U+FFFF (the only bytes that can start them
         // are below 0x20 and 0xEF): it is returned as it is, without a walk by scalar.
-        if text.utf8.allSatisfy({ byte in
+        if UTF8Scan.all(text, { byte in
             byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF
                 : byte == 0x09 || byte == 0x0A || byte == 0x0D
         }) { return text }

@@ -4,8 +4,12 @@ import Foundation
 /// section on a new page), inline SVG bar charts, semantic headings and table headers, RAG shown by
 /// colour and by its text label. Every piece of text is escaped; no scripts, no external resources.
 public enum HTMLRenderer {
-    public static func render(_ report: Report) -> String {
-        var out = """
+    public static func render(_ report: Report) -> String { String(decoding: document(report), as: UTF8.self) }
+
+    /// The page as UTF-8 bytes: what `render` returns, written into one buffer.
+    public static func document(_ report: Report) -> [UInt8] {
+        var out = ByteText(capacity: 1 << 16)
+        out.append("""
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
@@ -20,21 +24,23 @@ public enum HTMLRenderer {
         <main>
         <header>
 
-        """
-        if let notice = report.notice { out += "<p class=\"notice\" role=\"note\">\(escape(notice))</p>\n" }
-        out += "<h1>\(escape(report.title))</h1>\n"
-        if !report.metadata.isEmpty { out += fields(report.metadata, className: "meta") }
-        out += "</header>\n"
+        """)
+        if let notice = report.notice { out.append("<p class=\"notice\" role=\"note\">\(escape(notice))</p>\n") }
+        out.append("<h1>\(escape(report.title))</h1>\n")
+        if !report.metadata.isEmpty { out.append(fields(report.metadata, className: "meta")) }
+        out.append("</header>\n")
         for section in report.sections {
             let anchor = "part-" + identifier(section.id)
             let wide = section.blocks.contains { if case .table(let table) = $0 { table.header.count >= 8 } else { false } }
-            out += "<section class=\"part\(wide ? " wide" : "")\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n"
-            out += "<h2 id=\"\(anchor)-heading\">\(escape(section.heading))</h2>\n"
-            for block in section.blocks { out += render(block) }
-            out += "</section>\n"
+            out.append("<section class=\"part\(wide ? " wide" : "")\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-heading\">\n")
+            out.append("<h2 id=\"\(anchor)-heading\">\(escape(section.heading))</h2>\n")
+            for block in section.blocks {
+                if case .table(let table) = block { Self.table(table, into: &out) } else { out.append(render(block)) }
+            }
+            out.append("</section>\n")
         }
-        out += "</main>\n</body>\n</html>\n"
-        return out
+        out.append("</main>\n</body>\n</html>\n")
+        return out.bytes
     }
 
     static func render(_ block: ReportBlock) -> String {
@@ -66,26 +72,49 @@ public enum HTMLRenderer {
     }
 
     static func table(_ table: ReportTable) -> String {
-        var out = "<div class=\"table\">\n<table>\n"
-        if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
-        out += "<thead>\n<tr>" + table.header.map { "<th scope=\"col\">\(lines($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+        var out = ByteText()
+        Self.table(table, into: &out)
+        return out.string
+    }
+
+    /// The table's HTML appended to `out`: a header row, then each row with its first cell as the row's header.
+    static func table(_ table: ReportTable, into out: inout ByteText) {
+        out.append("<div class=\"table\">\n<table>\n")
+        if let caption = table.caption {
+            out.append("<caption>")
+            out.append(escape(caption))
+            out.append("</caption>\n")
+        }
+        out.append("<thead>\n<tr>")
+        for text in table.header {
+            out.append("<th scope=\"col\">")
+            out.append(lines(text))
+            out.append("</th>")
+        }
+        out.append("</tr>\n</thead>\n<tbody>\n")
         for row in table.rows {
-            out += "<tr>"
+            out.append("<tr>")
             for (index, cell) in row.enumerated() {
                 switch cell {
-                case .number, .date:
-                    out += index == 0 ? "<th scope=\"row\">\(lines(cell.plainText))</th>" : "<td>\(lines(cell.plainText))</td>"
-                case .text(let text):
-                    out += index == 0 ? "<th scope=\"row\">\(lines(text))</th>" : "<td>\(lines(text))</td>"
+                case .number, .date, .text:
+                    let text: String
+                    if case .text(let value) = cell { text = value } else { text = cell.plainText }
+                    out.append(index == 0 ? "<th scope=\"row\">" : "<td>")
+                    out.append(lines(text))
+                    out.append(index == 0 ? "</th>" : "</td>")
                 case .status(let rag, let label):
-                    let content = "<span class=\"rag-chip\">\(escape(rag.label))</span> \(escape(label))"
-                    out += index == 0 ? "<th scope=\"row\" class=\"rag rag-\(rag.rawValue)\">\(content)</th>"
-                        : "<td class=\"rag rag-\(rag.rawValue)\">\(content)</td>"
+                    out.append(index == 0 ? "<th scope=\"row\" class=\"rag rag-" : "<td class=\"rag rag-")
+                    out.append(rag.rawValue)
+                    out.append("\"><span class=\"rag-chip\">")
+                    out.append(escape(rag.label))
+                    out.append("</span> ")
+                    out.append(escape(label))
+                    out.append(index == 0 ? "</th>" : "</td>")
                 }
             }
-            out += "</tr>\n"
+            out.append("</tr>\n")
         }
-        return out + "</tbody>\n</table>\n</div>\n"
+        out.append("</tbody>\n</table>\n</div>\n")
     }
 
     /// A horizontal bar chart as inline SVG, with a text alternative for screen readers.
@@ -165,7 +194,7 @@ public enum HTMLRenderer {
     /// Text with `&`, `<`, `>`, `"` and `'` escaped.
     public static func escape(_ text: String) -> String {
         // Text without markup characters or controls (the common case) is returned as it is.
-        if text.utf8.allSatisfy({ byte in
+        if UTF8Scan.all(text, { byte in
             byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27
                 : byte == 0x0A || byte == 0x09
         }) { return text }
@@ -189,7 +218,7 @@ public enum HTMLRenderer {
     /// Escaped text with its line breaks kept as `<br>`.
     static func lines(_ text: String) -> String {
         // A single line (the common case) is just escaped.
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return escape(text) }
+        if !UTF8Scan.any(text, { $0 == 0x0A || $0 == 0x0D }) { return escape(text) }
         return text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             .map { escape(String($0)) }.joined(separator: "<br>")
     }

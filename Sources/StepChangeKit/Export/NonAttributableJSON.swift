@@ -21,7 +21,7 @@ struct NonAttributableJSON: Encodable {
     let statements: [Statement]
     let votesPerParticipant: Int
     let planned: [String]
-    let plans: JSONValue
+    var plans: JSONValue
     /// The pre-workshop survey as counts (its comments are in the report formats, never with a name).
     let survey: SurveyCounts?
 
@@ -95,7 +95,8 @@ struct NonAttributableJSON: Encodable {
         }
         votesPerParticipant = session.settings.votesPerParticipant
         planned = session.planned
-        plans = Self.withoutReviewers(try JSONValue.parse(CanonicalJSON.encode(session.plans), source: "plans"))
+        let plansJSON = try CanonicalJSON.bytes(session.plans)
+        plans = Self.withoutReviewers(try CanonicalJSONReader.value(plansJSON) ?? JSONValue.parse(Data(plansJSON), source: "plans"))
         survey = session.survey.map { SurveyCounts(source: $0.source, respondents: $0.respondents, items: $0.items, comments: $0.comments.count) }
     }
 

@@ -11,8 +11,8 @@ public enum SessionExport {
                               attributed: Bool = false) throws(StepChangeError) -> Data {
         let builder = ReportBuilder(session: session, attributed: attributed)
         switch format {
-        case .markdown: return Data(MarkdownRenderer.render(builder.report(part)).utf8)
-        case .html: return Data(HTMLRenderer.render(builder.report(part)).utf8)
+        case .markdown: return Data(MarkdownRenderer.document(builder.report(part)))
+        case .html: return Data(HTMLRenderer.document(builder.report(part)))
         case .docx: return DocxWriter.document(builder.report(part))
         case .xlsx: return XlsxWriter.workbook(builder.tables(part), title: session.title, notice: builder.notice)
         case .csv: return CSVWriter.render(try builder.table(part), notice: builder.notice)
@@ -23,9 +23,9 @@ public enum SessionExport {
             }
             if attributed { return withNotice(SessionCodec.encode(session)) }
             do {
-                var data = try CanonicalJSON.encode(NonAttributableJSON(session))
-                data.append(UInt8(ascii: "\n"))
-                return data
+                var bytes = try NonAttributableJSON.encoded(session)
+                bytes.append(UInt8(ascii: "\n"))
+                return Data(bytes)
             } catch {
                 throw StepChangeError(.input, "\(session.id) could not be exported as JSON: \(error)")
             }

@@ -62,20 +62,97 @@ public enum XlsxWriter {
         xml += "<row r=\"1\">" + (0..<columns).map { index in
             inlineString(index < table.header.count ? table.header[index] : "", reference: "\(Sheet.columnName(index))1", style: .header)
         }.joined() + "</row>"
-        for (rowIndex, row) in table.rows.enumerated() {
-            let number = rowIndex + 2
-            xml += "<row r=\"\(number)\">"
-            for (index, cell) in row.enumerated() {
-                xml += cellXML(cell, reference: "\(Sheet.columnName(index))\(number)")
-            }
-            xml += "</row>"
-        }
+        xml += String(decoding: rowsXML(table.rows), as: UTF8.self)
         xml += "</sheetData><autoFilter ref=\"A1:\(lastColumn)\(lastRow)\"/>"
             + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
             + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
             + (notice.map { "<headerFooter><oddHeader>&amp;C\(escape($0.replacingOccurrences(of: "&", with: "&&")))</oddHeader></headerFooter>" } ?? "")
             + "</worksheet>"
         return xml
+    }
+
+    /// The rows under the header, from row 2, as `cellXML` writes each cell: text and status cells (nearly
+    /// all) are written straight into one buffer, with each column's letters worked out once.
+    static func rowsXML(_ rows: [[ReportCell]]) -> [UInt8] {
+        var out = ByteText(capacity: 1 << 16)
+        var letters: [String] = []
+        for (rowIndex, row) in rows.enumerated() {
+            let number = rowIndex + 2
+            out.append("<row r=\"")
+            out.append(number)
+            out.append("\">")
+            while letters.count < row.count { letters.append(Sheet.columnName(letters.count)) }
+            for (index, cell) in row.enumerated() {
+                let style: Int
+                let text: String
+                switch cell {
+                case .text(let value):
+                    guard !value.isEmpty else { continue }
+                    style = Style.text.rawValue
+                    text = value
+                case .status(let rag, _):
+                    style = Style.rag(rag)
+                    text = cell.plainText
+                case .number(let value, let shown):
+                    guard value.isFinite, let twoDecimals = asciiTwoDecimals(shown) else {
+                        out.append(cellXML(cell, reference: letters[index] + String(number)))
+                        continue
+                    }
+                    out.append("<c r=\"")
+                    out.append(letters[index])
+                    out.append(number)
+                    out.append("\" s=\"")
+                    out.append(twoDecimals ? Style.twoDecimals : Style.number.rawValue)
+                    out.append("\"><v>")
+                    out.append(CSVWriter.plainNumber(value))
+                    out.append("</v></c>")
+                    continue
+                case .date(let date):
+                    guard let canonical = Milestone.parse(date), let serial = serial(canonical) else {
+                        out.append(cellXML(cell, reference: letters[index] + String(number)))
+                        continue
+                    }
+                    out.append("<c r=\"")
+                    out.append(letters[index])
+                    out.append(number)
+                    out.append("\" s=\"")
+                    out.append(canonical.count == 7 ? Style.month.rawValue : Style.day.rawValue)
+                    out.append("\"><v>")
+                    out.append(serial)
+                    out.append("</v></c>")
+                    continue
+                }
+                out.append("<c r=\"")
+                out.append(letters[index])
+                out.append(number)
+                out.append("\" s=\"")
+                out.append(style)
+                out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+                out.append(escape(text))
+                out.append("</t></is></c>")
+            }
+            out.append("</row>")
+        }
+        return out.bytes
+    }
+
+    /// Whether `cellXML` shows an ASCII number text with two decimals: it holds a "." and its last non-empty
+    /// piece between dots is two digits ("0.50", "1.25."). Nil for other text, which `cellXML` decides.
+    static func asciiTwoDecimals(_ text: String) -> Bool? {
+        guard UTF8Scan.all(text, { $0 < 0x80 }) else { return nil }
+        var last = 0, lastDigits = true, current = 0, currentDigits = true, dot = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                dot = true
+                if current > 0 { (last, lastDigits) = (current, currentDigits) }
+                (current, currentDigits) = (0, true)
+            } else {
+                current += 1
+                currentDigits = currentDigits && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            }
+        }
+        if current > 0 { (last, lastDigits) = (current, currentDigits) }
+        return dot && last == 2 && lastDigits
     }
 
     static func cellXML(_ cell: ReportCell, reference: String) -> String {
@@ -119,10 +196,37 @@ public enum XlsxWriter {
     /// Widths in characters: each column as wide as its longest line (header included), between 8 and 45.
     static func columnWidths(_ table: ReportTable, columns: Int) -> [Int] {
         (0..<columns).map { index in
-            let texts = [index < table.header.count ? table.header[index] : ""] + table.rows.map { index < $0.count ? $0[index].plainText : "" }
-            let longest = texts.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
+            var longest = longestLine(index < table.header.count ? table.header[index] : "")
+            for row in table.rows where index < row.count {
+                if case .text(let text) = row[index] {
+                    longest = max(longest, longestLine(text))
+                } else {
+                    longest = max(longest, longestLine(row[index].plainText))
+                }
+            }
             return min(45, max(8, longest + 2))
         }
+    }
+
+    /// The length in characters of the longest line of `text` (0 for none): ASCII text without a carriage
+    /// return (nearly all) is counted by bytes; other text by Character, as it always was ("\r\n" is one).
+    static func longestLine(_ text: String) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var longest = 0, current = 0
+            for byte in bytes {
+                if byte == 0x0A {
+                    longest = max(longest, current)
+                    current = 0
+                } else if byte >= 0x80 || byte == 0x0D {
+                    return nil
+                } else {
+                    current += 1
+                }
+            }
+            return max(longest, current)
+        }
+        if let counted, let counted { return counted }
+        return text.split(separator: "\n").map(\.count).max() ?? 0
     }
 
     /// Sheet names as Excel allows them: at most 31 characters, none of `[]:*?/\`, unique ignoring case.

@@ -7,6 +7,12 @@ public enum Milestone {
 
     /// The canonical form of a typed milestone, or nil when it is not a month or a date.
     public static func parse(_ text: String) -> String? {
+        // The stored forms (`2027-03`, `2027-03-31`) in ASCII digits are their own canonical form when
+        // they are a real month or day, as the reading below finds; any other text takes that reading.
+        if let (_, month, day) = DayDate.asciiYearMonthDay(text), (1...12).contains(month),
+           day == nil || DayDate.isValid(text) {
+            return text
+        }
         let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if DayDate.isValid(typed) { return typed }
         let dashed = typed.split(separator: "-", omittingEmptySubsequences: false)
@@ -56,6 +62,11 @@ public enum Milestone {
 
     /// The milestone as people say it: "March 2027", "31 March 2027".
     public static func label(_ milestone: String) -> String {
+        // A stored month or day in ASCII digits is named straight from its numbers, as below.
+        if let (year, month, day) = DayDate.asciiYearMonthDay(milestone), (1...12).contains(month) {
+            guard let day else { return "\(DayDate.monthNames[month - 1]) \(year)" }
+            if day >= 1, day <= DayDate.daysIn(month: month, year: year) { return "\(day) \(DayDate.monthNames[month - 1]) \(year)" }
+        }
         guard let canonical = parse(milestone) else { return milestone }
         if DayDate.isValid(canonical) { return DayDate.longForm(canonical) }
         let parts = canonical.split(separator: "-").compactMap { Int($0) }

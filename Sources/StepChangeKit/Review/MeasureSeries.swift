@@ -98,8 +98,43 @@ public struct MeasureSeries: Equatable, Sendable {
         }
     }
 
+    /// What `number` hands to `Double` for text of ASCII bytes plus `£` and `€`, found in one walk over the
+    /// bytes: spaces and tabs trimmed from the ends, `%` `£` `$` `€` `,` dropped; "" when it is no number
+    /// (a byte other than a digit, `.` or `-` is left). Nil for any other text, which takes the general reading.
+    static func plainNumberText(_ text: String) -> String? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(end - start)
+            var index = start, number = true
+            while index < end {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"): kept.append(byte)
+                case UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: ","): break
+                case 0xC2 where index + 1 < end && bytes[index + 1] == 0xA3: index += 1                       // £
+                case 0xE2 where index + 2 < end && bytes[index + 1] == 0x82 && bytes[index + 2] == 0xAC: index += 2  // €
+                case 0x80...: return nil
+                default: number = false
+                }
+                index += 1
+            }
+            return number ? String(decoding: kept, as: UTF8.self) : ""
+        }
+        return found ?? nil
+    }
+
     /// A value as a number: "85%", "£6,000", " 12 " → 85, 6000, 12; nil when it holds words.
     public static func number(_ text: String) -> Double? {
+        if let plain = plainNumberText(text) {
+            // Up to fifteen digits alone are an integer Double holds exactly, as `Double(_:)` reads it.
+            if plain.utf8.count <= 15, !plain.isEmpty, UTF8Scan.all(plain, { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                return Double(plain.utf8.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            }
+            return plain.isEmpty ? nil : Double(plain)
+        }
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         for decoration in ["%", "£", "$", "€"] { trimmed = trimmed.replacingOccurrences(of: decoration, with: "") }
         trimmed = trimmed.replacingOccurrences(of: ",", with: "")

@@ -61,17 +61,27 @@ public struct Action: Codable, Equatable, Sendable {
     /// Every progress update with its number (1 for the first recorded), in review order: by review
     /// date, and in the order recorded for the same date. Corrected and withdrawn ones included.
     public var numberedHistory: [(number: Int, update: ProgressUpdate)] {
-        updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { ($0.offset + 1, $0.element) }
+        if isInReviewOrder { return updates.enumerated().map { ($0.offset + 1, $0.element) } }
+        return updates.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { ($0.offset + 1, $0.element) }
+    }
+
+    /// True when the updates were recorded in date order (the usual case), so the order recorded is the review order.
+    var isInReviewOrder: Bool {
+        // By index, reading only the dates: no copy of each update.
+        for index in updates.indices.dropFirst() where updates[index].date < updates[index - 1].date { return false }
+        return true
     }
 
     /// The progress updates in review order, corrected and withdrawn ones included.
-    public var history: [ProgressUpdate] { numberedHistory.map(\.update) }
+    public var history: [ProgressUpdate] { isInReviewOrder ? updates : numberedHistory.map(\.update) }
 
     /// The numbers of the updates a later entry corrected or withdrew.
     public var supersededNumbers: Set<Int> { Set(updates.compactMap(\.supersedes)) }
 
     /// The updates that stand, in review order: neither corrected nor withdrawn, and not withdrawals themselves.
     public var effectiveHistory: [ProgressUpdate] {
+        // Nothing corrected or withdrawn (the usual case): every update stands.
+        if !updates.indices.contains(where: { updates[$0].supersedes != nil || updates[$0].withdrawal == true }) { return history }
         let superseded = supersededNumbers
         return numberedHistory.filter { !superseded.contains($0.number) && $0.update.withdrawal != true }.map(\.update)
     }

@@ -31,6 +31,29 @@ public enum DayDate {
 
     public static func isValid(_ text: String) -> Bool { parse(text) != nil }
 
+    /// The numbers of `dddd-dd` (day nil) or `dddd-dd-dd` written in ASCII digits, unchecked
+    /// (`2027-13` gives month 13); nil for any other text, including a native string's other forms.
+    static func asciiYearMonthDay(_ text: String) -> (year: Int, month: Int, day: Int?)? {
+        let numbers = text.utf8.withContiguousStorageIfAvailable { bytes -> (year: Int, month: Int, day: Int?)? in
+            guard bytes.count == 7 || bytes.count == 10, bytes[4] == UInt8(ascii: "-"),
+                  bytes.count == 7 || bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7) else { return nil }
+            guard bytes.count == 10 else { return (year, month, nil) }
+            guard let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        return numbers ?? nil
+    }
+
     /// The three numbers of text that is exactly ten bytes `DDDD-DD-DD` of ASCII digits, read without
     /// splitting (what the general path reads from such text); nil for any other text.
     static func plainDigits(_ text: String) -> (year: Int, month: Int, day: Int)? {
