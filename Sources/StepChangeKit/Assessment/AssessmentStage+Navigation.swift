@@ -205,9 +205,15 @@ extension AssessmentStage {
             states[assessment.itemID] = (assessment.isComplete, assessment.skipped)
         }
         let open = rotated.filter { states[$0]?.complete != true }
-        let headings = HeadingLookup(session.framework)
-        let heading = current.flatMap { headings.heading(containing: $0) }
-        let here = open.filter { heading != nil && headings.heading(containing: $0) == heading }
+        // Staying under the current item's heading needs the heading of every open item; with no current
+        // item (the start of the assessment) there is no heading to stay under, so none is looked up.
+        var here: [String] = []
+        if let current {
+            let headings = HeadingLookup(session.framework)
+            if let heading = headings.heading(containing: current) {
+                here = open.filter { headings.heading(containing: $0) == heading }
+            }
+        }
         func firstNotSkipped(_ ids: [String]) -> String? {
             ids.first { states[$0]?.skipped != true } ?? ids.first
         }

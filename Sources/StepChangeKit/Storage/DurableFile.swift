@@ -16,6 +16,12 @@ public enum DurableFile {
         _ = try store(data, at: url, replacing: true, permissions: nil, calls: calls)
     }
 
+    /// Writes the file made of `pieces` in order, the same way, with gathered writes (`writev`): for
+    /// contents held in several places, which are then never copied into one buffer first.
+    public static func write(gathering pieces: [UnsafeRawBufferPointer], to url: URL, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
+        _ = try store(pieces, at: url, replacing: true, permissions: nil, calls: calls)
+    }
+
     /// Writes the same way, the new file having exactly `permissions` (e.g. 0o600 for a file of
     /// secrets) from the moment it exists, whatever the umask or the replaced file's mode.
     public static func write(_ data: some ContiguousBytes, to url: URL, permissions: mode_t, calls: FileSystemCalls = SystemFileCalls()) throws(StepChangeError) {
@@ -74,6 +80,17 @@ public enum DurableFile {
     }
 
     private static func store(_ data: some ContiguousBytes, at url: URL, replacing: Bool, permissions: mode_t?, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
+        let result = data.withUnsafeBytes { buffer -> Result<Bool, StepChangeError> in
+            do throws(StepChangeError) {
+                return .success(try store([buffer], at: url, replacing: replacing, permissions: permissions, calls: calls))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func store(_ pieces: [UnsafeRawBufferPointer], at url: URL, replacing: Bool, permissions: mode_t?, calls: FileSystemCalls) throws(StepChangeError) -> Bool {
         let directory = url.deletingLastPathComponent().path
         var original = stat()
         let exists = calls.lstat(url.path, &original) == 0
@@ -107,20 +124,7 @@ public enum DurableFile {
         } else if let permissions, calls.fchmod(fd, permissions) != 0 {
             throw abandon("could not set the new file's permissions", errno)
         }
-        var written = 0
-        var code: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while written < buffer.count {
-                let n = calls.write(fd, base + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    code = errno
-                    return
-                }
-                written += n
-            }
-        }
+        let code = writeAll(pieces, to: fd, calls: calls)
         if code != 0 { throw abandon("could not write the file", code) }
         if calls.fsync(fd) != 0 { throw abandon("could not write the file", errno) }
         if calls.close(fd) != 0 {
@@ -147,6 +151,36 @@ public enum DurableFile {
         }
         syncDirectory(directory, calls: calls)
         return true
+    }
+
+    /// Writes every piece in order, carrying on after short writes; 0, or the `errno` of the failure.
+    private static func writeAll(_ pieces: [UnsafeRawBufferPointer], to fd: Int32, calls: FileSystemCalls) -> Int32 {
+        var vectors = pieces.compactMap { piece -> iovec? in
+            guard let base = piece.baseAddress, piece.count > 0 else { return nil }
+            return iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: piece.count)
+        }
+        var next = 0
+        while next < vectors.count {
+            let n = vectors.withUnsafeBufferPointer { all in
+                calls.writev(fd, all.baseAddress! + next, Int32(min(all.count - next, 1024)))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            var left = n
+            while left > 0, next < vectors.count {
+                if left >= vectors[next].iov_len {
+                    left -= vectors[next].iov_len
+                    next += 1
+                } else {
+                    vectors[next].iov_base = vectors[next].iov_base.map { $0 + left }
+                    vectors[next].iov_len -= left
+                    left = 0
+                }
+            }
+        }
+        return 0
     }
 
     private static func syncDirectory(_ directory: String, calls: FileSystemCalls) {

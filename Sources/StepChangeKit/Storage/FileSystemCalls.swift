@@ -10,6 +10,8 @@ import Darwin
 public protocol FileSystemCalls: Sendable {
     func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32
     func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int
+    /// `writev`: writes the pieces in order, perhaps only their start, and returns how many bytes it wrote.
+    func writev(_ descriptor: Int32, _ pieces: UnsafePointer<iovec>, _ count: Int32) -> Int
     func fsync(_ descriptor: Int32) -> Int32
     func fchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32
     func fchown(_ descriptor: Int32, _ owner: uid_t, _ group: gid_t) -> Int32
@@ -19,6 +21,18 @@ public protocol FileSystemCalls: Sendable {
     func rename(_ from: String, _ to: String) -> Int32
     func link(_ from: String, _ to: String) -> Int32
     func unlink(_ path: String) -> Int32
+}
+
+extension FileSystemCalls {
+    /// A gathered write made of one `write` of the first non-empty piece: a short write, which callers
+    /// of `writev` handle anyway (for recorders that only know `write`).
+    public func writev(_ descriptor: Int32, _ pieces: UnsafePointer<iovec>, _ count: Int32) -> Int {
+        for index in 0..<Int(max(count, 0)) where pieces[index].iov_len > 0 {
+            guard let base = pieces[index].iov_base else { continue }
+            return write(descriptor, UnsafeRawPointer(base), pieces[index].iov_len)
+        }
+        return 0
+    }
 }
 
 /// The real system calls.
@@ -38,6 +52,14 @@ public struct SystemFileCalls: FileSystemCalls {
         Glibc.write(descriptor, buffer, count)
         #else
         Darwin.write(descriptor, buffer, count)
+        #endif
+    }
+
+    public func writev(_ descriptor: Int32, _ pieces: UnsafePointer<iovec>, _ count: Int32) -> Int {
+        #if canImport(Glibc)
+        Glibc.writev(descriptor, pieces, count)
+        #else
+        Darwin.writev(descriptor, pieces, count)
         #endif
     }
 

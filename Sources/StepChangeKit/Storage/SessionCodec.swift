@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads and writes session files: stable pretty-printed JSON with sorted keys, ISO 8601 dates
-/// (written by `CanonicalJSON`, which reuses unchanged parts so saving after every answer is cheap),
+/// (written by `SessionWriter`, which reuses the bytes of unchanged parts so saving after every answer is cheap),
 /// explicit schema migrations, and decode failures turned into messages naming the field.
 public enum SessionCodec {
     /// The session as stored: the exact bytes `save` writes and `export --format json` prints.
@@ -9,10 +9,20 @@ public enum SessionCodec {
         Data(encodedBytes(session))
     }
 
-    /// The same bytes as an array, written straight to the file by `SessionStore.save` (no copy into `Data`).
+    /// The same bytes as an array, written straight to the file by `SessionStore.save` (no copy into `Data`):
+    /// exactly `CanonicalJSON.bytes(session, newline: true)`, written by `SessionWriter`.
     public static func encodedBytes(_ session: Session) -> [UInt8] {
         do {
-            return try CanonicalJSON.bytes(session, newline: true)
+            return try SessionWriter.shared.bytes(session)
+        } catch {
+            preconditionFailure("A Session always encodes: \(error)")
+        }
+    }
+
+    /// The same bytes in pieces, for `SessionStore.save` to write without joining them (see `SessionFileBytes`).
+    static func encodedFile(_ session: Session) -> SessionFileBytes {
+        do {
+            return try SessionWriter.shared.file(session)
         } catch {
             preconditionFailure("A Session always encodes: \(error)")
         }

@@ -116,20 +116,34 @@ public struct SessionStore: Sendable {
     }
 
     /// Saves a session durably to its file.
+    /// The file's pieces go to the disk where `SessionWriter` keeps them, in one gathered write.
     public func save(_ session: Session, to url: URL? = nil) throws(StepChangeError) {
         let url = url ?? self.url(for: session.id)
-        try DurableFile.write(Self.readableBytes(of: session, file: url), to: url)
+        let file = SessionCodec.encodedFile(session)
+        try Self.refuseUnreadable(size: file.count, file: url)
+        let result = file.withBuffers { pieces -> Result<Void, StepChangeError> in
+            do throws(StepChangeError) {
+                return .success(try DurableFile.write(gathering: pieces, to: url))
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
     }
 
     /// The session's bytes, refused when they would make a file larger than `limit` (the largest file
     /// `load` reads): a save that succeeded but left a session no command can open would lose it all.
     static func readableBytes(of session: Session, file url: URL, limit: Int = maximumFileSize) throws(StepChangeError) -> [UInt8] {
         let bytes = SessionCodec.encodedBytes(session)
-        guard bytes.count <= limit else {
-            throw StepChangeError(.input, "Could not save \(url.path): the session would be \(BoundedFile.megabytes(Int64(bytes.count))), more than the \(BoundedFile.megabytes(Int64(limit))) a session file may hold, so no command could open it again.",
+        try refuseUnreadable(size: bytes.count, file: url, limit: limit)
+        return bytes
+    }
+
+    static func refuseUnreadable(size: Int, file url: URL, limit: Int = maximumFileSize) throws(StepChangeError) {
+        guard size <= limit else {
+            throw StepChangeError(.input, "Could not save \(url.path): the session would be \(BoundedFile.megabytes(Int64(size))), more than the \(BoundedFile.megabytes(Int64(limit))) a session file may hold, so no command could open it again.",
                                   hint: "Nothing was written; the file on disk is as it was. Split the work into smaller sessions, or import a shorter plan.")
         }
-        return bytes
     }
 
     /// Saves a new session under a fresh id made from its date and title, never replacing a session

@@ -5,6 +5,12 @@ import Foundation
 /// of Foundation's `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` and
 /// `.iso8601` dates, but several times faster, so saving after every answer stays cheap.
 public enum CanonicalJSON {
+    /// The bytes of `value` standing at `indent` inside a larger document, appended to `out`: for
+    /// `SessionWriter`, which writes the parts of a session it knows by hand and leaves the rest to this.
+    static func append<T: Encodable>(_ value: T, indent: Int, to out: inout [UInt8]) throws {
+        write(try TreeEncoder.node(for: value, indent: indent), indent: indent, to: &out)
+    }
+
     /// Encodes a value, followed by no trailing newline.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         Data(try bytes(value))
@@ -39,8 +45,6 @@ public enum CanonicalJSON {
         case string(String)
         case array(ArrayBox)
         case object(ObjectBox)
-        /// Bytes already rendered at the indent where they stand (a cached fragment).
-        case raw([UInt8])
     }
 
     fileprivate final class ArrayBox { var items: [Node] = [] }
@@ -51,7 +55,6 @@ public enum CanonicalJSON {
         case .null: out.append(contentsOf: "null".utf8)
         case .literal(let text): out.append(contentsOf: text.utf8)
         case .string(let text): writeString(text, to: &out)
-        case .raw(let bytes): out.append(contentsOf: bytes)
         case .array(let box):
             out.append(UInt8(ascii: "["))
             out.append(UInt8(ascii: "\n"))
@@ -112,7 +115,7 @@ public enum CanonicalJSON {
     }
 
     /// ISO 8601 in UTC with whole seconds, as JSONEncoder's `.iso8601` strategy writes it.
-    fileprivate static func iso8601(_ date: Date) -> String {
+    static func iso8601(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
@@ -153,22 +156,11 @@ public enum CanonicalJSON {
             if let node = Self.primitive(value) { assign(node) } else { try value.encode(to: self) }
         }
 
-        /// Encodes a nested value, reusing the cached bytes of an unchanged fragment.
+        /// Encodes a nested value.
         static func node<T: Encodable>(for value: T, indent: Int) throws -> Node {
             if let node = primitive(value) { return node }
-            let fragment = value as? any CanonicalJSONFragment
-            let key = fragment.map { FragmentCache.Key(type: ObjectIdentifier(T.self), id: $0.fragmentKey, indent: indent) }
-            if let fragment, let key, let bytes = FragmentCache.shared.bytes(for: key, matching: fragment) {
-                return .raw(bytes)
-            }
             var result = Node.null
             try value.encode(to: TreeEncoder(indent: indent) { result = $0 })
-            if let fragment, let key {
-                var bytes: [UInt8] = []
-                CanonicalJSON.write(result, indent: indent, to: &bytes)
-                FragmentCache.shared.store(bytes, for: key, value: fragment)
-                return .raw(bytes)
-            }
             return result
         }
 
@@ -280,54 +272,4 @@ public enum CanonicalJSON {
         mutating func encode(_ value: Bool) throws { encoder.put(.literal(value ? "true" : "false")) }
         mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeValue(value) }
     }
-}
-
-/// A value whose rendered JSON is worth remembering between saves: large, and usually unchanged
-/// from one autosave to the next (an item's assessment, a plan, the framework snapshot).
-public protocol CanonicalJSONFragment: Encodable, Equatable {
-    /// Identifies the fragment among values of its type (an item id, a statement id).
-    var fragmentKey: String { get }
-}
-
-/// Rendered bytes of recently written fragments, reused when the value is unchanged.
-/// Bounded: cleared when it grows past a few thousand entries.
-final class FragmentCache: @unchecked Sendable {
-    static let shared = FragmentCache()
-    private let lock = NSLock()
-    private var entries: [Key: (value: Any, bytes: [UInt8])] = [:]
-    private let limit = 4_096
-
-    /// A fragment's type, its key among values of that type, and the indent it was rendered at.
-    /// (A struct rather than an interpolated string: naming a type in a string costs more than the lookup.)
-    struct Key: Hashable {
-        var type: ObjectIdentifier
-        var id: String
-        var indent: Int
-    }
-
-    func bytes<F: CanonicalJSONFragment>(for key: Key, matching value: F) -> [UInt8]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = entries[key], let cached = entry.value as? F, cached == value else { return nil }
-        return entry.bytes
-    }
-
-    func store<F: CanonicalJSONFragment>(_ bytes: [UInt8], for key: Key, value: F) {
-        lock.lock()
-        defer { lock.unlock() }
-        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-        entries[key] = (value, bytes)
-    }
-}
-
-extension ItemAssessment: CanonicalJSONFragment {
-    public var fragmentKey: String { itemID }
-}
-
-extension OutcomePlan: CanonicalJSONFragment {
-    public var fragmentKey: String { statementID }
-}
-
-extension Framework: CanonicalJSONFragment {
-    public var fragmentKey: String { id + "@" + version }
 }

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Writes a session file's bytes — exactly `CanonicalJSON.bytes(session, newline: true)` — fast enough to
+/// save after every answer: the large parts (framework, assessments, plans and their actions, the
+/// assessment order) are written by hand (`SessionWriter+Parts`), the small rest by `CanonicalJSON`, and
+/// the bytes of every part that is *the very same value* as at the previous save are reused.
+///
+/// "The very same value" is decided by storage identity, never by `==` (which calls two texts equal that
+/// differ only in Unicode normalisation, though their bytes differ): a text or array is the same when it
+/// points at the same storage, which the cache keeps alive, so it cannot have been changed or reused —
+/// Swift copies shared storage before any change. Numbers, dates and flags are compared by value, as they
+/// encode the same whenever they are equal. A part that is not provably the same is written again.
+final class SessionWriter: @unchecked Sendable {
+    static let shared = SessionWriter()
+
+    private let lock = NSLock()
+    private var framework: (value: Framework, bytes: RememberedBytes)?
+    private var assessments = Parts<ItemAssessment>()
+    private var plans = Parts<OutcomePlan>()
+    private var planActions: [Parts<Action>] = []
+    private var carriedForward = Parts<Action>()
+    private var order: (value: [String], bytes: [UInt8])?
+    private var participants: (value: [Participant], bytes: [UInt8])?
+    private var statements: (value: [ImprovementStatement], bytes: [UInt8])?
+    private var votes: (value: [Vote], bytes: [UInt8])?
+    private var survey: (value: Survey, bytes: [UInt8])?
+    private var deviceScores: (value: [DeviceScores], bytes: [UInt8])?
+    private var lastSize = 0
+
+    /// The session's file bytes, ending in a line feed.
+    func bytes(_ session: Session) throws -> [UInt8] {
+        try file(session).joined()
+    }
+
+    /// The same bytes, the remembered parts left where they are (see `SessionFileBytes`).
+    func file(_ session: Session) throws -> SessionFileBytes {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = CanonicalBytes(capacity: max(16 * 1024, lastSize + lastSize / 8))
+        var file = SessionFileBytes()
+        try write(session, to: out, placing: &file.parts)
+        out.byte(UInt8(ascii: "\n"))
+        lastSize = out.count
+        file.own = out.bytes
+        return file
+    }
+
+    /// Forgets every remembered part (for tests: the next write starts from nothing).
+    func forget() {
+        lock.lock()
+        defer { lock.unlock() }
+        framework = nil
+        assessments = Parts()
+        plans = Parts()
+        planActions = []
+        carriedForward = Parts()
+        order = nil
+        participants = nil
+        statements = nil
+        votes = nil
+        survey = nil
+        deviceScores = nil
+    }
+
+    /// Writes the session into `out`, placing remembered parts (by their position in `out`) in `placed`.
+    private func write(_ session: Session, to out: CanonicalBytes, placing placed: inout [(ownEnd: Int, part: RememberedBytes)]) throws {
+        let indent = 0
+        out.openObject()
+        var first = true
+        if let cursor = session.assessmentCursor {
+            out.key("assessmentCursor", indent, &first)
+            out.write(cursor, order: orderBytes(cursor.order), indent + 2)
+        }
+        out.key("assessments", indent, &first)
+        assessments.update(session.assessments) { $0.write($1, indent + 4) }
+        Self.place(assessments.bytes, indent + 2, in: out, placing: &placed)
+        if let actions = session.carriedForwardActions {
+            out.key("carriedForwardActions", indent, &first)
+            carriedForward.update(actions) { $0.write($1, indent + 4) }
+            Self.place(carriedForward.bytes, indent + 2, in: out, placing: &placed)
+        }
+        out.key("createdAt", indent, &first); out.date(session.createdAt)
+        out.key("date", indent, &first); out.string(session.date)
+        out.key("description", indent, &first); out.string(session.description)
+        if let scores = session.deviceScores {
+            out.key("deviceScores", indent, &first)
+            out.raw(try Self.generic(scores, cached: &deviceScores, indent + 2))
+        }
+        out.key("facilitator", indent, &first); out.string(session.facilitator)
+        out.key("framework", indent, &first)
+        if framework == nil || !Self.same(framework!.value, session.framework) {
+            let part = CanonicalBytes(capacity: framework?.bytes.buffer.count ?? 16 * 1024)
+            part.write(session.framework, indent + 2)
+            framework = (session.framework, RememberedBytes(part.buffer))
+        }
+        if let framework { placed.append((out.count, framework.bytes)) }
+        out.key("id", indent, &first); out.string(session.id)
+        out.key("participants", indent, &first)
+        out.raw(try Self.generic(session.participants, cached: &participants, indent + 2))
+        out.key("partnership", indent, &first); out.string(session.partnership)
+        out.key("planned", indent, &first); out.strings(session.planned, indent + 2)
+        if let cursor = session.planningCursor {
+            out.key("planningCursor", indent, &first)
+            try Self.generic(cursor, indent + 2, to: out)
+        }
+        out.key("plans", indent, &first)
+        updatePlans(session.plans, indent + 4)
+        Self.place(plans.bytes, indent + 2, in: out, placing: &placed)
+        if let previous = session.previousConsensus {
+            out.key("previousConsensus", indent, &first)
+            out.dictionary(previous, indent + 2) { out, number, _ in out.int(number) }
+        }
+        if let previous = session.previousSessionID { out.key("previousSessionID", indent, &first); out.string(previous) }
+        if let retired = session.retiredStatementIDs { out.key("retiredStatementIDs", indent, &first); out.strings(retired, indent + 2) }
+        if let progress = session.reviewProgress {
+            out.key("reviewProgress", indent, &first)
+            try Self.generic(progress, indent + 2, to: out)
+        }
+        out.key("schemaVersion", indent, &first); out.int(session.schemaVersion)
+        out.key("settings", indent, &first); out.write(session.settings, indent + 2)
+        out.key("stage", indent, &first); out.string(session.stage.rawValue)
+        out.key("statements", indent, &first)
+        out.raw(try Self.generic(session.statements, cached: &statements, indent + 2))
+        if let cursor = session.statementsCursor {
+            out.key("statementsCursor", indent, &first)
+            try Self.generic(cursor, indent + 2, to: out)
+        }
+        if let survey = session.survey {
+            out.key("survey", indent, &first)
+            if let cached = self.survey, Self.sameStorage(cached.value, survey) {
+                out.raw(cached.bytes)
+            } else {
+                var bytes: [UInt8] = []
+                try CanonicalJSON.append(survey, indent: indent + 2, to: &bytes)
+                self.survey = (survey, bytes)
+                out.raw(bytes)
+            }
+        }
+        if let order = session.tieBreakOrder { out.key("tieBreakOrder", indent, &first); out.strings(order, indent + 2) }
+        out.key("title", indent, &first); out.string(session.title)
+        out.key("updatedAt", indent, &first); out.date(session.updatedAt)
+        out.key("votes", indent, &first)
+        out.raw(try Self.generic(session.votes, cached: &votes, indent + 2))
+        out.closeObject(indent)
+    }
+
+    /// The assessment cursor's item order (as long as the framework), written at indent 4.
+    private func orderBytes(_ items: [String]) -> [UInt8] {
+        if let order, Self.sameStorage(order.value, items) { return order.bytes }
+        let part = CanonicalBytes(capacity: items.count * 16)
+        part.strings(items, 4)
+        order = (items, part.bytes)
+        return part.bytes
+    }
+
+    /// Plans written at `indent`, each reused whole when it is the same, else rewritten reusing the bytes
+    /// of its actions that are the same as the action at the same place before.
+    private func updatePlans(_ values: [OutcomePlan], _ indent: Int) {
+        if planActions.count > values.count { planActions.removeLast(planActions.count - values.count) }
+        while planActions.count < values.count { planActions.append(Parts()) }
+        plans.update(values) { out, plan, index in
+            self.planActions[index].update(plan.actions) { $0.write($1, indent + 4) }
+            out.write(plan, actions: self.planActions[index].bytes, indent)
+        }
+    }
+
+    /// Values remembered with their bytes, by place in an array.
+    struct Parts<Value: RememberedPart> {
+        var values: [Value] = []
+        var bytes: [RememberedBytes] = []
+
+        /// Brings the parts up to `new`: a part stays (bytes and all) where the value at its place is the
+        /// same, and is written anew where it is not. Changed in place, so an unchanged save copies nothing.
+        mutating func update(_ new: [Value], write: (CanonicalBytes, Value, Int) -> Void) {
+            if values.count > new.count {
+                values.removeLast(values.count - new.count)
+                bytes.removeLast(bytes.count - new.count)
+            }
+            for index in new.indices {
+                if index < values.count, Value.isSame(values[index], new[index]) { continue }
+                let part = CanonicalBytes(capacity: index < bytes.count ? bytes[index].buffer.count + 256 : 1024)
+                write(part, new[index], index)
+                if index < values.count {
+                    values[index] = new[index]
+                    bytes[index] = RememberedBytes(part.buffer)
+                } else {
+                    values.append(new[index])
+                    bytes.append(RememberedBytes(part.buffer))
+                }
+            }
+        }
+
+        mutating func update(_ new: [Value], write: (CanonicalBytes, Value) -> Void) {
+            update(new) { out, value, _ in write(out, value) }
+        }
+    }
+
+    /// An array of remembered parts written at `indent`, as `CanonicalBytes.array` lays it out, each part
+    /// placed (not copied) where its element stands.
+    private static func place(_ parts: [RememberedBytes], _ indent: Int, in out: CanonicalBytes,
+                              placing placed: inout [(ownEnd: Int, part: RememberedBytes)]) {
+        out.raw("[\n")
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out.raw(",\n") }
+            out.spaces(indent + 2)
+            placed.append((out.count, part))
+        }
+        out.byte(UInt8(ascii: "\n"))
+        out.spaces(indent)
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    /// A part left to `CanonicalJSON`, written at `indent`.
+    private static func generic<Value: Encodable>(_ value: Value, _ indent: Int, to out: CanonicalBytes) throws {
+        var bytes: [UInt8] = []
+        try CanonicalJSON.append(value, indent: indent, to: &bytes)
+        out.raw(bytes)
+    }
+
+    /// A part left to `CanonicalJSON`, reused while its storage is the same.
+    private static func generic<Value: Encodable>(_ value: Value, cached: inout (value: Value, bytes: [UInt8])?, _ indent: Int) throws -> [UInt8] {
+        if let cached, sameStorage(cached.value, value) { return cached.bytes }
+        var bytes: [UInt8] = []
+        try CanonicalJSON.append(value, indent: indent, to: &bytes)
+        cached = (value, bytes)
+        return bytes
+    }
+}
