@@ -316,20 +316,25 @@ public enum DocxWriter {
     /// The longest line and the longest word of a text, in characters. ASCII text without carriage
     /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
     static func longest(_ text: String) -> (line: Int, word: Int) {
-        guard UTF8Scan.all(text, { $0 < 0x80 && $0 != 0x0D }) else {
-            return (text.split(separator: "\n").map(\.count).max() ?? 0,
-                    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0)
-        }
+        UTF8Scan.all(text, { $0 < 0x80 && $0 != 0x0D })
+            ? longest(in: text.utf8, newline: 0x0A, space: 0x20)
+            : longest(in: text, newline: "\n", space: " ")
+    }
+
+    /// One pass over bytes or Characters: the same maxima as splitting at newlines (lines) and at
+    /// spaces or newlines (words).
+    private static func longest<Elements: Sequence>(in elements: Elements, newline: Elements.Element, space: Elements.Element)
+        -> (line: Int, word: Int) where Elements.Element: Equatable {
         var line = 0, word = 0, currentLine = 0, currentWord = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
+        for element in elements {
+            if element == newline {
                 line = max(line, currentLine)
                 word = max(word, currentWord)
                 currentLine = 0
                 currentWord = 0
             } else {
                 currentLine += 1
-                if byte == 0x20 {
+                if element == space {
                     word = max(word, currentWord)
                     currentWord = 0
                 } else {
