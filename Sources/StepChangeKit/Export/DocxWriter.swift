@@ -316,9 +316,9 @@ public enum DocxWriter {
     /// The longest line and the longest word of a text, in characters. ASCII text without carriage
     /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
     static func longest(_ text: String) -> (line: Int, word: Int) {
-        UTF8Scan.all(text, { $0 < 0x80 && $0 != 0x0D })
-            ? longest(in: text.utf8, newline: 0x0A, space: 0x20)
-            : longest(in: text, newline: "\n", space: " ")
+        guard UTF8Scan.all(text, { $0 < 0x80 && $0 != 0x0D }) else { return longest(in: text, newline: "\n", space: " ") }
+        return text.utf8.withContiguousStorageIfAvailable { longest(in: $0, newline: 0x0A, space: 0x20) }
+            ?? longest(in: text.utf8, newline: 0x0A, space: 0x20)
     }
 
     /// One pass over bytes or Characters: the same maxima as splitting at newlines (lines) and at
