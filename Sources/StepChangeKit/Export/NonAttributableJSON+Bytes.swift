@@ -39,7 +39,7 @@ extension NonAttributableJSON {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number): out.append(contentsOf: (number.isFinite ? number.description : "null").utf8)
-        case .string(let text): writeString(text, to: &out)
+        case .string(let text): CanonicalJSON.writeString(text, to: &out)
         case .array(let items):
             out.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
@@ -55,7 +55,7 @@ extension NonAttributableJSON {
             for (index, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if index > 0 { out.append(contentsOf: ",\n".utf8) }
                 out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-                writeString(key, to: &out)
+                CanonicalJSON.writeString(key, to: &out)
                 out.append(contentsOf: " : ".utf8)
                 write(fields[key] ?? .null, indent: indent + 2, to: &out)
             }
@@ -63,28 +63,5 @@ extension NonAttributableJSON {
             out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
             out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    /// A string as CanonicalJSON writes it: `"` `\` and controls escaped, everything else as it is.
-    static func writeString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
-            case 0..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }
