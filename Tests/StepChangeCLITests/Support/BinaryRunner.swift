@@ -62,6 +62,12 @@ struct BinaryRunner {
             self.errorFile = errorFile
         }
 
+        /// The scratch folder holding the captured output goes with the process record, so test runs
+        /// do not leave a folder per run behind in the temporary directory.
+        deinit {
+            try? FileManager.default.removeItem(at: outputFile.deletingLastPathComponent())
+        }
+
         func send(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
 
         var stdoutSoFar: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
