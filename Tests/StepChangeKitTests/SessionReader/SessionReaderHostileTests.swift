@@ -112,6 +112,26 @@ struct SessionReaderHostileTests {
         }
     }
 
+    /// Names typed in another Unicode form: a known name with the Kelvin sign (U+212A, which Unicode
+    /// treats as K), unknown names given twice as é and e + U+0301, at the top and nested. Each reads as
+    /// `JSONDecoder` (which compares names as Swift strings) and `DuplicateKeys` read it, however it is spelled.
+    @Test func namesEqualOnlyAsUnicodeTextReadAsJSONDecoderReadsThem() throws {
+        let text = String(decoding: SessionCodec.encode(maximalSession()), as: UTF8.self)
+        let kelvin = "\u{212A}"
+        let variants = [
+            text.replacingOccurrences(of: "\"dontKnow\" :", with: "\"dont\(kelvin)now\" :"),
+            text.replacingOccurrences(of: "\"dontKnow\" :", with: "\"dont\(kelvin)now\" : null,\n      \"dontKnow\" :"),
+            text.replacingOccurrences(of: "\"stage\" :", with: "\"\u{E9}\" : 1, \"e\u{301}\" : 2, \"stage\" :"),
+            text.replacingOccurrences(of: "\"stage\" :", with: "\"e\u{301}\" : 1, \"\u{E9}\" : 2, \"stage\" :"),
+            text.replacingOccurrences(of: "\"stage\" :", with: "\"zz\" : {\"\u{C5}\" : 1, \"A\u{30A}\" : 2}, \"stage\" :"),
+            text.replacingOccurrences(of: "\"stage\" :", with: "\"\u{D55C}\" : 1, \"\u{1112}\u{1161}\u{11AB}\" : 2, \"stage\" :"),
+        ]
+        for (index, variant) in variants.enumerated() {
+            #expect(Array(variant.utf8) != Array(text.utf8), "variant \(index) changed nothing")
+            SessionReaderComparison.expectSameOutcome(Data(variant.utf8), "variant \(index)")
+        }
+    }
+
     @Test func randomSessionsWithAwkwardTextReadAsJSONDecoderReadsThem() throws {
         var random = SeededRandom(seed: 1515)
         for round in 0..<40 {
