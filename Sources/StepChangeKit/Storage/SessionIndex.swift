@@ -159,7 +159,7 @@ public struct SessionIndex: Equatable, Sendable {
 
     /// True when the file's last change was at least `settle` seconds before `now`: its entry is then
     /// trusted on its stamp alone while the stamp is unchanged.
-    public static func isSettled(_ stamp: FileStamp, now: Date, settle: TimeInterval) -> Bool {
+    static func isSettled(_ stamp: FileStamp, now: Date, settle: TimeInterval) -> Bool {
         Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9 < now.timeIntervalSince1970 - settle
     }
 
