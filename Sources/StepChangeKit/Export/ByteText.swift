@@ -19,6 +19,24 @@ struct ByteText {
         }
     }
 
+    @inline(__always)
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
+    }
+
+    @inline(__always)
+    mutating func append(_ other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
+
+    /// How many bytes have been written.
+    var count: Int { bytes.count }
+
+    /// Drops everything written after the first `count` bytes, so a fast path that could not finish leaves no trace.
+    mutating func truncate(to count: Int) {
+        bytes.removeSubrange(count...)
+    }
+
     /// The number in decimal, as `String(number)` and string interpolation write it.
     mutating func append(_ number: Int) {
         guard number >= 0 else {

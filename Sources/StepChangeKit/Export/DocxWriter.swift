@@ -30,21 +30,21 @@ public enum DocxWriter {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"")
         out.append(mainNamespace)
         out.append("\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>")
-        if let notice = report.notice { out.append("<w:p>\(run(notice, properties: "<w:b/><w:color w:val=\"B3261E\"/><w:sz w:val=\"28\"/>"))</w:p>") }
-        out.append(paragraph(report.title, style: "Title"))
-        if !report.metadata.isEmpty { out.append(fields(report.metadata)) }
+        if let notice = report.notice {
+            out.append("<w:p>")
+            run(notice, properties: "<w:b/><w:color w:val=\"B3261E\"/><w:sz w:val=\"28\"/>", into: &out)
+            out.append("</w:p>")
+        }
+        paragraph(report.title, style: "Title", into: &out)
+        if !report.metadata.isEmpty { fields(report.metadata, into: &out) }
         let orientations = report.sections.map(isWide)
         for (index, section) in report.sections.enumerated() {
             if index > 0 {
                 out.append("<w:p><w:pPr>\(sectionProperties(landscape: orientations[index - 1]))</w:pPr></w:p>")
             }
-            out.append(paragraph(section.heading, style: "Heading1"))
+            paragraph(section.heading, style: "Heading1", into: &out)
             for block in section.blocks {
-                if case .table(let table) = block {
-                    Self.table(table, landscape: orientations[index], into: &out)
-                } else {
-                    out.append(render(block, landscape: orientations[index]))
-                }
+                render(block, landscape: orientations[index], into: &out)
             }
         }
         out.append(sectionProperties(landscape: orientations.last ?? false))
@@ -64,6 +64,36 @@ public enum DocxWriter {
     static func sectionProperties(landscape: Bool) -> String {
         let size = landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
         return "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>\(size)<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
+    }
+
+    /// The block's XML appended to `out`: the bytes `render(_:landscape:)` returns, with headings, paragraphs,
+    /// fields, lists and tables written straight into the buffer.
+    static func render(_ block: ReportBlock, landscape: Bool, into out: inout ByteText) {
+        switch block {
+        case .heading(let level, let text):
+            paragraph(text, style: level <= 2 ? "Heading2" : "Heading3", into: &out)
+        case .paragraph(let text):
+            paragraph(text, into: &out)
+        case .fields(let fields):
+            Self.fields(fields, into: &out)
+        case .list(let title, let items):
+            if let title {
+                out.append("<w:p><w:pPr><w:pStyle w:val=\"ListTitle\"/></w:pPr>")
+                run(title, properties: "<w:b/>", into: &out)
+                out.append("</w:p>")
+            }
+            for item in items {
+                out.append("<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>")
+                run(item, into: &out)
+                out.append("</w:p>")
+            }
+        case .table(let table):
+            Self.table(table, landscape: landscape, into: &out)
+        case .nothingYet(let text):
+            paragraph(text, style: "NothingYet", into: &out)
+        case .barChart, .lineChart:
+            out.append(render(block, landscape: landscape))
+        }
     }
 
     static func render(_ block: ReportBlock, landscape: Bool) -> String {
@@ -164,17 +194,37 @@ public enum DocxWriter {
         }.joined()
     }
 
+    /// The fields' XML appended to `out`: the bytes `fields(_:)` returns.
+    static func fields(_ fields: [ReportField], into out: inout ByteText) {
+        for field in fields {
+            out.append("<w:p><w:pPr><w:pStyle w:val=\"Field\"/></w:pPr>")
+            run(field.label + ": ", properties: "<w:b/>", into: &out)
+            run(field.value, into: &out)
+            out.append("</w:p>")
+        }
+    }
+
+    /// The paragraph's XML appended to `out`: the bytes `paragraph(_:style:)` returns.
+    static func paragraph(_ text: String, style: String? = nil, into out: inout ByteText) {
+        out.append("<w:p>")
+        if let style {
+            out.append("<w:pPr><w:pStyle w:val=\"")
+            out.append(style)
+            out.append("\"/></w:pPr>")
+        }
+        run(text, into: &out)
+        out.append("</w:p>")
+    }
+
     static func paragraph(_ text: String, style: String? = nil) -> String {
         let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
         return "<w:p>\(properties)\(run(text))</w:p>"
     }
 
     /// The run's XML appended to `out`: the bytes `run(_:properties:)` returns, without the temporary strings.
+    /// Text `runText(_:into:)` cannot be sure of is handed to `run(_:properties:)` itself.
     static func run(_ text: String, properties: String = "", into out: inout ByteText) {
-        guard !UTF8Scan.any(text, { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            out.append(run(text, properties: properties))
-            return
-        }
+        let mark = out.count
         out.append("<w:r>")
         if !properties.isEmpty {
             out.append("<w:rPr>")
@@ -182,8 +232,50 @@ public enum DocxWriter {
             out.append("</w:rPr>")
         }
         out.append("<w:t xml:space=\"preserve\">")
-        out.append(escape(text))
-        out.append("</w:t></w:r>")
+        if runText(text, into: &out) {
+            out.append("</w:t></w:r>")
+        } else {
+            out.truncate(to: mark)
+            out.append(run(text, properties: properties))
+        }
+    }
+
+    /// The text of a run as `run(_:properties:)` writes it between the first `<w:t xml:space="preserve">` and
+    /// the last `</w:t>`: `&`, `<`, `>` and `"` escaped, a tab closing the text for `<w:tab/>` and a line feed
+    /// for `<w:br/>`. Every other byte below 0x80 from the space up is a whole character XML allows, and so is
+    /// every multi-byte character except those starting 0xEF (U+F000–U+FFFF, which hold the U+FFFE and U+FFFF
+    /// that `escape` drops). For text with a carriage return ("\r\n" is joined first), any other control
+    /// character, a byte 0xEF, or no contiguous UTF-8, it appends nothing and answers false.
+    static func runText(_ text: String, into out: inout ByteText) -> Bool {
+        let written = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let mark = out.count
+            let count = bytes.count
+            var start = 0, index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF {
+                    index += 1
+                    continue
+                }
+                if index > start { out.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                switch byte {
+                case 0x26: out.append("&amp;")
+                case 0x3C: out.append("&lt;")
+                case 0x3E: out.append("&gt;")
+                case 0x22: out.append("&quot;")
+                case 0x0A: out.append("</w:t><w:br/><w:t xml:space=\"preserve\">")
+                case 0x09: out.append("</w:t><w:tab/><w:t xml:space=\"preserve\">")
+                default:
+                    out.truncate(to: mark)
+                    return false
+                }
+                index += 1
+                start = index
+            }
+            if count > start { out.append(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+            return true
+        }
+        return written ?? false
     }
 
     /// A run of text; line breaks become `<w:br/>` and tabs `<w:tab/>`.
@@ -235,17 +327,44 @@ public enum DocxWriter {
             out.append("</w:p></w:tc>")
         }
         out.append("</w:tr>")
+        // Each column's plain cell up to its text, written once: the cell, its paragraph and the run (bold in the first column).
+        let openings: [[UInt8]] = (0..<columns).map { index in
+            var opening = ByteText()
+            openCell(width: widths[index], fill: nil, into: &opening)
+            opening.append(index == 0 ? "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" : "<w:r><w:t xml:space=\"preserve\">")
+            return opening.bytes
+        }
+        /// A text cell: its opening, its text and the closing tags, or as `openCell` and `run` write it when `runText` steps aside.
+        func plainCell(_ text: String, _ index: Int) {
+            let mark = out.count
+            out.append(openings[index])
+            if runText(text, into: &out) {
+                out.append("</w:t></w:r></w:p></w:tc>")
+            } else {
+                out.truncate(to: mark)
+                openCell(width: widths[index], fill: nil, into: &out)
+                run(text, properties: index == 0 ? "<w:b/>" : "", into: &out)
+                out.append("</w:p></w:tc>")
+            }
+        }
         for row in table.rows {
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for index in 0..<columns {
-                let value = index < row.count ? row[index] : .text("")
+                guard index < row.count else {
+                    plainCell("", index)
+                    continue
+                }
+                let value = row[index]
                 switch value {
-                case .number, .date:
-                    openCell(width: widths[index], fill: nil, into: &out)
-                    run(value.plainText, properties: index == 0 ? "<w:b/>" : "", into: &out)
                 case .text(let text):
-                    openCell(width: widths[index], fill: nil, into: &out)
-                    run(text, properties: index == 0 ? "<w:b/>" : "", into: &out)
+                    plainCell(text, index)
+                    continue
+                case .number(_, let text):
+                    plainCell(text, index)
+                    continue
+                case .date:
+                    plainCell(value.plainText, index)
+                    continue
                 case .status(let rag, let label):
                     let colour = ragRunProperties[rag] ?? (fill: "FFFFFF", bold: "<w:b/><w:color w:val=\"000000\"/>", plain: "<w:color w:val=\"000000\"/>")
                     openCell(width: widths[index], fill: colour.fill, into: &out)
@@ -316,9 +435,29 @@ public enum DocxWriter {
     /// The longest line and the longest word of a text, in characters. ASCII text without carriage
     /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
     static func longest(_ text: String) -> (line: Int, word: Int) {
-        guard UTF8Scan.all(text, { $0 < 0x80 && $0 != 0x0D }) else { return longest(in: text, newline: "\n", space: " ") }
-        return text.utf8.withContiguousStorageIfAvailable { longest(in: $0, newline: 0x0A, space: 0x20) }
-            ?? longest(in: text.utf8, newline: 0x0A, space: 0x20)
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> (line: Int, word: Int)? in
+            var line = 0, word = 0, currentLine = 0, currentWord = 0
+            for byte in bytes {
+                if byte == 0x20 {
+                    currentLine += 1
+                    word = max(word, currentWord)
+                    currentWord = 0
+                } else if byte == 0x0A {
+                    line = max(line, currentLine)
+                    word = max(word, currentWord)
+                    currentLine = 0
+                    currentWord = 0
+                } else if byte >= 0x80 || byte == 0x0D {
+                    return nil
+                } else {
+                    currentLine += 1
+                    currentWord += 1
+                }
+            }
+            return (max(line, currentLine), max(word, currentWord))
+        }
+        if let counted, let counted { return counted }
+        return longest(in: text, newline: "\n", space: " ")
     }
 
     /// One pass over bytes or Characters: the same maxima as splitting at newlines (lines) and at

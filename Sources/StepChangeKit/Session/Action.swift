@@ -171,10 +171,19 @@ public enum ActionStatus: String, Codable, CaseIterable, Sendable {
 }
 
 /// The colour a status is shown in; always shown with its text label too.
-public enum RAGStatus: String, Codable, Sendable {
+public enum RAGStatus: String, Codable, Sendable, CaseIterable {
     case blue, green, amber, red, grey
 
-    public var label: String { rawValue.capitalized }
+    /// The colour's name with a capital, as `rawValue.capitalized` gives it, without Foundation's word-by-word walk.
+    public var label: String {
+        switch self {
+        case .blue: "Blue"
+        case .green: "Green"
+        case .amber: "Amber"
+        case .red: "Red"
+        case .grey: "Grey"
+        }
+    }
 }
 
 /// One entry in an action's progress history, appended at each review.
