@@ -328,7 +328,8 @@ public enum DocxWriter {
         }
         out.append("</w:tr>")
         // Each column's plain cell up to its text, written once: the cell, its paragraph and the run (bold in the first column).
-        let openings: [[UInt8]] = (0..<columns).map { index in
+        // A table of a row or two (a measure's periods) writes its cells directly instead.
+        let openings: [[UInt8]] = table.rows.count < 3 ? [] : (0..<columns).map { index in
             var opening = ByteText()
             openCell(width: widths[index], fill: nil, into: &opening)
             opening.append(index == 0 ? "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" : "<w:r><w:t xml:space=\"preserve\">")
@@ -337,13 +338,51 @@ public enum DocxWriter {
         /// A text cell: its opening, its text and the closing tags, or as `openCell` and `run` write it when `runText` steps aside.
         func plainCell(_ text: String, _ index: Int) {
             let mark = out.count
-            out.append(openings[index])
+            if openings.isEmpty {
+                openCell(width: widths[index], fill: nil, into: &out)
+                out.append(index == 0 ? "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" : "<w:r><w:t xml:space=\"preserve\">")
+            } else {
+                out.append(openings[index])
+            }
             if runText(text, into: &out) {
                 out.append("</w:t></w:r></w:p></w:tc>")
             } else {
                 out.truncate(to: mark)
                 openCell(width: widths[index], fill: nil, into: &out)
                 run(text, properties: index == 0 ? "<w:b/>" : "", into: &out)
+                out.append("</w:p></w:tc>")
+            }
+        }
+        // Each column's status cell of each colour up to its wording, made when first needed: the shaded cell, the
+        // colour's name in bold, and the run of " — " and the wording (`runText` of " — " then of the wording
+        // writes the same bytes as of the two joined, both being text it does not step aside for).
+        var statusOpenings = [[UInt8]?](repeating: nil, count: columns * 5)
+        /// A status cell as `openCell` and `run` write it; through its opening when `runText` does not step aside.
+        func statusCell(_ rag: RAGStatus, _ label: String, _ index: Int) {
+            let colour = ragRunProperties[rag] ?? (fill: "FFFFFF", bold: "<w:b/><w:color w:val=\"000000\"/>", plain: "<w:color w:val=\"000000\"/>")
+            let slot = index * 5 + ragOrdinal(rag)
+            let opening: [UInt8]
+            if let made = statusOpenings[slot] {
+                opening = made
+            } else {
+                var made = ByteText()
+                openCell(width: widths[index], fill: colour.fill, into: &made)
+                run(rag.label, properties: colour.bold, into: &made)
+                made.append("<w:r><w:rPr>")
+                made.append(colour.plain)
+                made.append("</w:rPr><w:t xml:space=\"preserve\"> — ")
+                opening = made.bytes
+                statusOpenings[slot] = opening
+            }
+            let mark = out.count
+            out.append(opening)
+            if runText(label, into: &out) {
+                out.append("</w:t></w:r></w:p></w:tc>")
+            } else {
+                out.truncate(to: mark)
+                openCell(width: widths[index], fill: colour.fill, into: &out)
+                run(rag.label, properties: colour.bold, into: &out)
+                run(" — " + label, properties: colour.plain, into: &out)
                 out.append("</w:p></w:tc>")
             }
         }
@@ -366,12 +405,8 @@ public enum DocxWriter {
                     plainCell(value.plainText, index)
                     continue
                 case .status(let rag, let label):
-                    let colour = ragRunProperties[rag] ?? (fill: "FFFFFF", bold: "<w:b/><w:color w:val=\"000000\"/>", plain: "<w:color w:val=\"000000\"/>")
-                    openCell(width: widths[index], fill: colour.fill, into: &out)
-                    run(rag.label, properties: colour.bold, into: &out)
-                    run(" — " + label, properties: colour.plain, into: &out)
+                    statusCell(rag, label, index)
                 }
-                out.append("</w:p></w:tc>")
             }
             out.append("</w:tr>")
         }
@@ -412,7 +447,21 @@ public enum DocxWriter {
             }
             measure(index < table.header.count ? table.header[index] : "")
             for row in table.rows where index < row.count {
-                if case .text(let text) = row[index] { measure(text) } else { measure(row[index].plainText) }
+                switch row[index] {
+                case .text(let text), .number(_, let text):
+                    measure(text)
+                case .status(let rag, let label):
+                    // The plain text is "\(rag.label): \(label)": counted across the three pieces without joining them.
+                    var counter = LineAndWordCounter()
+                    if counter.count(rag.label), counter.count(": "), counter.count(label) {
+                        longestLine = max(longestLine, counter.line)
+                        longestWord = max(longestWord, counter.word)
+                    } else {
+                        measure(row[index].plainText)
+                    }
+                case .date:
+                    measure(row[index].plainText)
+                }
             }
             minimum.append(min(max(longestWord, 3), 18) * perCharacter + margins)
             desired.append(min(max(longestLine, longestWord, 3), 70) * perCharacter + margins)
@@ -435,29 +484,43 @@ public enum DocxWriter {
     /// The longest line and the longest word of a text, in characters. ASCII text without carriage
     /// returns (nearly all) is counted byte by byte; other text by Character, as it always was ("\r\n" is one).
     static func longest(_ text: String) -> (line: Int, word: Int) {
-        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> (line: Int, word: Int)? in
-            var line = 0, word = 0, currentLine = 0, currentWord = 0
-            for byte in bytes {
-                if byte == 0x20 {
-                    currentLine += 1
-                    word = max(word, currentWord)
-                    currentWord = 0
-                } else if byte == 0x0A {
-                    line = max(line, currentLine)
-                    word = max(word, currentWord)
-                    currentLine = 0
-                    currentWord = 0
-                } else if byte >= 0x80 || byte == 0x0D {
-                    return nil
-                } else {
-                    currentLine += 1
-                    currentWord += 1
-                }
-            }
-            return (max(line, currentLine), max(word, currentWord))
-        }
-        if let counted, let counted { return counted }
+        var counter = LineAndWordCounter()
+        if counter.count(text) { return (counter.line, counter.word) }
         return longest(in: text, newline: "\n", space: " ")
+    }
+
+    /// `longest` over bytes, for text fed to it piece by piece as if joined: each byte below 0x80 other than a
+    /// carriage return is one character. `count` answers false for a piece with any other byte (or without
+    /// contiguous UTF-8); the counts are then of no use, and the text is counted by Character instead.
+    struct LineAndWordCounter {
+        private var longestLine = 0, longestWord = 0, currentLine = 0, currentWord = 0
+
+        var line: Int { max(longestLine, currentLine) }
+        var word: Int { max(longestWord, currentWord) }
+
+        mutating func count(_ text: String) -> Bool {
+            let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                for byte in bytes {
+                    if byte == 0x20 {
+                        currentLine += 1
+                        longestWord = max(longestWord, currentWord)
+                        currentWord = 0
+                    } else if byte == 0x0A {
+                        longestLine = max(longestLine, currentLine)
+                        longestWord = max(longestWord, currentWord)
+                        currentLine = 0
+                        currentWord = 0
+                    } else if byte >= 0x80 || byte == 0x0D {
+                        return false
+                    } else {
+                        currentLine += 1
+                        currentWord += 1
+                    }
+                }
+                return true
+            }
+            return counted ?? false
+        }
     }
 
     /// One pass over bytes or Characters: the same maxima as splitting at newlines (lines) and at
@@ -482,6 +545,17 @@ public enum DocxWriter {
             }
         }
         return (max(line, currentLine), max(word, currentWord))
+    }
+
+    /// The colour's place among the five, for tables kept per colour.
+    static func ragOrdinal(_ rag: RAGStatus) -> Int {
+        switch rag {
+        case .blue: 0
+        case .green: 1
+        case .amber: 2
+        case .red: 3
+        case .grey: 4
+        }
     }
 
     /// Each RAG colour's fill and the run properties of its label (bold) and its wording, made once.

@@ -64,8 +64,8 @@ public enum Milestone {
     public static func label(_ milestone: String) -> String {
         // A stored month or day in ASCII digits is named straight from its numbers, as below.
         if let (year, month, day) = DayDate.asciiYearMonthDay(milestone), (1...12).contains(month) {
-            guard let day else { return "\(DayDate.monthNames[month - 1]) \(year)" }
-            if day >= 1, day <= DayDate.daysIn(month: month, year: year) { return "\(day) \(DayDate.monthNames[month - 1]) \(year)" }
+            guard let day else { return DayDate.spoken(day: nil, month: month, year: year) }
+            if day >= 1, day <= DayDate.daysIn(month: month, year: year) { return DayDate.spoken(day: day, month: month, year: year) }
         }
         guard let canonical = parse(milestone) else { return milestone }
         if DayDate.isValid(canonical) { return DayDate.longForm(canonical) }

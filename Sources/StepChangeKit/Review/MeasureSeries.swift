@@ -126,6 +126,24 @@ public struct MeasureSeries: Equatable, Sendable {
         return found ?? nil
     }
 
+    /// True when the text holds an ASCII byte other than a space or tab, then a space, then ✓ (U+2713) or
+    /// ✗ (U+2717), as an actual marked on or behind target does ("12 ✓"). The reading below then finds no
+    /// number: the space starts a character of its own (after an ASCII byte nothing joins it to the one
+    /// before), and neither end trim reaches it, since the byte before and the mark after are not white
+    /// space; no decoration removed is a space, and a space is neither a digit, "." nor "-".
+    static func hasMarkedValue(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= 5 else { return false }
+            for index in 1..<(bytes.count - 3) where bytes[index] == 0x20 && bytes[index + 1] == 0xE2 && bytes[index + 2] == 0x9C
+                && (bytes[index + 3] == 0x93 || bytes[index + 3] == 0x97) {
+                let before = bytes[index - 1]
+                if before < 0x80 && before != 0x20 && before != 0x09 { return true }
+            }
+            return false
+        }
+        return found ?? false
+    }
+
     /// A value as a number: "85%", "£6,000", " 12 " → 85, 6000, 12; nil when it holds words.
     public static func number(_ text: String) -> Double? {
         if let plain = plainNumberText(text) {
@@ -135,6 +153,7 @@ public struct MeasureSeries: Equatable, Sendable {
             }
             return plain.isEmpty ? nil : Double(plain)
         }
+        if hasMarkedValue(text) { return nil }
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         for decoration in ["%", "£", "$", "€"] { trimmed = trimmed.replacingOccurrences(of: decoration, with: "") }
         trimmed = trimmed.replacingOccurrences(of: ",", with: "")

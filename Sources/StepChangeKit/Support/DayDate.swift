@@ -95,6 +95,40 @@ public enum DayDate {
         return "\(day) \(monthNames[month - 1]) \(year)"
     }
 
+    /// "\(day) \(monthNames[month - 1]) \(year)", or "\(monthNames[month - 1]) \(year)" without a day, written
+    /// byte by byte for a month 1–12 and numbers 0–9999 (what interpolation writes for them); interpolated otherwise.
+    static func spoken(day: Int?, month: Int, year: Int) -> String {
+        guard (1...12).contains(month), (0...9999).contains(year), (0...9999).contains(day ?? 0) else {
+            guard let day else { return "\(monthNames[month - 1]) \(year)" }
+            return "\(day) \(monthNames[month - 1]) \(year)"
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var count = 0
+            func number(_ value: Int) {
+                var divisor = 1
+                while divisor * 10 <= value { divisor *= 10 }
+                while divisor > 0 {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                    count += 1
+                    divisor /= 10
+                }
+            }
+            if let day {
+                number(day)
+                buffer[count] = UInt8(ascii: " ")
+                count += 1
+            }
+            for byte in monthNames[month - 1].utf8 {
+                buffer[count] = byte
+                count += 1
+            }
+            buffer[count] = UInt8(ascii: " ")
+            count += 1
+            number(year)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
+        }
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
