@@ -32,6 +32,11 @@ struct ByteText {
     /// How many bytes have been written.
     var count: Int { bytes.count }
 
+    /// Empties the buffer and keeps its memory for what is written next.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Drops everything written after the first `count` bytes, so a fast path that could not finish leaves no trace.
     mutating func truncate(to count: Int) {
         bytes.removeSubrange(count...)

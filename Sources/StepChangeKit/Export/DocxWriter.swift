@@ -8,16 +8,61 @@ import Foundation
 /// the document properties carry the title, subject and date.
 public enum DocxWriter {
     public static func document(_ report: Report) -> Data {
-        var zip = ZipArchive()
+        // The document part is made in pieces of about `piece` bytes in one reused buffer, each copied into the
+        // package as it is done: the part is never held whole twice, and the package is the `Data` handed back.
+        let piece = 1 << 18
+        let zip = ZipWriter(capacity: estimatedSize(report))
         zip.add("[Content_Types].xml", contentTypes)
         zip.add("_rels/.rels", packageRelationships)
-        zip.add("word/document.xml", Data(documentBytes(report)))
+        zip.begin("word/document.xml")
+        var pending = ByteText(capacity: piece + piece / 2)
+        writeDocument(report, into: &pending) { pending in
+            guard pending.count >= piece else { return }
+            pending.bytes.withUnsafeBytes { zip.write($0) }
+            pending.removeAll()
+        }
+        pending.bytes.withUnsafeBytes { zip.write($0) }
+        zip.end()
         zip.add("word/styles.xml", styles)
         zip.add("word/_rels/document.xml.rels", documentRelationships)
         zip.add("word/footer1.xml", footer(report))
         zip.add("word/numbering.xml", numbering)
         zip.add("docProps/core.xml", coreProperties(report))
-        return zip.data
+        return zip.finished()
+    }
+
+    /// About how many bytes the package will hold (a little more for most reports), so its buffer is made once:
+    /// the markup of each table cell and row with its text, and of every other block.
+    static func estimatedSize(_ report: Report) -> Int {
+        var total = 32 << 10
+        for section in report.sections {
+            total += 1_000 + section.heading.utf8.count
+            for block in section.blocks {
+                switch block {
+                case .table(let table):
+                    total += 2_000 + 300 * table.header.count
+                    for row in table.rows {
+                        total += 50
+                        for cell in row {
+                            switch cell {
+                            case .text(let text), .number(_, let text): total += 170 + text.utf8.count
+                            case .status(_, let label): total += 370 + label.utf8.count
+                            case .date: total += 190
+                            }
+                        }
+                    }
+                case .list(let title, let items):
+                    total += 200 + (title?.utf8.count ?? 0) + items.reduce(0) { $0 + 200 + $1.utf8.count }
+                case .fields(let fields):
+                    total += fields.reduce(0) { $0 + 200 + $1.label.utf8.count + $1.value.utf8.count }
+                case .heading(_, let text), .paragraph(let text), .nothingYet(let text):
+                    total += 200 + text.utf8.count
+                case .barChart, .lineChart:
+                    total += 50_000
+                }
+            }
+        }
+        return total + total / 8
     }
 
     // MARK: - Document
@@ -27,6 +72,13 @@ public enum DocxWriter {
     /// The document part as UTF-8: tables, nearly all of a large report, are written straight into one buffer.
     static func documentBytes(_ report: Report) -> [UInt8] {
         var out = ByteText(capacity: 1 << 16)
+        writeDocument(report, into: &out) { _ in }
+        return out.bytes
+    }
+
+    /// The document part appended to `out`, with `spill` called after each block and each table row (where
+    /// nothing written later refers back), so a caller can move what is done elsewhere.
+    static func writeDocument(_ report: Report, into out: inout ByteText, spill: (inout ByteText) -> Void) {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"")
         out.append(mainNamespace)
         out.append("\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>")
@@ -44,12 +96,12 @@ public enum DocxWriter {
             }
             paragraph(section.heading, style: "Heading1", into: &out)
             for block in section.blocks {
-                render(block, landscape: orientations[index], into: &out)
+                render(block, landscape: orientations[index], into: &out, spill: spill)
+                spill(&out)
             }
         }
         out.append(sectionProperties(landscape: orientations.last ?? false))
         out.append("</w:body></w:document>")
-        return out.bytes
     }
 
     /// A section holding a table of eight or more columns is printed landscape.
@@ -68,7 +120,7 @@ public enum DocxWriter {
 
     /// The block's XML appended to `out`: the bytes `render(_:landscape:)` returns, with headings, paragraphs,
     /// fields, lists and tables written straight into the buffer.
-    static func render(_ block: ReportBlock, landscape: Bool, into out: inout ByteText) {
+    static func render(_ block: ReportBlock, landscape: Bool, into out: inout ByteText, spill: (inout ByteText) -> Void = { _ in }) {
         switch block {
         case .heading(let level, let text):
             paragraph(text, style: level <= 2 ? "Heading2" : "Heading3", into: &out)
@@ -88,7 +140,7 @@ public enum DocxWriter {
                 out.append("</w:p>")
             }
         case .table(let table):
-            Self.table(table, landscape: landscape, into: &out)
+            Self.table(table, landscape: landscape, into: &out, spill: spill)
         case .nothingYet(let text):
             paragraph(text, style: "NothingYet", into: &out)
         case .barChart, .lineChart:
@@ -300,8 +352,9 @@ public enum DocxWriter {
         return out.string
     }
 
-    /// The table's XML appended to `out`: the bytes `table(_:landscape:widths:)` returns.
-    static func table(_ table: ReportTable, landscape: Bool, widths fixed: [Int]? = nil, into out: inout ByteText) {
+    /// The table's XML appended to `out`: the bytes `table(_:landscape:widths:)` returns; `spill` is called after each row.
+    static func table(_ table: ReportTable, landscape: Bool, widths fixed: [Int]? = nil, into out: inout ByteText,
+                      spill: (inout ByteText) -> Void = { _ in }) {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return }
         let widths = fixed ?? columnWidths(table, columns: columns, total: landscape ? 14570 : 9638)
@@ -409,6 +462,7 @@ public enum DocxWriter {
                 }
             }
             out.append("</w:tr>")
+            spill(&out)
         }
         out.append("</w:tbl><w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>")
     }

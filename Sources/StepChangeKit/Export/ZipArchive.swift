@@ -18,63 +18,12 @@ public struct ZipArchive: Sendable {
 
     /// The archive bytes: local headers with data, the central directory and its end record.
     public var data: Data {
-        var out = Data()
-        var central = Data()
         // Room for every header and file at once, so a large document is not copied as the archive grows.
-        out.reserveCapacity(entries.reduce(22) { $0 + 30 + 46 + 2 * $1.name.utf8.count + $1.data.count })
+        let writer = ZipWriter(capacity: entries.reduce(22) { $0 + 30 + 46 + 2 * $1.name.utf8.count + $1.data.count })
         for entry in entries {
-            let name = Data(entry.name.utf8)
-            let crc = CRC32.checksum(entry.data)
-            let offset = UInt32(out.count)
-            out.append(le32(0x0403_4B50))
-            out.append(le16(20))                 // version needed to extract
-            out.append(le16(0x0800))             // names are UTF-8
-            out.append(le16(0))                  // stored
-            out.append(le16(0))                  // time 00:00
-            out.append(le16(0x21))               // date 1980-01-01
-            out.append(le32(crc))
-            out.append(le32(UInt32(entry.data.count)))
-            out.append(le32(UInt32(entry.data.count)))
-            out.append(le16(UInt16(name.count)))
-            out.append(le16(0))
-            out.append(name)
-            out.append(entry.data)
-
-            central.append(le32(0x0201_4B50))
-            central.append(le16(20))             // made by
-            central.append(le16(20))
-            central.append(le16(0x0800))
-            central.append(le16(0))
-            central.append(le16(0))
-            central.append(le16(0x21))
-            central.append(le32(crc))
-            central.append(le32(UInt32(entry.data.count)))
-            central.append(le32(UInt32(entry.data.count)))
-            central.append(le16(UInt16(name.count)))
-            central.append(le16(0))              // extra
-            central.append(le16(0))              // comment
-            central.append(le16(0))              // disk
-            central.append(le16(0))              // internal attributes
-            central.append(le32(0))              // external attributes
-            central.append(le32(offset))
-            central.append(name)
+            entry.data.withUnsafeBytes { writer.add(entry.name, $0) }
         }
-        let centralOffset = UInt32(out.count)
-        out.append(central)
-        out.append(le32(0x0605_4B50))
-        out.append(le16(0))
-        out.append(le16(0))
-        out.append(le16(UInt16(entries.count)))
-        out.append(le16(UInt16(entries.count)))
-        out.append(le32(UInt32(central.count)))
-        out.append(le32(centralOffset))
-        out.append(le16(0))
-        return out
-    }
-
-    private func le16(_ value: UInt16) -> Data { Data([UInt8(value & 0xFF), UInt8(value >> 8)]) }
-    private func le32(_ value: UInt32) -> Data {
-        Data([UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8(value >> 24)])
+        return writer.finished()
     }
 }
 
@@ -143,26 +92,30 @@ public enum CRC32 {
     /// The tables are fetched once per call and read through buffer pointers, so the loop does no
     /// lazy-initialisation check or bounds check per byte; eight bytes are taken per step, the rest one by one.
     public static func checksum(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
+        data.withUnsafeBytes { update(0xFFFF_FFFF, $0) } ^ 0xFFFF_FFFF
+    }
+
+    /// The running register after `bytes`, from `crc` (0xFFFFFFFF before the first byte; the checksum is
+    /// the register inverted after the last), so bytes handed over piece by piece give the checksum of all of them.
+    static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc = crc
         slices.withUnsafeBufferPointer { t in
-            data.withUnsafeBytes { bytes in
-                var index = 0
-                let count = bytes.count
-                while index + 8 <= count {
-                    let low = crc ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24)
-                    let high = UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8 | UInt32(bytes[index + 6]) << 16 | UInt32(bytes[index + 7]) << 24
-                    crc = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
-                        ^ t[5 * 256 + Int((low >> 16) & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
-                        ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int((high >> 8) & 0xFF)]
-                        ^ t[1 * 256 + Int((high >> 16) & 0xFF)] ^ t[Int(high >> 24)]
-                    index += 8
-                }
-                while index < count {
-                    crc = t[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
-                    index += 1
-                }
+            var index = 0
+            let count = bytes.count
+            while index + 8 <= count {
+                let low = crc ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24)
+                let high = UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8 | UInt32(bytes[index + 6]) << 16 | UInt32(bytes[index + 7]) << 24
+                crc = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
+                    ^ t[5 * 256 + Int((low >> 16) & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
+                    ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int((high >> 8) & 0xFF)]
+                    ^ t[1 * 256 + Int((high >> 16) & 0xFF)] ^ t[Int(high >> 24)]
+                index += 8
+            }
+            while index < count {
+                crc = t[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
+                index += 1
             }
         }
-        return crc ^ 0xFFFF_FFFF
+        return crc
     }
 }
