@@ -89,13 +89,14 @@ public struct Action: Codable, Equatable, Sendable {
     /// The most recent update that stands, by review date (then by when it was recorded): the last of
     /// `effectiveHistory`, found in one pass without sorting (a later-recorded update of the same date wins).
     public var latestUpdate: ProgressUpdate? {
-        let superseded = updates.contains { $0.supersedes != nil } ? supersededNumbers : []
-        var latest: ProgressUpdate?
-        for (offset, update) in updates.enumerated() where update.withdrawal != true && !superseded.contains(offset + 1) {
-            if let found = latest, update.date < found.date { continue }
-            latest = update
+        // By index, reading only the fields compared: only the update found is copied.
+        let superseded = updates.indices.contains { updates[$0].supersedes != nil } ? supersededNumbers : []
+        var latest: Int?
+        for index in updates.indices where updates[index].withdrawal != true && !superseded.contains(index + 1) {
+            if let found = latest, updates[index].date < updates[found].date { continue }
+            latest = index
         }
-        return latest
+        return latest.map { updates[$0] }
     }
 
     /// The most recent actual recorded for the action's measure in an update that stands, with its review date.
