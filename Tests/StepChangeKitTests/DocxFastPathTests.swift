@@ -259,7 +259,7 @@ struct DocxFastPathTests {
     }
 
     @Test func aDocumentOfManyPiecesIsPackagedWhole() throws {
-        // Enough rows for the document part to be copied into the package in many pieces, on the other thread.
+        // Enough rows for the document part to be copied into the package in many pieces.
         let rows: [[ReportCell]] = (0..<6_000).map { [.text("Row \($0) & <more>"), .status(.amber, label: "Some issues"), .date("2027-03-31"), .text("Note\n\tindented")] }
         let report = Report(title: "Many rows", sections: [ReportSection(id: "s", heading: "Rows", blocks: [.table(ReportTable(header: ["A", "B", "C", "D"], rows: rows))])])
         let package = DocxWriter.document(report)

@@ -8,21 +8,21 @@ import Foundation
 /// the document properties carry the title, subject and date.
 public enum DocxWriter {
     public static func document(_ report: Report) -> Data {
-        // The document part is made in pieces of about `piece` bytes in two buffers used in turn, each copied into
-        // the package as it is done: the part is never held whole twice, and the package is the `Data` handed back.
+        // The document part is made in pieces of about `piece` bytes in one reused buffer, each copied into the
+        // package (its CRC taken while the piece is still in cache) as it is done: the part is never held whole
+        // twice, and the package is the `Data` handed back. Copying pieces on the other core was tried: with both
+        // threads faulting pages in, it cost 20 ms more processor time and was slower.
         let piece = 1 << 18
         let zip = ZipWriter(capacity: estimatedSize(report))
         zip.add("[Content_Types].xml", contentTypes)
         zip.add("_rels/.rels", packageRelationships)
         zip.begin("word/document.xml")
-        // Each piece is copied (and its CRC taken) on the other core while the next is made.
-        let pieces = ZipPieceQueue(zip)
         var pending = ByteText(capacity: piece + piece / 2)
         writeDocument(report, into: &pending) { pending in
             guard pending.count >= piece else { return }
-            pieces.handOver(&pending)
+            pending.bytes.withUnsafeBytes { zip.write($0) }
+            pending.removeAll()
         }
-        pieces.finish()
         pending.bytes.withUnsafeBytes { zip.write($0) }
         zip.end()
         zip.add("word/styles.xml", styles)

@@ -89,6 +89,9 @@ public enum DayDate {
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                     "September", "October", "November", "December"]
 
+    /// `monthNames` as UTF-8, for writing dates byte by byte.
+    static let monthNameBytes: [[UInt8]] = monthNames.map { Array($0.utf8) }
+
     /// The day as people write it (`2026-11-23` → "23 November 2026"); anything else as written.
     public static func longForm(_ text: String) -> String {
         guard let (year, month, day) = parse(text) else { return text }
@@ -118,7 +121,7 @@ public enum DayDate {
                 buffer[count] = UInt8(ascii: " ")
                 count += 1
             }
-            for byte in monthNames[month - 1].utf8 {
+            for byte in monthNameBytes[month - 1] {
                 buffer[count] = byte
                 count += 1
             }
