@@ -33,12 +33,16 @@ public enum SessionCodec {
     /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`
     /// (for tests) skips it. The strict reader steps aside for a name given twice in an object, so only
     /// the JSONDecoder path needs `refuseRepeatedNames`.
-    public static func decode(_ data: Data, source: String, strict: Bool = true) throws(StepChangeError) -> Session {
+    /// `preparingToSave` (for a command that saves after every answer) starts remembering the session's
+    /// parts for the writer on another core while it is validated (`SessionWriter.prepare`).
+    public static func decode(_ data: Data, source: String, strict: Bool = true, preparingToSave: Bool = false) throws(StepChangeError) -> Session {
         if strict, let session = SessionReader.session(from: data), session.schemaVersion == Session.currentSchemaVersion {
+            if preparingToSave { SessionWriter.shared.prepare(session) }
             return try validated(session, source: source)
         }
         if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
             try refuseRepeatedNames(in: data, source: source)
+            if preparingToSave { SessionWriter.shared.prepare(session) }
             return try validated(session, source: source)
         }
         return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)
