@@ -62,6 +62,7 @@ extension Command {
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         let room = invocation.flag("room") ? try RoomLoop.open(address: invocation.value("bind"), port: port, sessionURL: url, context: context) : nil
+        HeapSettings.shareOneHeap()
         var session = try store.load(url, preparingToSave: true)
         let original = session
         if invocation.flag("blind") { session.settings.scoring = .blind }

@@ -48,7 +48,8 @@ final class SessionWriter: @unchecked Sendable {
     /// sees all it remembered; the bytes it writes are the same either way (see the type's comment).
     func prepare(_ session: Session) {
         turn.wait()
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A thread of its own, started at once (Dispatch's pool may start its first worker only later).
+        Thread.detachNewThread {
             defer { self.turn.signal() }
             _ = try? self.fileInTurn(session)
         }

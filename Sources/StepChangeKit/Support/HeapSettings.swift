@@ -23,4 +23,20 @@ public enum HeapSettings {
         _ = mallopt(mmapThreshold, 64 << 20)
         #endif
     }
+
+    /// Makes every thread allocate from the main heap (glibc's `M_ARENA_MAX` of 1), for `run`, whose
+    /// writer remembers the loaded session's parts on a second thread (`SessionWriter.prepare`). A second
+    /// thread otherwise gets a heap of its own that glibc grows one page at a time, a system call each
+    /// (about 300 for a 1.7 MB session), and that cannot reuse the pages the main thread has freed.
+    /// Only for a process with one thread at work most of the time: threads that allocate at once wait
+    /// for each other. Elsewhere this does nothing.
+    public static func shareOneHeap() {
+        #if os(Linux)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        let arenaMax: Int32 = -8
+        _ = mallopt(arenaMax, 1)
+        #endif
+    }
 }
