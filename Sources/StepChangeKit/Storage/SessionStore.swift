@@ -95,7 +95,7 @@ public struct SessionStore: Sendable {
             throw StepChangeError(.input, BoundedFile.message(failure, name: url.path, what: "a session file", limit: Self.maximumFileSize),
                                   hint: "Check that this is a session file. It has not been changed.")
         }
-        let session = try SessionCodec.decode(data, source: url.path, preparingToSave: preparingToSave)
+        let session = try SessionCodec.decode(consume data, source: url.path, preparingToSave: preparingToSave)
         try Self.checkName(of: session, fileName: url.lastPathComponent, source: url.path)
         return session
     }
