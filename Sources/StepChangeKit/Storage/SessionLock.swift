@@ -106,10 +106,14 @@ public final class SessionLock: @unchecked Sendable {
 
     /// `now` as `ISO8601DateFormatter` writes it (`2026-11-30T20:58:39Z`), without starting up ICU's date
     /// formatting (about a millisecond at every `run`): a moment from 1970 to 9999 by the same arithmetic
-    /// `CanonicalJSON` writes session dates with; any other moment by the formatter itself.
+    /// `CanonicalJSON` writes session dates with; any other moment by the formatter itself. The formatter
+    /// rounds to the millisecond before it drops the fraction (…:00.9999 is written …:01), so a moment in
+    /// the last hundredth of its second goes to the formatter too.
     static func startedAtText(_ now: Date) -> String {
         let seconds = now.timeIntervalSince1970
-        guard seconds >= 0, seconds < 253_402_300_800 else { return ISO8601DateFormatter().string(from: now) }
+        guard seconds >= 0, seconds < 253_402_300_800, seconds - seconds.rounded(.down) < 0.99 else {
+            return ISO8601DateFormatter().string(from: now)
+        }
         return CanonicalJSON.iso8601(now)
     }
 
