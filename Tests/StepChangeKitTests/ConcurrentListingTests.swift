@@ -40,7 +40,8 @@ struct ConcurrentListingTests {
     }
 
     /// Lists one file at a time and then concurrently, each from the same index, and compares listings and indexes.
-    func compare(_ store: SessionStore, now: Date, _ note: String) throws {
+    @discardableResult
+    func compare(_ store: SessionStore, now: Date, _ note: String) throws -> SessionListing {
         let indexURL = store.directory.appendingPathComponent(SessionIndex.fileName)
         let before = try? Data(contentsOf: indexURL)
         let sequential = try SessionListing.list(store, now: now, settle: 0) { names, read in names.map(read) }
@@ -49,6 +50,7 @@ struct ConcurrentListingTests {
         let concurrent = try SessionListing.list(store, now: now, settle: 0)
         #expect(describe(concurrent) == describe(sequential), "\(note)")
         #expect(try Data(contentsOf: indexURL) == sequentialIndex, "\(note)")
+        return concurrent
     }
 
     @Test func damagedUnreadableSymlinkedAndChangedFilesAreListedTheSameWay() throws {
@@ -76,5 +78,21 @@ struct ConcurrentListingTests {
         let unsettled = SessionIndex.decode(try Data(contentsOf: store.directory.appendingPathComponent(SessionIndex.fileName)))
         #expect(unsettled.entries.values.allSatisfy { !$0.settled && $0.checksum != 0 }, "until it settles, an entry is checked by its checksum")
         try compare(store, now: now, "settling")
+
+        // As after copying the archive with its index: every stamp changes, and one file's bytes change
+        // without changing its size. Only that file is decoded; the rest are kept after their checksum.
+        _ = try SessionListing.list(store, now: now.addingTimeInterval(60), settle: 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: store.directory.path) where name.hasSuffix(".json") {
+            try? FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(3_600)],
+                                                    ofItemAtPath: store.directory.appendingPathComponent(name).path)
+        }
+        let sameSize = store.url(for: "2026-06-06-session-5")
+        let text = try String(contentsOf: sameSize, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"Session 5\"", with: "\"Session X\"").utf8).write(to: sameSize)
+        // (The folder, the pipe and the dangling link have no bytes to remember, so they are tried every time.)
+        #expect(try compare(store, now: now.addingTimeInterval(60), "stale").decodedCount == 3 + 1)
+        let stale = try SessionListing.list(store, now: now.addingTimeInterval(60), settle: 0)
+        #expect(stale.decodedCount == 3, "the index the comparison left already holds the new stamps")
+        #expect(stale.sessions.contains { $0.summary.title == "Session X" })
     }
 }

@@ -62,7 +62,8 @@ extension Command {
         let lock = try WorkshopLaunch.lock(url, store: store, context: context, breakLock: invocation.flag("break-lock"))
         defer { lock.release() }
         let room = invocation.flag("room") ? try RoomLoop.open(address: invocation.value("bind"), port: port, sessionURL: url, context: context) : nil
-        var session = try store.load(url)
+        HeapSettings.shareOneHeap()
+        var session = try store.load(url, preparingToSave: true)
         let original = session
         if invocation.flag("blind") { session.settings.scoring = .blind }
         if invocation.flag("open") { session.settings.scoring = .open }

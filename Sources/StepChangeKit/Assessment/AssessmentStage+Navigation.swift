@@ -195,6 +195,28 @@ extension AssessmentStage {
     /// `current`'s heading, items the group skipped there last (so a skipped item comes back at the end
     /// of its heading, before the heading's summary); then the other headings the same way.
     static func nextItem(after current: String?, in session: Session, order: [String]) -> String? {
+        if current == nil, let answer = firstOpenItemInPlace(in: session, order: order) { return answer }
+        return searchedNextItem(after: current, in: session, order: order)
+    }
+
+    /// `nextItem(after: nil, …)` without building a table of every item, when the session holds one
+    /// assessment per item in `order`'s own order (as every session made by stepchange does): the first
+    /// item not done and not skipped, else the first not done, else none (`.some(nil)`). The search counts
+    /// an item's first record; here an item's record is the one at its place, which is its first record
+    /// when its id stands nowhere earlier in `order` — checked for the answer, and nil (step aside to the
+    /// search) when it does not hold.
+    static func firstOpenItemInPlace(in session: Session, order: [String]) -> String?? {
+        let assessments = session.assessments
+        guard assessments.count == order.count else { return nil }
+        for index in order.indices where assessments[index].itemID != order[index] { return nil }
+        func firstPlace(_ index: Int) -> Bool { !order[..<index].contains(order[index]) }
+        let open = order.indices.filter { !assessments[$0].isComplete }
+        guard let answer = open.first(where: { !assessments[$0].skipped }) ?? open.first else { return .some(nil) }
+        return firstPlace(answer) ? .some(order[answer]) : nil
+    }
+
+    /// The general `nextItem`, for any session.
+    static func searchedNextItem(after current: String?, in session: Session, order: [String]) -> String? {
         let start = current.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         let rotated = Array(order[start...] + order[..<start]).filter { $0 != current }
         // One pass over the assessments (the first record of an item counts, as in `assessment(of:)`)

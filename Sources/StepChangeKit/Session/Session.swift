@@ -78,7 +78,9 @@ public struct Session: Codable, Equatable, Sendable {
 
     /// The assessment record of an item, if the group has started it.
     public func assessment(of itemID: String) -> ItemAssessment? {
-        assessments.first { $0.itemID == itemID }
+        // By place, so that only the record found is copied, not every record passed on the way.
+        for index in assessments.indices where assessments[index].itemID == itemID { return assessments[index] }
+        return nil
     }
 
     /// The participant with this id or (case-insensitive) name.

@@ -33,12 +33,19 @@ public enum SessionCodec {
     /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`
     /// (for tests) skips it. The strict reader steps aside for a name given twice in an object, so only
     /// the JSONDecoder path needs `refuseRepeatedNames`.
-    public static func decode(_ data: Data, source: String, strict: Bool = true) throws(StepChangeError) -> Session {
+    /// `preparingToSave` (for a command that saves after every answer) starts remembering the session's
+    /// parts for the writer on another core while it is validated (`SessionWriter.prepare`).
+    /// The file's bytes are let go of as soon as the strict reader has read them, so that the warm-up's
+    /// first allocations can reuse their memory instead of touching new pages.
+    public static func decode(_ data: consuming Data, source: String, strict: Bool = true, preparingToSave: Bool = false) throws(StepChangeError) -> Session {
         if strict, let session = SessionReader.session(from: data), session.schemaVersion == Session.currentSchemaVersion {
+            _ = consume data
+            if preparingToSave { SessionWriter.shared.prepare(session) }
             return try validated(session, source: source)
         }
         if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
             try refuseRepeatedNames(in: data, source: source)
+            if preparingToSave { SessionWriter.shared.prepare(session) }
             return try validated(session, source: source)
         }
         return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)

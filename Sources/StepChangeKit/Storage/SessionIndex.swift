@@ -85,6 +85,10 @@ public struct SessionIndex: Equatable, Sendable {
     /// the bytes read (nil when none could be read).
     public typealias Read = (result: Result<SessionSummary, StepChangeError>, checksum: UInt64?)
 
+    /// A file to read, with the checksum its entry recorded when the file may still hold the same bytes
+    /// (the stamp changed but not the size; 0 when there is no such entry).
+    public typealias Request = (name: String, knownChecksum: UInt64)
+
     /// Brings the index up to date with the files present: an entry whose stamp still matches is reused
     /// (after a checksum of the file's bytes, while it has not settled); every other file is read with
     /// `read`, which returns the summary or the failure and the bytes' checksum; entries of vanished
@@ -93,43 +97,50 @@ public struct SessionIndex: Equatable, Sendable {
     public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
                           checksum: (String) -> UInt64?, read: (String) -> Read)
         -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
-        refreshed(files: files, now: now, settle: settle, checksum: checksum, readAll: { names in names.map(read) })
+        refreshed(files: files, now: now, settle: settle) { requests in
+            requests.map { request in
+                if request.knownChecksum != 0, checksum(request.name) == request.knownChecksum { return nil }
+                return read(request.name)
+            }
+        }
     }
 
-    /// The same, with every file that must be read handed to `readAll` at once, in the order given: it
-    /// returns one `Read` per name, in that order, and is free to read them concurrently. The entries are
-    /// put together afterwards in file order, so the result is the one `read`, one file at a time, gives.
+    /// The same, with every file that is not trusted on its stamp handed to `readAll` at once, in the
+    /// order given. For each request it returns nil when the file's bytes hash to the request's known
+    /// checksum (the entry is then kept under the new stamp, without decoding), or else the file's `Read`;
+    /// it is free to work on the files concurrently. The entries are put together afterwards in file
+    /// order, so the result is the one the one-file-at-a-time form gives.
     public func refreshed(files: [(name: String, stamp: FileStamp?)], now: Date, settle: TimeInterval = 1,
-                          checksum: (String) -> UInt64?, readAll: ([String]) -> [Read])
+                          readAll: ([Request]) -> [Read?])
         -> (index: SessionIndex, entries: [(name: String, entry: Entry)], readCount: Int) {
         func isSettled(_ stamp: FileStamp) -> Bool { Self.isSettled(stamp, now: now, settle: settle) }
-        // First the entries that can be reused; nil marks a file to read.
+        // First the entries that can be reused on their stamp; nil marks a file to read.
         var reused: [Entry?] = []
         reused.reserveCapacity(files.count)
-        var toRead: [String] = []
+        var requests: [Request] = []
         for file in files {
-            if let stamp = file.stamp, var cached = entries[file.name] {
+            if let stamp = file.stamp, let cached = entries[file.name] {
                 if cached.stamp == stamp && cached.settled {
                     reused.append(cached)
                     continue
                 }
                 // Not trusted on its stamp — not yet settled, or the stamp changed (an archive copied from a
                 // shared drive, a file touched or restored): trusted when the bytes are still the same.
-                if cached.checksum != 0, cached.stamp.size == stamp.size, let sum = checksum(file.name), sum == cached.checksum {
-                    cached.stamp = stamp
-                    cached.settled = isSettled(stamp)
-                    reused.append(cached)
+                if cached.checksum != 0, cached.stamp.size == stamp.size {
+                    reused.append(nil)
+                    requests.append((file.name, cached.checksum))
                     continue
                 }
             }
             reused.append(nil)
-            toRead.append(file.name)
+            requests.append((file.name, 0))
         }
-        let reads = toRead.isEmpty ? [] : readAll(toRead)
+        let reads = requests.isEmpty ? [] : readAll(requests)
         var fresh = SessionIndex()
         fresh.entries.reserveCapacity(files.count)
         var listed: [(name: String, entry: Entry)] = []
         listed.reserveCapacity(files.count)
+        var requested = 0
         var readCount = 0
         for (file, cached) in zip(files, reused) {
             if let cached {
@@ -137,8 +148,22 @@ public struct SessionIndex: Equatable, Sendable {
                 listed.append((file.name, cached))
                 continue
             }
-            let (result, sum) = readCount < reads.count ? reads[readCount]
+            let read: Read? = requested < reads.count ? reads[requested]
                 : (.failure(StepChangeError(.input, "\(file.name) could not be read.")), nil)
+            requested += 1
+            guard let read else {
+                // The bytes are the ones the entry was made from: kept under the new stamp.
+                if let stamp = file.stamp, var same = entries[file.name] {
+                    same.stamp = stamp
+                    same.settled = isSettled(stamp)
+                    fresh.entries[file.name] = same
+                    listed.append((file.name, same))
+                } else {
+                    listed.append((file.name, Entry(stamp: file.stamp ?? .unknown, problem: "could not be read")))
+                }
+                continue
+            }
+            let (result, sum) = read
             readCount += 1
             var entry: Entry
             switch result {

@@ -64,7 +64,7 @@ public final class SessionLock: @unchecked Sendable {
     /// Takes the lock, or fails naming the holder. `between` is called at each `Step`; tests use it
     /// to pause there and widen the windows in which other processes race.
     public static func acquire(at path: String, now: Date, between: (Step) -> Void = { _ in }) throws(StepChangeError) -> SessionLock {
-        let holder = LockHolder(pid: getpid(), host: LockHolder.thisHost, startedAt: ISO8601DateFormatter().string(from: now))
+        let holder = LockHolder(pid: getpid(), host: LockHolder.thisHost, startedAt: startedAtText(now))
         for _ in 0..<1000 {
             var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
             var code = errno
@@ -102,6 +102,19 @@ public final class SessionLock: @unchecked Sendable {
             return SessionLock(path: path, descriptor: fd, previousHolder: previous == holder ? nil : previous)
         }
         throw alreadyOpen(path)
+    }
+
+    /// `now` as `ISO8601DateFormatter` writes it (`2026-11-30T20:58:39Z`), without starting up ICU's date
+    /// formatting (about a millisecond at every `run`): a moment from 1970 to 9999 by the same arithmetic
+    /// `CanonicalJSON` writes session dates with; any other moment by the formatter itself. The formatter
+    /// rounds to the millisecond before it drops the fraction (…:00.9999 is written …:01), so a moment in
+    /// the last hundredth of its second goes to the formatter too.
+    static func startedAtText(_ now: Date) -> String {
+        let seconds = now.timeIntervalSince1970
+        guard seconds >= 0, seconds < 253_402_300_800, seconds - seconds.rounded(.down) < 0.99 else {
+            return ISO8601DateFormatter().string(from: now)
+        }
+        return CanonicalJSON.iso8601(now)
     }
 
     /// Reads who holds the lock at this path, if the file exists and names someone.

@@ -85,7 +85,9 @@ public struct SessionStore: Sendable {
     public static let maximumFileSize = 64 * 1024 * 1024
 
     /// Reads and validates a session file, checking its size before reading and its id against its name.
-    public func load(_ url: URL) throws(StepChangeError) -> Session {
+    /// `preparingToSave`: the caller saves it soon (`run`), so the writer starts remembering its parts at
+    /// once, on another core (see `SessionCodec.decode`).
+    public func load(_ url: URL, preparingToSave: Bool = false) throws(StepChangeError) -> Session {
         let data: Data
         switch BoundedFile.read(url.path, limit: Self.maximumFileSize) {
         case .success(let bytes): data = bytes
@@ -93,7 +95,7 @@ public struct SessionStore: Sendable {
             throw StepChangeError(.input, BoundedFile.message(failure, name: url.path, what: "a session file", limit: Self.maximumFileSize),
                                   hint: "Check that this is a session file. It has not been changed.")
         }
-        let session = try SessionCodec.decode(data, source: url.path)
+        let session = try SessionCodec.decode(consume data, source: url.path, preparingToSave: preparingToSave)
         try Self.checkName(of: session, fileName: url.lastPathComponent, source: url.path)
         return session
     }

@@ -13,7 +13,10 @@ import Foundation
 final class SessionWriter: @unchecked Sendable {
     static let shared = SessionWriter()
 
-    private let lock = NSLock()
+    /// Whose turn it is to use the remembered parts: one save at a time, or the warm-up `prepare` starts.
+    /// A semaphore rather than a lock, because a warm-up's turn is taken on the thread that asks for it
+    /// (so every later save waits for it) and given back on the thread that does the work.
+    private let turn = DispatchSemaphore(value: 1)
     private var framework: (value: Framework, bytes: RememberedBytes)?
     private var assessments = Parts<ItemAssessment>()
     private var plans = Parts<OutcomePlan>()
@@ -34,8 +37,32 @@ final class SessionWriter: @unchecked Sendable {
 
     /// The same bytes, the remembered parts left where they are (see `SessionFileBytes`).
     func file(_ session: Session) throws -> SessionFileBytes {
-        lock.lock()
-        defer { lock.unlock() }
+        turn.wait()
+        defer { turn.signal() }
+        return try fileInTurn(session)
+    }
+
+    /// Remembers the parts of a session just loaded, on another core, so that the first save after
+    /// loading writes again only what has changed since, as every later save does. The turn is taken
+    /// before this returns, so a save asked for afterwards waits until the warm-up is done and then
+    /// sees all it remembered; the bytes it writes are the same either way (see the type's comment).
+    func prepare(_ session: Session) {
+        turn.wait()
+        // A thread of its own, started at once (Dispatch's pool may start its first worker only later).
+        Thread.detachNewThread {
+            defer { self.turn.signal() }
+            _ = try? self.fileInTurn(session)
+        }
+    }
+
+    /// Waits until a warm-up started by `prepare` is done (for tests).
+    func settle() {
+        turn.wait()
+        turn.signal()
+    }
+
+    /// `file`, once this caller has the turn.
+    private func fileInTurn(_ session: Session) throws -> SessionFileBytes {
         let out = CanonicalBytes(capacity: max(16 * 1024, lastSize + lastSize / 8))
         var file = SessionFileBytes()
         try write(session, to: out, placing: &file.parts)
@@ -47,8 +74,8 @@ final class SessionWriter: @unchecked Sendable {
 
     /// Forgets every remembered part (for tests: the next write starts from nothing).
     func forget() {
-        lock.lock()
-        defer { lock.unlock() }
+        turn.wait()
+        defer { turn.signal() }
         framework = nil
         assessments = Parts()
         plans = Parts()

@@ -24,7 +24,20 @@ enum DistributionChart {
         }
         if let median = stats.median, let first = scale.values.first, let step = scale.values.dropFirst().first.map({ $0 - first }), step != 0 {
             let x = slot * ((median - Double(first)) / Double(step) + 0.5)
-            out += "<line x1=\"\(format(x))\" y1=\"\(format(top - 60))\" x2=\"\(format(x))\" y2=\"\(format(bottom))\" stroke=\"#c0392b\" stroke-width=\"5\" stroke-dasharray=\"14 8\"/>"
+            // The line stops short of any count it would strike through: a bar's count sits on its centre,
+            // about 36 units either side for two digits of 48-unit bold text.
+            var spans = [(from: top - 60, to: bottom)]
+            for (index, bar) in bars.enumerated() where abs(slot * (Double(index) + 0.5) - x) < 40 {
+                let countBaseline = bottom - (bottom - top) * Double(bar.count) / Double(highest) - 12
+                spans = spans.flatMap { span -> [(from: Double, to: Double)] in
+                    let gapTop = countBaseline - 46, gapBottom = countBaseline + 8
+                    guard span.from < gapBottom, span.to > gapTop else { return [span] }
+                    return [(span.from, gapTop), (gapBottom, span.to)].filter { $0.to - $0.from > 4 }
+                }
+            }
+            for span in spans {
+                out += "<line x1=\"\(format(x))\" y1=\"\(format(span.from))\" x2=\"\(format(x))\" y2=\"\(format(span.to))\" stroke=\"#c0392b\" stroke-width=\"5\" stroke-dasharray=\"14 8\"/>"
+            }
             out += "<text x=\"\(format(x))\" y=\"\(format(top - 72))\" text-anchor=\"middle\" font-size=\"32\" font-weight=\"bold\" fill=\"#c0392b\">median \(ScoreSummary.number(median))</text>"
         }
         return out + "</svg>"

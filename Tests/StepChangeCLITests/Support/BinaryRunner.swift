@@ -21,8 +21,12 @@ struct BinaryRunner {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
-    /// The built binary: next to the test bundle, or in the package's .build/debug.
+    /// The built binary: the one `STEPCHANGE_TEST_BINARY` names (CI runs the end-to-end suites again on the
+    /// statically linked release build that way), else the one next to the test bundle, or in .build/debug.
     static let executable: URL = {
+        if let named = ProcessInfo.processInfo.environment["STEPCHANGE_TEST_BINARY"], !named.isEmpty {
+            return URL(fileURLWithPath: named, relativeTo: packageRoot).standardizedFileURL
+        }
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange"),
             packageRoot.appendingPathComponent(".build/debug/stepchange"),
