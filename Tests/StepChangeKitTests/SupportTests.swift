@@ -25,6 +25,24 @@ struct SupportTests {
         #expect(DayDate.adding(years: 1, to: "2028-02-29") == "2029-02-28")
     }
 
+    @Test func aDayIsWrittenAsStringFormatWroteIt() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        for zone in ["UTC", "Europe/London", "Pacific/Kiritimati", "America/Los_Angeles"] {
+            let timeZone = try #require(TimeZone(identifier: zone))
+            calendar.timeZone = timeZone
+            for seconds in stride(from: -80_000_000_000.0, through: 300_000_000_000.0, by: 3_456_789_013.7) + [0, 1_795_000_000, 1_795_046_399] {
+                let date = Date(timeIntervalSince1970: seconds)
+                let parts = calendar.dateComponents([.year, .month, .day], from: date)
+                let old = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+                #expect(DayDate.string(from: date, in: timeZone) == old, "\(seconds) in \(zone)")
+            }
+        }
+        for (years, text) in [(-2026, "2026-03-01"), (8_000, "2026-02-28"), (-1, "0000-01-01")] {
+            guard let (year, month, day) = DayDate.parse(text) else { continue }
+            #expect(DayDate.adding(years: years, to: text) == String(format: "%04d-%02d-%02d", year + years, month, day))
+        }
+    }
+
     @Test(arguments: [("framwork", "framework"), ("sesions", "sessions"), ("xyzzy", nil as String?)])
     func suggestionsFindCloseNames(input: String, expected: String?) {
         #expect(Suggestion.closest(to: input, among: ["framework", "frameworks", "sessions", "export"]) == expected)

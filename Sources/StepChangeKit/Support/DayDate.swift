@@ -8,7 +8,7 @@ public enum DayDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        return text(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
     }
 
     /// Parses `YYYY-MM-DD` strictly (real month and day), returning (year, month, day).
@@ -144,6 +144,6 @@ public enum DayDate {
     public static func adding(years: Int, to text: String) -> String? {
         guard let (year, month, day) = parse(text) else { return nil }
         let newYear = year + years
-        return String(format: "%04d-%02d-%02d", newYear, month, min(day, daysIn(month: month, year: newYear)))
+        return Self.text(year: newYear, month: month, day: min(day, daysIn(month: month, year: newYear)))
     }
 }
