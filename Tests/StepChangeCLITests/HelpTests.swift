@@ -57,7 +57,7 @@ struct HelpTests {
     }
 
     @Test func theBenchmarkHasHelp() throws {
-        let bench = BinaryRunner.executable.deletingLastPathComponent().appendingPathComponent("stepchange-bench")
+        let bench = BinaryRunner.built("stepchange-bench")
         for flag in ["--help", "-h"] {
             let process = Process()
             process.executableURL = bench

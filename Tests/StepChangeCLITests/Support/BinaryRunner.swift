@@ -27,12 +27,17 @@ struct BinaryRunner {
         if let named = ProcessInfo.processInfo.environment["STEPCHANGE_TEST_BINARY"], !named.isEmpty {
             return URL(fileURLWithPath: named, relativeTo: packageRoot).standardizedFileURL
         }
+        return built("stepchange")
+    }()
+
+    /// A product built with the tests (the benchmark, say): next to the test bundle, or in .build/debug.
+    static func built(_ name: String) -> URL {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepchange"),
-            packageRoot.appendingPathComponent(".build/debug/stepchange"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name),
+            packageRoot.appendingPathComponent(".build/debug/" + name),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
-    }()
+    }
 
     /// Where a binary built with `--enable-code-coverage` writes its profile: a folder of its own, never
     /// the working directory (whose listing tests check) nor the test run's coverage folder, where a
