@@ -278,6 +278,15 @@ struct DocxFastPathTests {
             for entry in entries { zip.add(entry.name, entry.data) }
             #expect(zip.data == Self.referenceZip(entries))
         }
+        // Large enough for a buffer of huge pages, and a writer that outgrows the one it was given.
+        let large: [(name: String, data: Data)] = [("word/document.xml", Data((0..<(5 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 131 ^ $0 >> 9) })),
+                                                   ("word/styles.xml", Data(repeating: 0x3C, count: 3 << 20))]
+        var zip = ZipArchive()
+        for entry in large { zip.add(entry.name, entry.data) }
+        #expect(zip.data == Self.referenceZip(large))
+        let outgrown = ZipWriter(capacity: 4 << 20)
+        for entry in large { entry.data.withUnsafeBytes { outgrown.add(entry.name, $0) } }
+        #expect(outgrown.finished() == Self.referenceZip(large))
         let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 * 31 + $0 / 7) }
         for split in [0, 1, 7, 8, 9, 4_096, 9_999, 10_000] {
             let crc = bytes.withUnsafeBytes { all in
