@@ -95,8 +95,8 @@ struct NonAttributableJSON: Encodable {
         }
         votesPerParticipant = session.settings.votesPerParticipant
         planned = session.planned
-        let plansJSON = try CanonicalJSON.bytes(session.plans)
-        plans = Self.withoutReviewers(try CanonicalJSONReader.value(plansJSON) ?? JSONValue.parse(Data(plansJSON), source: "plans"))
+        plans = Self.withoutReviewers(try CanonicalJSON.jsonValue(session.plans)
+                                      ?? JSONValue.parse(Data(CanonicalJSON.bytes(session.plans)), source: "plans"))
         survey = session.survey.map { SurveyCounts(source: $0.source, respondents: $0.respondents, items: $0.items, comments: $0.comments.count) }
     }
 

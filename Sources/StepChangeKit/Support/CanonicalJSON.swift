@@ -30,6 +30,42 @@ public enum CanonicalJSON {
         return output
     }
 
+    /// `value` as the `JSONValue` that parsing its bytes gives (`JSONValue.parse` of `encode(value)`), made
+    /// from the encoded tree without writing the text and reading it back: strings as they are (the
+    /// escapes written undo to the same text), `true` and `false` as flags, every other literal through
+    /// `Double(_:)` as `JSONDecoder` reads numbers. Nil where the tree holds a name twice in one object
+    /// (by Swift's string equality, as a dictionary has it); the caller then parses the bytes.
+    static func jsonValue<T: Encodable>(_ value: T) throws -> JSONValue? {
+        let encoder = TreeEncoder()
+        try encoder.encodeValue(value)
+        return jsonValue(encoder.root ?? .null)
+    }
+
+    private static func jsonValue(_ node: Node) -> JSONValue? {
+        switch node {
+        case .null: return .null
+        case .string(let text): return .string(text)
+        case .literal("true"): return .bool(true)
+        case .literal("false"): return .bool(false)
+        case .literal(let number): return Double(number).map(JSONValue.number)
+        case .array(let box):
+            var items: [JSONValue] = []
+            items.reserveCapacity(box.items.count)
+            for item in box.items {
+                guard let value = jsonValue(item) else { return nil }
+                items.append(value)
+            }
+            return .array(items)
+        case .object(let box):
+            var fields: [String: JSONValue] = [:]
+            fields.reserveCapacity(box.fields.count)
+            for field in box.fields {
+                guard let value = jsonValue(field.value), fields.updateValue(value, forKey: field.key) == nil else { return nil }
+            }
+            return .object(fields)
+        }
+    }
+
     /// The size of the last document written, plus an eighth: the next one's starting capacity.
     private final class OutputSize: @unchecked Sendable {
         static let shared = OutputSize()
