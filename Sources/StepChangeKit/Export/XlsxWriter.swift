@@ -82,6 +82,14 @@ public enum XlsxWriter {
             out.append(number)
             out.append("\">")
             while letters.count < row.count { letters.append(Sheet.columnName(letters.count)) }
+            // `<c r="B7" s="3"`: a cell's opening up to its style, as `cellXML` writes it.
+            func open(_ index: Int, style: Int) {
+                out.append("<c r=\"")
+                out.append(letters[index])
+                out.append(number)
+                out.append("\" s=\"")
+                out.append(style)
+            }
             for (index, cell) in row.enumerated() {
                 let style: Int
                 let text: String
@@ -98,11 +106,7 @@ public enum XlsxWriter {
                         out.append(cellXML(cell, reference: letters[index] + String(number)))
                         continue
                     }
-                    out.append("<c r=\"")
-                    out.append(letters[index])
-                    out.append(number)
-                    out.append("\" s=\"")
-                    out.append(twoDecimals ? Style.twoDecimals : Style.number.rawValue)
+                    open(index, style: twoDecimals ? Style.twoDecimals : Style.number.rawValue)
                     out.append("\"><v>")
                     out.append(CSVWriter.plainNumber(value))
                     out.append("</v></c>")
@@ -112,21 +116,13 @@ public enum XlsxWriter {
                         out.append(cellXML(cell, reference: letters[index] + String(number)))
                         continue
                     }
-                    out.append("<c r=\"")
-                    out.append(letters[index])
-                    out.append(number)
-                    out.append("\" s=\"")
-                    out.append(canonical.count == 7 ? Style.month.rawValue : Style.day.rawValue)
+                    open(index, style: canonical.count == 7 ? Style.month.rawValue : Style.day.rawValue)
                     out.append("\"><v>")
                     out.append(serial)
                     out.append("</v></c>")
                     continue
                 }
-                out.append("<c r=\"")
-                out.append(letters[index])
-                out.append(number)
-                out.append("\" s=\"")
-                out.append(style)
+                open(index, style: style)
                 out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
                 out.append(escape(text))
                 out.append("</t></is></c>")
