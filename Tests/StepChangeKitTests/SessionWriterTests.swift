@@ -52,6 +52,31 @@ struct SessionWriterTests {
         }
     }
 
+    /// The parts written in one save share one piece of memory. Replacing them one at a time, in a
+    /// random order, then dropping and adding parts, frees that memory part by part; every save in
+    /// between still writes the reference bytes (memory freed too early is soon reused, and shows as
+    /// wrong bytes).
+    @Test func partsWrittenTogetherOutliveEachOthersReplacement() throws {
+        var random = SeededRandom(seed: 2026)
+        for round in 0..<6 {
+            let writer = SessionWriter()
+            var session = RandomEdits.make(&random, full: true)
+            while session.assessments.count < 12 {
+                session.assessments.append(ItemAssessment(itemID: "extra-\(session.assessments.count)"))
+            }
+            #expect(try same(writer, session), "first save, round \(round)")
+            for index in session.assessments.indices.shuffled(using: &random) {
+                session.assessments[index].evidence.append("Evidence added at save \(index), round \(round).")
+                #expect(try same(writer, session), "item \(index) replaced, round \(round)")
+            }
+            session.assessments.removeLast(5)
+            #expect(try same(writer, session), "five items dropped, round \(round)")
+            session.assessments.append(ItemAssessment(itemID: "added-again"))
+            session.plans = session.plans.shuffled(using: &random)
+            #expect(try same(writer, session), "an item added and the plans reordered, round \(round)")
+        }
+    }
+
     @Test func aTextChangedOnlyInUnicodeNormalisationIsWrittenAgain() throws {
         let writer = SessionWriter()
         var session = sampleSession()

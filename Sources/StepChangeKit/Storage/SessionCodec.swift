@@ -34,18 +34,26 @@ public enum SessionCodec {
     /// (for tests) skips it. The strict reader steps aside for a name given twice in an object, so only
     /// the JSONDecoder path needs `refuseRepeatedNames`.
     /// `preparingToSave` (for a command that saves after every answer) starts remembering the session's
-    /// parts for the writer on another core while it is validated (`SessionWriter.prepare`).
+    /// parts for the writer on another core while it is validated (`SessionWriter.warmUp`).
     /// The file's bytes are let go of as soon as the strict reader has read them, so that the warm-up's
     /// first allocations can reuse their memory instead of touching new pages.
     public static func decode(_ data: consuming Data, source: String, strict: Bool = true, preparingToSave: Bool = false) throws(StepChangeError) -> Session {
+        let warmUp = preparingToSave ? SessionWriter.shared.warmUp() : nil
+        defer { warmUp?.abandon() }
+        return try decode(data, source: source, strict: strict, warmUp: warmUp)
+    }
+
+    /// `decode`, handing the session to `warmUp` (see `SessionWriter.warmUp`) as soon as it is read,
+    /// before it is validated.
+    static func decode(_ data: consuming Data, source: String, strict: Bool = true, warmUp: SessionWriter.WarmUp?) throws(StepChangeError) -> Session {
         if strict, let session = SessionReader.session(from: data), session.schemaVersion == Session.currentSchemaVersion {
             _ = consume data
-            if preparingToSave { SessionWriter.shared.prepare(session) }
+            warmUp?.start(session)
             return try validated(session, source: source)
         }
         if let session = try? decoder.decode(Session.self, from: data), session.schemaVersion == Session.currentSchemaVersion {
             try refuseRepeatedNames(in: data, source: source)
-            if preparingToSave { SessionWriter.shared.prepare(session) }
+            warmUp?.start(session)
             return try validated(session, source: source)
         }
         return try decode(data, source: source, current: Session.currentSchemaVersion, steps: SessionMigrations.steps)

@@ -45,13 +45,27 @@ struct SessionFileBytes {
 }
 
 /// Rendered bytes of one part, kept at a fixed place in memory for as long as the writer remembers them.
-final class RememberedBytes: @unchecked Sendable {
-    let buffer: UnsafeMutableRawBufferPointer
+/// Parts written in one go share one piece of memory (`RememberedStorage`), so remembering a thousand
+/// parts is not a thousand allocations and copies.
+struct RememberedBytes: @unchecked Sendable {
+    let buffer: UnsafeRawBufferPointer
+    private let storage: RememberedStorage
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
-        buffer.copyMemory(from: UnsafeRawBufferPointer(bytes))
+    /// The bytes `range` of `storage`.
+    init(_ storage: RememberedStorage, _ range: Range<Int>) {
+        self.storage = storage
+        buffer = UnsafeRawBufferPointer(start: storage.base + range.lowerBound, count: range.count)
+    }
+}
+
+/// Memory handed over by `CanonicalBytes` holding the bytes of one or more remembered parts, freed when
+/// the last part in it is forgotten.
+final class RememberedStorage: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+
+    init(adopting base: UnsafeMutableRawPointer) {
+        self.base = base
     }
 
-    deinit { buffer.deallocate() }
+    deinit { free(base) }
 }

@@ -88,6 +88,10 @@ public struct SessionStore: Sendable {
     /// `preparingToSave`: the caller saves it soon (`run`), so the writer starts remembering its parts at
     /// once, on another core (see `SessionCodec.decode`).
     public func load(_ url: URL, preparingToSave: Bool = false) throws(StepChangeError) -> Session {
+        // The writer's warm-up thread is started before the file is read, so it is running by the time
+        // the session is (see `SessionWriter.warmUp`).
+        let warmUp = preparingToSave ? SessionWriter.shared.warmUp() : nil
+        defer { warmUp?.abandon() }
         let data: Data
         switch BoundedFile.read(url.path, limit: Self.maximumFileSize) {
         case .success(let bytes): data = bytes
@@ -95,7 +99,7 @@ public struct SessionStore: Sendable {
             throw StepChangeError(.input, BoundedFile.message(failure, name: url.path, what: "a session file", limit: Self.maximumFileSize),
                                   hint: "Check that this is a session file. It has not been changed.")
         }
-        let session = try SessionCodec.decode(consume data, source: url.path, preparingToSave: preparingToSave)
+        let session = try SessionCodec.decode(consume data, source: url.path, warmUp: warmUp)
         try Self.checkName(of: session, fileName: url.lastPathComponent, source: url.path)
         return session
     }

@@ -47,11 +47,51 @@ final class SessionWriter: @unchecked Sendable {
     /// before this returns, so a save asked for afterwards waits until the warm-up is done and then
     /// sees all it remembered; the bytes it writes are the same either way (see the type's comment).
     func prepare(_ session: Session) {
+        warmUp().start(session)
+    }
+
+    /// A warm-up whose thread is started now, before the session it will remember has been read, and
+    /// waits for it: a second core can take a millisecond or more to start running a new thread, which
+    /// then passes while the file is read and parsed instead of after. The turn is taken before this
+    /// returns; give the warm-up its session with `start`, or `abandon` it if there is none.
+    func warmUp() -> WarmUp {
         turn.wait()
+        let warmUp = WarmUp()
         // A thread of its own, started at once (Dispatch's pool may start its first worker only later).
         Thread.detachNewThread {
             defer { self.turn.signal() }
+            guard let session = warmUp.session() else { return }
             _ = try? self.fileInTurn(session)
+        }
+        return warmUp
+    }
+
+    /// The session a warm-up started by `warmUp()` is waiting for, handed over once.
+    final class WarmUp: @unchecked Sendable {
+        private let handedOver = DispatchSemaphore(value: 0)
+        private var given: Session?
+        private var done = false
+
+        /// Gives the waiting thread the session to remember (from the thread that called `warmUp()`).
+        func start(_ session: Session) {
+            guard !done else { return }
+            done = true
+            given = session
+            handedOver.signal()
+        }
+
+        /// Lets the waiting thread go with nothing to do, giving the writer's turn back; nothing once started.
+        func abandon() {
+            guard !done else { return }
+            done = true
+            handedOver.signal()
+        }
+
+        /// Waits for `start` or `abandon` (on the warm-up's thread).
+        fileprivate func session() -> Session? {
+            handedOver.wait()
+            defer { given = nil }
+            return given
         }
     }
 
@@ -118,7 +158,8 @@ final class SessionWriter: @unchecked Sendable {
         if framework == nil || !Self.same(framework!.value, session.framework) {
             let part = CanonicalBytes(capacity: framework?.bytes.buffer.count ?? 16 * 1024)
             part.write(session.framework, indent + 2)
-            framework = (session.framework, RememberedBytes(part.buffer))
+            let length = part.count
+            framework = (session.framework, RememberedBytes(part.handOver(), 0..<length))
         }
         if let framework { placed.append((out.count, framework.bytes)) }
         out.key("id", indent, &first); out.string(session.id)
@@ -198,22 +239,29 @@ final class SessionWriter: @unchecked Sendable {
 
         /// Brings the parts up to `new`: a part stays (bytes and all) where the value at its place is the
         /// same, and is written anew where it is not. Changed in place, so an unchanged save copies nothing.
+        /// The parts written anew are written one after another into one buffer, which they then share.
         mutating func update(_ new: [Value], write: (CanonicalBytes, Value, Int) -> Void) {
             if values.count > new.count {
                 values.removeLast(values.count - new.count)
                 bytes.removeLast(bytes.count - new.count)
             }
+            var out: CanonicalBytes?
+            var written: [(index: Int, range: Range<Int>)] = []
             for index in new.indices {
                 if index < values.count, Value.isSame(values[index], new[index]) { continue }
-                let part = CanonicalBytes(capacity: index < bytes.count ? bytes[index].buffer.count + 256 : 1024)
+                // Room for the part it replaces and a little more, or (nothing remembered yet: the first
+                // save) a kilobyte for each part still to come; the buffer grows in place past that.
+                let part = out ?? CanonicalBytes(capacity: index < bytes.count ? bytes[index].buffer.count + 256 : 1024 * (new.count - index))
+                out = part
+                let start = part.count
                 write(part, new[index], index)
-                if index < values.count {
-                    values[index] = new[index]
-                    bytes[index] = RememberedBytes(part.buffer)
-                } else {
-                    values.append(new[index])
-                    bytes.append(RememberedBytes(part.buffer))
-                }
+                written.append((index, start..<part.count))
+                if index < values.count { values[index] = new[index] } else { values.append(new[index]) }
+            }
+            guard let out else { return }
+            let storage = out.handOver()
+            for (index, range) in written {
+                if index < bytes.count { bytes[index] = RememberedBytes(storage, range) } else { bytes.append(RememberedBytes(storage, range)) }
             }
         }
 

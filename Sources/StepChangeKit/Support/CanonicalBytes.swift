@@ -11,10 +11,25 @@ final class CanonicalBytes {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
+
+    /// The bytes written so far, handed over without a copy (the buffer shrunk to fit) to memory that
+    /// keeps them for as long as a part made of them is remembered; writing would start again, empty.
+    func handOver() -> RememberedStorage {
+        let storage = RememberedStorage(adopting: realloc(base, max(count, 1)) ?? UnsafeMutableRawPointer(base))
+        capacity = 64
+        base = Self.allocate(capacity)
+        count = 0
+        return storage
+    }
+
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let memory = malloc(capacity) else { fatalError("out of memory for \(capacity) bytes") }
+        return memory.assumingMemoryBound(to: UInt8.self)
+    }
 
     /// The bytes written, as an array (a copy).
     var bytes: [UInt8] { Array(buffer) }
@@ -32,10 +47,9 @@ final class CanonicalBytes {
         let needed = count + extra
         var larger = capacity
         while larger < needed { larger *= 2 }
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.update(from: base, count: count)
-        base.deallocate()
-        base = moved
+        // realloc grows in place when it can (a large buffer at the top of the heap), copying nothing.
+        guard let moved = realloc(base, larger) else { fatalError("out of memory for \(larger) bytes") }
+        base = moved.assumingMemoryBound(to: UInt8.self)
         capacity = larger
     }
 
