@@ -9,7 +9,10 @@ public final class CommandContext: @unchecked Sendable {
     public let currentDirectory: URL
     public let time: TimeSource
     /// The user's time zone: "today" (new session ids, the default review date) is a day on its calendar.
-    public let timeZone: TimeZone
+    /// Looked up only when needed: finding the system's zone costs a quarter of a millisecond at start-up,
+    /// and most commands never ask.
+    public var timeZone: TimeZone { givenTimeZone ?? .current }
+    private let givenTimeZone: TimeZone?
     public var colour: Bool
     /// The words that start stepchange again from this shell (see `ProgramName`), used in every
     /// command the program prints for the user to run next.
@@ -19,12 +22,12 @@ public final class CommandContext: @unchecked Sendable {
     public var reportedOutputFailure = false
 
     public init(terminal: Terminal, environment: [String: String], currentDirectory: URL, time: TimeSource = SystemTime(),
-                timeZone: TimeZone = .current, program: String = "stepchange") {
+                timeZone: TimeZone? = nil, program: String = "stepchange") {
         self.terminal = terminal
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.time = time
-        self.timeZone = timeZone
+        givenTimeZone = timeZone
         self.program = program
         self.colour = terminal.isOutputTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }

@@ -104,10 +104,11 @@ import StepChangeCLI
     @Test func atATerminalAnUnusualReviewDateIsConfirmedFirst() throws {
         let workspace = try exampleWorkspace(corrupt: false)
         let now = Date(timeIntervalSince1970: 1_796_040_000)
+        let london = try #require(TimeZone(identifier: "Europe/London"))
         for (answer, recorded) in [("n", false), ("y", true)] {
             let terminal = ScriptedTerminal([answer], interactive: true)
             let context = CommandContext(terminal: terminal, environment: [:], currentDirectory: workspace, time: FixedTime(now),
-                                         timeZone: try #require(TimeZone(identifier: "Europe/London")))
+                                         timeZone: london)
             let status = StepChangeCLI.main(["review", earlierID, "--action", "A1.1", "--status", "complete", "--date", "2027-01-05",
                                              "--reviewer", "Sam"], context: context)
             #expect(terminal.output.contains("The review date 2027-01-05 is in the future (today is 2026-11-30). Record the review on 2027-01-05 anyway? [y/N]: "))

@@ -98,17 +98,27 @@ enum RandomEdits {
         return framework
     }
 
+    static func participant(_ random: inout SeededRandom, _ full: Bool) -> Participant {
+        var participant = Participant(id: text(&random), name: text(&random), organisation: text(&random),
+                                      sector: Sector.allCases.randomElement(using: &random)!)
+        participant.absentFrom = maybe(&random, full) { text(&$0) }
+        participant.sectorToConfirm = maybe(&random, full) { Bool.random(using: &$0) }
+        return participant
+    }
+
     static func make(_ random: inout SeededRandom, full: Bool = false) -> Session {
         var session = Session(id: text(&random), title: text(&random), description: text(&random, long: true), partnership: text(&random),
                               facilitator: text(&random), date: text(&random), createdAt: date(&random), framework: framework(&random, full),
-                              participants: (0..<Int.random(in: 0...4, using: &random)).map { _ in Participant(id: text(&random), name: text(&random)) },
+                              participants: (0..<Int.random(in: full ? 1...4 : 0...4, using: &random)).map { _ in participant(&random, full) },
                               settings: SessionSettings(scoring: Bool.random(using: &random) ? .open : .blind,
                                                         minutesPerHeading: maybe(&random, full) { number(&$0) }, votesPerParticipant: number(&random)))
         session.schemaVersion = number(&random)
         session.updatedAt = date(&random)
         session.stage = Stage.allCases.randomElement(using: &random)!
         session.assessments = (0..<Int.random(in: full ? 1...6 : 0...6, using: &random)).map { _ in assessment(&random, full) }
-        session.statements = (0..<Int.random(in: 0...3, using: &random)).map { _ in ImprovementStatement(id: text(&random), text: text(&random)) }
+        session.statements = (0..<Int.random(in: full ? 1...3 : 0...3, using: &random)).map { _ in
+            ImprovementStatement(id: text(&random), text: text(&random), itemIDs: texts(&random), rationale: text(&random), mergedFrom: texts(&random))
+        }
         session.votes = (0..<Int.random(in: 0...3, using: &random)).map { _ in Vote(participant: text(&random), statement: text(&random), count: number(&random)) }
         session.planned = texts(&random)
         session.plans = (0..<Int.random(in: full ? 1...3 : 0...3, using: &random)).map { _ in plan(&random, full) }
@@ -202,7 +212,7 @@ enum RandomEdits {
             session.assessmentCursor?.headingStarts[text(&random)] = date(&random)
             if Bool.random(using: &random) { session.assessmentCursor?.order.append(text(&random)) }
         case 12:
-            session.participants.append(Participant(id: text(&random), name: text(&random)))
+            session.participants.append(participant(&random, false))
             session.votes.append(Vote(participant: text(&random), statement: text(&random), count: 1))
         case 13:
             session.statements.append(ImprovementStatement(id: text(&random), text: text(&random)))

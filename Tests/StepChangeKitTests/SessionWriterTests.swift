@@ -191,6 +191,9 @@ struct SessionWriterTests {
         #expect(fields(assessment.rounds[0]) == ["number", "scores", "source"])
         #expect(fields(assessment.rounds[0].scores[0]) == ["participant", "score", "comment"])
         #expect(fields(assessment.consensus as Any) == [] || fields(assessment.consensus!) == ["score", "suggested", "round", "outsideRangeReason", "agreedAt"])
+        #expect(fields(session.participants[0]) == ["id", "name", "organisation", "sector", "absentFrom", "sectorToConfirm"])
+        #expect(fields(session.statements[0]) == ["id", "text", "itemIDs", "rationale", "mergedFrom"])
+        #expect(fields(Vote(participant: "p1", statement: "S1", count: 1)) == ["participant", "statement", "count"])
         let cursor = session.assessmentCursor!
         #expect(fields(cursor) == ["order", "itemID", "step", "round", "blindScores", "pendingConsensus", "headingStarts", "lastAnswerAt",
                                    "trail", "pendingParticipant", "pendingRemoval", "introducedHeading"])

@@ -85,4 +85,12 @@ public enum AssessmentStep: String, Codable, Sendable {
     case summary
     /// The self-assessment is finished; the run moves on to the next stage.
     case finished
+
+    /// True for the steps that belong to one item (scoring to areas for improvement).
+    public var isAboutAnItem: Bool {
+        switch self {
+        case .scoring, .consensus, .confirmOutsideRange, .outsideRangeReason, .evidence, .strengths, .areas: true
+        case .participants, .summary, .finished: false
+        }
+    }
 }

@@ -127,8 +127,7 @@ extension AssessmentStage {
             cursor.step = .participants
             return cursor
         }
-        let itemSteps: Set<AssessmentStep> = [.scoring, .consensus, .confirmOutsideRange, .outsideRangeReason, .evidence, .strengths, .areas]
-        if itemSteps.contains(cursor.step) {
+        if cursor.step.isAboutAnItem {
             guard let itemID = cursor.itemID, let item = session.framework.item(itemID) else {
                 var fresh = initialCursor(for: session, order: cursor.order)
                 fresh.headingStarts = cursor.headingStarts

@@ -65,9 +65,13 @@ public enum FrameworkValidator {
             }
         }
 
-        var kinds = Set<HorizonKind>()
+        var kinds: [HorizonKind] = []
         for (index, horizon) in framework.horizons.enumerated() {
-            if !kinds.insert(horizon.id).inserted { report("horizons[\(index)].id", "duplicate horizon \"\(horizon.id.rawValue)\"") }
+            if kinds.contains(horizon.id) {
+                report("horizons[\(index)].id", "duplicate horizon \"\(horizon.id.rawValue)\"")
+            } else {
+                kinds.append(horizon.id)
+            }
             for (field, years) in [("fromYears", horizon.fromYears), ("toYears", horizon.toYears)] {
                 if let message = FileLimits.outside(years, FileLimits.horizonYears, "years after the workshop") {
                     report("horizons[\(index)].\(field)", message)

@@ -57,6 +57,40 @@ extension CanonicalBytes {
         closeObject(indent)
     }
 
+    // MARK: People, statements and votes
+
+    func write(_ value: Participant, _ indent: Int) {
+        openObject()
+        var first = true
+        if let absentFrom = value.absentFrom { key("absentFrom", indent, &first); string(absentFrom) }
+        key("id", indent, &first); string(value.id)
+        key("name", indent, &first); string(value.name)
+        key("organisation", indent, &first); string(value.organisation)
+        key("sector", indent, &first); string(value.sector.rawValue)
+        if let confirm = value.sectorToConfirm { key("sectorToConfirm", indent, &first); bool(confirm) }
+        closeObject(indent)
+    }
+
+    func write(_ value: ImprovementStatement, _ indent: Int) {
+        openObject()
+        var first = true
+        key("id", indent, &first); string(value.id)
+        key("itemIDs", indent, &first); strings(value.itemIDs, indent + 2)
+        key("mergedFrom", indent, &first); strings(value.mergedFrom, indent + 2)
+        key("rationale", indent, &first); string(value.rationale)
+        key("text", indent, &first); string(value.text)
+        closeObject(indent)
+    }
+
+    func write(_ value: Vote, _ indent: Int) {
+        openObject()
+        var first = true
+        key("count", indent, &first); int(value.count)
+        key("participant", indent, &first); string(value.participant)
+        key("statement", indent, &first); string(value.statement)
+        closeObject(indent)
+    }
+
     func write(_ value: AssessmentCursor, order: [UInt8], _ indent: Int) {
         openObject()
         var first = true

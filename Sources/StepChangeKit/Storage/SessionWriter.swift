@@ -164,7 +164,7 @@ final class SessionWriter: @unchecked Sendable {
         if let framework { placed.append((out.count, framework.bytes)) }
         out.key("id", indent, &first); out.string(session.id)
         out.key("participants", indent, &first)
-        out.raw(try Self.generic(session.participants, cached: &participants, indent + 2))
+        out.raw(Self.array(session.participants, cached: &participants, indent + 2) { $0.write($1, $2) })
         out.key("partnership", indent, &first); out.string(session.partnership)
         out.key("planned", indent, &first); out.strings(session.planned, indent + 2)
         if let cursor = session.planningCursor {
@@ -188,7 +188,7 @@ final class SessionWriter: @unchecked Sendable {
         out.key("settings", indent, &first); out.write(session.settings, indent + 2)
         out.key("stage", indent, &first); out.string(session.stage.rawValue)
         out.key("statements", indent, &first)
-        out.raw(try Self.generic(session.statements, cached: &statements, indent + 2))
+        out.raw(Self.array(session.statements, cached: &statements, indent + 2) { $0.write($1, $2) })
         if let cursor = session.statementsCursor {
             out.key("statementsCursor", indent, &first)
             try Self.generic(cursor, indent + 2, to: out)
@@ -208,7 +208,7 @@ final class SessionWriter: @unchecked Sendable {
         out.key("title", indent, &first); out.string(session.title)
         out.key("updatedAt", indent, &first); out.date(session.updatedAt)
         out.key("votes", indent, &first)
-        out.raw(try Self.generic(session.votes, cached: &votes, indent + 2))
+        out.raw(Self.array(session.votes, cached: &votes, indent + 2) { $0.write($1, $2) })
         out.closeObject(indent)
     }
 
@@ -283,6 +283,17 @@ final class SessionWriter: @unchecked Sendable {
         out.byte(UInt8(ascii: "\n"))
         out.spaces(indent)
         out.byte(UInt8(ascii: "]"))
+    }
+
+    /// A short array written by hand at `indent`, reused while its storage is the same.
+    private static func array<Value>(_ values: [Value], cached: inout (value: [Value], bytes: [UInt8])?, _ indent: Int,
+                                     _ element: (CanonicalBytes, Value, Int) -> Void) -> [UInt8] {
+        if let cached, sameStorage(cached.value, values) { return cached.bytes }
+        let part = CanonicalBytes(capacity: 1024)
+        part.array(values, indent, element)
+        let bytes = part.bytes
+        cached = (values, bytes)
+        return bytes
     }
 
     /// A part left to `CanonicalJSON`, written at `indent`.
