@@ -160,6 +160,23 @@ struct SessionStoreTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path).isEmpty)
     }
 
+    /// The lock file holds exactly the new holder's three lines afterwards, whatever was there before:
+    /// nothing (a new or empty file, written without truncating) or a longer text (truncated first).
+    @Test func aTakenLockFileHoldsOnlyTheNewHolder() throws {
+        let store = try store()
+        let url = store.url(for: "x")
+        let path = SessionStore.lockPath(for: url)
+        let longer = "999999\n\(LockHolder.thisHost)-with-a-much-longer-name\n2026-01-01T00:00:00Z\nand a line an older version left\n"
+        for before in [nil, "", longer] {
+            if let before { try before.write(toFile: path, atomically: true, encoding: .utf8) }
+            let now = Date(timeIntervalSince1970: 1_796_000_000)
+            let lock = try store.lock(url, now: now)
+            let expected = LockHolder(pid: getpid(), host: LockHolder.thisHost, startedAt: SessionLock.startedAtText(now)).text
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "before: \(before ?? "no file")")
+            lock.release()
+        }
+    }
+
     @Test func saveIntoAMissingDirectoryFailsClearly() {
         let store = SessionStore(directory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
         #expect(throws: StepChangeError.self) { try store.save(sampleSession()) }

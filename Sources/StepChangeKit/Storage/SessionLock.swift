@@ -98,7 +98,10 @@ public final class SessionLock: @unchecked Sendable {
             between(.checked)
             let previous = readHolder(fd)
             let text = Array(holder.text.utf8)
-            if ftruncate(fd, 0) == 0 { _ = pwrite(fd, text, text.count, 0) }
+            // The file is almost always new and empty. Truncating it anyway would make ext4 write it out
+            // when it is closed (its guard for files rewritten through a truncation), a disk write at
+            // every `run`'s end for a file that is about to be removed.
+            if current.st_size == 0 || ftruncate(fd, 0) == 0 { _ = pwrite(fd, text, text.count, 0) }
             return SessionLock(path: path, descriptor: fd, previousHolder: previous == holder ? nil : previous)
         }
         throw alreadyOpen(path)
