@@ -16,9 +16,10 @@ let package = Package(
                          swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "stepchange-bench", dependencies: ["StepChangeKit", "StepChangeRoom", "stepchange"]),
-        .testTarget(name: "StepChangeKitTests", dependencies: ["StepChangeKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "StepChangeRoomTests", dependencies: ["StepChangeRoom", "StepChangeKit"]),
-        .testTarget(name: "StepChangeCLITests", dependencies: ["StepChangeCLI", "StepChangeKit", "stepchange"],
+        .target(name: "StepChangeTestSupport", path: "Tests/StepChangeTestSupport"),
+        .testTarget(name: "StepChangeKitTests", dependencies: ["StepChangeKit", "StepChangeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StepChangeRoomTests", dependencies: ["StepChangeRoom", "StepChangeKit", "StepChangeTestSupport"]),
+        .testTarget(name: "StepChangeCLITests", dependencies: ["StepChangeCLI", "StepChangeKit", "stepchange", "StepChangeTestSupport"],
                     exclude: ["Browser/room_browser.py"]),
     ]
 )

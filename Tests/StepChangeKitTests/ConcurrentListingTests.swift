@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Glibc
 struct ConcurrentListingTests {
     /// An archive with sessions, damaged files of every kind the listing reports, and symlinks.
     func awkwardArchive() throws -> SessionStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concurrent-\(UUID().uuidString)")
+        let directory = Scratch.url("concurrent-\(UUID().uuidString)")
         let elsewhere = directory.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         let store = SessionStore(directory: directory)

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 import Synchronization
 @testable import StepChangeKit
@@ -104,7 +105,7 @@ final class RecordingCalls: FileSystemCalls, @unchecked Sendable {
 
 /// A fresh empty directory for one test.
 func freshDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("durable-\(UUID().uuidString)")
+    let url = Scratch.url("durable-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

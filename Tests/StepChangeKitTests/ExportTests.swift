@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -338,7 +339,7 @@ struct DocxTests {
     }
 
     func write(_ data: Data, _ name: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-export-\(UUID().uuidString)-\(name)")
+        let url = Scratch.url("stepchange-export-\(UUID().uuidString)-\(name)")
         try data.write(to: url)
         return url.path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -263,7 +264,7 @@ struct FasterPathTests {
     }
 
     @Test func aSessionSavedFromBytesHoldsExactlyTheEncoding() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("faster-\(UUID().uuidString)")
+        let directory = Scratch.url("faster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)

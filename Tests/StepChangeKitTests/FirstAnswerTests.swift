@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -49,7 +50,7 @@ struct FirstAnswerTests {
     /// Through the store, as `run` does it: load with `preparingToSave`, answer, save; the file holds the
     /// reference bytes, also when the loaded file held texts the answer respells.
     @Test func theFirstSaveAfterLoadingWritesTheReferenceBytes() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("first-answer-\(UUID().uuidString)")
+        let directory = Scratch.url("first-answer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
@@ -83,7 +84,7 @@ struct FirstAnswerTests {
     /// A file that cannot be loaded, read with `preparingToSave`, leaves the writer free: the next save
     /// goes ahead (the warm-up ends with or without a session) and writes the reference bytes.
     @Test func aFileThatFailsToLoadLeavesTheWriterFree() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("first-answer-\(UUID().uuidString)")
+        let directory = Scratch.url("first-answer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)

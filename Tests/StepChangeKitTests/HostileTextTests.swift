@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -13,7 +14,7 @@ import Testing
 
     @Test(arguments: hostileTitles)
     func newSessionIDsStayInsideTheSessionsDirectory(title: String) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        let directory = Scratch.url("hostile-\(UUID().uuidString)")
         let store = SessionStore(directory: directory)
         let id = store.newID(date: "2026-11-25", title: title)
         #expect(!id.contains("/") && !id.contains("\\") && !id.contains(".."))

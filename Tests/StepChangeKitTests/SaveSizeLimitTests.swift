@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -17,7 +18,7 @@ struct SaveSizeLimitTests {
     }
 
     @Test func aRefusedSaveLeavesTheFileAsItWas() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-size-\(UUID().uuidString)")
+        let directory = Scratch.url("stepchange-size-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)

@@ -1,10 +1,11 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
 /// A copy of the worked-example archive in a fresh temporary directory.
 func exampleArchiveCopy() throws -> SessionStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)")
+    let directory = Scratch.url("archive-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let archive = SessionStore(directory: exampleSessionsDirectory)
     for session in WorkedExampleBuilder.all {
@@ -117,7 +118,7 @@ struct SessionIndexTests {
         let store = try exampleArchiveCopy()
         let first = try SessionListing.list(store, settle: 0)
         // Copy the whole folder, index included, as from a shared drive: every file gets a new inode and times.
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("copied-\(UUID().uuidString)")
+        let copy = Scratch.url("copied-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: store.directory, to: copy)
         let copied = SessionStore(directory: copy)
         let listed = try SessionListing.list(copied, settle: 0)

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -69,7 +70,7 @@ struct SessionCodecTests {
 @Suite("The sessions directory")
 struct SessionStoreTests {
     func store() throws -> SessionStore {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        let url = Scratch.url("store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return SessionStore(directory: url)
     }

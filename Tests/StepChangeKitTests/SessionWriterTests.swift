@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -92,7 +93,7 @@ struct SessionWriterTests {
     }
 
     @Test func aSaveWritesTheReferenceBytesInPieces() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
+        let directory = Scratch.url("writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
@@ -132,7 +133,7 @@ struct SessionWriterTests {
             func link(_ from: String, _ to: String) -> Int32 { real.link(from, to) }
             func unlink(_ path: String) -> Int32 { real.unlink(path) }
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gather-\(UUID().uuidString)")
+        let directory = Scratch.url("gather-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let target = directory.appendingPathComponent("file.json")

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -45,7 +46,7 @@ struct XlsxExportTests {
 
     @Test(.enabled(if: openpyxlAvailable, "python3 with openpyxl is not installed (python3 -m pip install openpyxl; .ci/run installs it)"))
     func openpyxlReadsTypedCells() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-\(UUID().uuidString).xlsx")
+        let url = Scratch.url("stepchange-\(UUID().uuidString).xlsx")
         try SessionExport.export(completeSession(), format: .xlsx, part: .all).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let script = """

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeRoom
 
@@ -103,7 +104,7 @@ struct QRCodeTests {
     }
 
     func decode(_ png: [UInt8]) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).png")
+        let file = Scratch.url("qr-\(UUID().uuidString).png")
         try Data(png).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()

@@ -6,7 +6,7 @@ Joins with the join link, taps the participant's name, types a comment and taps 
 on the real form, then prints the text of the participant page and saves screenshots of the
 participant page (390x844) and the projector page (1920x1080). Exits non-zero on any failure.
 """
-import base64, json, os, subprocess, sys, tempfile, time
+import base64, json, os, shutil, subprocess, sys, tempfile, time
 
 chromium, base, code, participant, score, shots = sys.argv[1:7]
 profile = tempfile.mkdtemp(prefix="stepchange-chromium-")
@@ -129,3 +129,5 @@ finally:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait()
+    shutil.rmtree(profile, ignore_errors=True)

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 
 /// Runs the built `stepchange` executable as a user would: arguments, stdin, environment and working
 /// directory in; stdout, stderr and exit status out.
@@ -110,9 +111,9 @@ struct BinaryRunner {
         var env = Self.environment
         env.merge(environment) { $1 }
         process.environment = env
-        process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
+        process.currentDirectoryURL = directory ?? Scratch.root
         let input = Pipe()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-run-\(UUID().uuidString)")
+        let scratch = Scratch.url("stepchange-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -127,9 +128,7 @@ struct BinaryRunner {
 
 /// A fresh empty directory for one test.
 func temporaryDirectory(_ name: String = #function) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("stepchange-tests")
-        .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString.prefix(8))
+    let url = Scratch.url(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString.prefix(8))
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import StepChangeCLI
 import StepChangeKit
 
@@ -30,7 +31,7 @@ final class ScriptedTerminal: Terminal {
 }
 
 /// Runs the CLI in-process with a scripted terminal in a given directory.
-func runCLI(_ arguments: [String], input: [String] = [], in directory: URL = FileManager.default.temporaryDirectory,
+func runCLI(_ arguments: [String], input: [String] = [], in directory: URL = Scratch.root,
             environment: [String: String] = [:], now: Date = Date(timeIntervalSince1970: 1_795_000_000)) -> (status: Int32, output: String, errors: String) {
     let terminal = ScriptedTerminal(input)
     let context = CommandContext(terminal: terminal, environment: environment, currentDirectory: directory, time: FixedTime(now))

@@ -1,4 +1,5 @@
 import Foundation
+import StepChangeTestSupport
 import Testing
 @testable import StepChangeKit
 
@@ -154,7 +155,7 @@ struct SurveyGoldenTests {
 @Suite("Survey files read by other programs")
 struct SurveyFilesReadBackTests {
     func write(_ data: Data, _ name: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stepchange-survey-\(UUID().uuidString)-\(name)")
+        let url = Scratch.url("stepchange-survey-\(UUID().uuidString)-\(name)")
         try data.write(to: url)
         return url.path
     }
