@@ -30,6 +30,46 @@ struct FirstAnswerTests {
         }
     }
 
+    /// Parts handed to the warm-up while the file is still being read (`partRead`) are reused only where
+    /// the session finally given holds the very same values: the same parts, parts edited or replaced
+    /// after they were handed over, equal copies in new storage, a text respelt only in Unicode
+    /// normalisation, or no session at all (`abandon`) all save the reference bytes.
+    @Test func partsHandedOverWhileReadingAreReusedOnlyWhenTheyAreTheSame() throws {
+        var random = SeededRandom(seed: 3017)
+        for round in 0..<60 {
+            let writer = SessionWriter()
+            let read = RandomEdits.make(&random, full: round % 2 == 0)
+            var session = read
+            let warmUp = writer.warmUp()
+            warmUp.partRead(.assessments(read.assessments))
+            warmUp.partRead(.framework(read.framework))
+            warmUp.partRead(.plans(read.plans))
+            switch round % 5 {
+            case 0: break
+            case 1: for _ in 0..<3 { RandomEdits.edit(&session, &random) }
+            case 2:
+                session.assessments = read.assessments.map { value in
+                    var copy = value
+                    copy.evidence = value.evidence.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+                    return copy
+                }
+                session.framework = try JSONDecoder().decode(Framework.self, from: JSONEncoder().encode(read.framework))
+            case 3:
+                if !session.assessments.isEmpty { session.assessments[0].evidence.append("caf\u{E9}") }
+                warmUp.partRead(.assessments(session.assessments))
+                if !session.assessments.isEmpty { session.assessments[0].evidence[session.assessments[0].evidence.count - 1] = "cafe\u{301}" }
+            default:
+                warmUp.abandon()
+                #expect(try writer.bytes(session) == reference(session), "abandoned, round \(round)")
+                continue
+            }
+            warmUp.start(session)
+            #expect(try writer.bytes(session) == reference(session), "round \(round)")
+            RandomEdits.edit(&session, &random)
+            #expect(try writer.bytes(session) == reference(session), "the save after, round \(round)")
+        }
+    }
+
     @Test func aTextChangedOnlyInUnicodeNormalisationAfterTheWarmUpIsWrittenAgain() throws {
         let writer = SessionWriter()
         var session = sampleSession()

@@ -43,10 +43,11 @@ public enum SessionCodec {
         return try decode(data, source: source, strict: strict, warmUp: warmUp)
     }
 
-    /// `decode`, handing the session to `warmUp` (see `SessionWriter.warmUp`) as soon as it is read,
-    /// before it is validated.
+    /// `decode`, handing `warmUp` (see `SessionWriter.warmUp`) each large part as soon as the strict
+    /// reader has it and the session as soon as it is read, before it is validated.
     static func decode(_ data: consuming Data, source: String, strict: Bool = true, warmUp: SessionWriter.WarmUp?) throws(StepChangeError) -> Session {
-        if strict, let session = SessionReader.session(from: data), session.schemaVersion == Session.currentSchemaVersion {
+        if strict, let session = SessionReader.session(from: data, partRead: warmUp.map { warmUp in { warmUp.partRead($0) } }),
+           session.schemaVersion == Session.currentSchemaVersion {
             _ = consume data
             warmUp?.start(session)
             return try validated(session, source: source)

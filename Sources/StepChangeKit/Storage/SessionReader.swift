@@ -11,12 +11,22 @@ struct SessionReader {
     typealias Refused = StrictJSONReader.Refused
 
     var json: StrictJSONReader
+    /// Told each large part of the session as soon as it is read, before the rest of the file (see
+    /// `SessionWriter.warmUp`).
+    var partRead: ((Part) -> Void)?
+
+    /// A large part of a session, as `partRead` is told it.
+    enum Part {
+        case assessments([ItemAssessment])
+        case framework(Framework)
+        case plans([OutcomePlan])
+    }
 
     /// The session the bytes hold, or nil where `JSONDecoder` is left to decide.
-    static func session(from data: Data) -> Session? {
+    static func session(from data: Data, partRead: ((Part) -> Void)? = nil) -> Session? {
         data.withUnsafeBytes { raw -> Session? in
             do {
-                var reader = SessionReader(json: try StrictJSONReader(raw.bindMemory(to: UInt8.self)))
+                var reader = SessionReader(json: try StrictJSONReader(raw.bindMemory(to: UInt8.self)), partRead: partRead)
                 reader.json.skipSpace()
                 let session = try reader.session()
                 try reader.json.finish()
@@ -111,15 +121,24 @@ struct SessionReader {
             case .date: date = try string()
             case .createdAt: createdAt = try self.date()
             case .updatedAt: updatedAt = try self.date()
-            case .framework: framework = try self.framework()
+            case .framework:
+                let read = try self.framework()
+                framework = read
+                partRead?(.framework(read))
             case .participants: participants = try array { try $0.participant() }
             case .settings: settings = try self.settings()
             case .stage: stage = try name(Stage.self)
-            case .assessments: assessments = try array { try $0.itemAssessment() }
+            case .assessments:
+                let read = try array { try $0.itemAssessment() }
+                assessments = read
+                partRead?(.assessments(read))
             case .statements: statements = try array { try $0.statement() }
             case .votes: votes = try array { try $0.vote() }
             case .planned: planned = try strings()
-            case .plans: plans = try array { try $0.plan() }
+            case .plans:
+                let read = try array { try $0.plan() }
+                plans = read
+                partRead?(.plans(read))
             case .assessmentCursor: assessmentCursor = try orNil { try $0.assessmentCursor() }
             case .statementsCursor: statementsCursor = try orNil { try $0.statementsCursor() }
             case .planningCursor: planningCursor = try orNil { try $0.planningCursor() }

@@ -53,45 +53,77 @@ final class SessionWriter: @unchecked Sendable {
     /// A warm-up whose thread is started now, before the session it will remember has been read, and
     /// waits for it: a second core can take a millisecond or more to start running a new thread, which
     /// then passes while the file is read and parsed instead of after. The turn is taken before this
-    /// returns; give the warm-up its session with `start`, or `abandon` it if there is none.
+    /// returns. Give the warm-up each large part as soon as it is read (`partRead`: it remembers it while
+    /// the rest of the file is read), then the session with `start`, or `abandon` it if there is none.
     func warmUp() -> WarmUp {
         turn.wait()
         let warmUp = WarmUp()
         // A thread of its own, started at once (Dispatch's pool may start its first worker only later).
         Thread.detachNewThread {
             defer { self.turn.signal() }
-            guard let session = warmUp.session() else { return }
-            _ = try? self.fileInTurn(session)
+            while true {
+                switch warmUp.next() {
+                case .part(.assessments(let values)): self.updateAssessments(values)
+                case .part(.framework(let value)): self.updateFramework(value)
+                case .part(.plans(let values)): self.updatePlans(values)
+                case .session(let session): _ = try? self.fileInTurn(session); return
+                case .nothing: return
+                }
+            }
         }
         return warmUp
     }
 
-    /// The session a warm-up started by `warmUp()` is waiting for, handed over once.
+    /// What a warm-up started by `warmUp()` is given, in order: the large parts of the session as they
+    /// are read, then the session, or nothing.
     final class WarmUp: @unchecked Sendable {
-        private let handedOver = DispatchSemaphore(value: 0)
-        private var given: Session?
-        private var done = false
+        fileprivate enum Handover {
+            case part(SessionReader.Part)
+            case session(Session)
+            case nothing
+        }
+
+        private let given = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var waiting: [Handover] = []
+        /// Set once the session or nothing has been given (only by the thread that called `warmUp()`).
+        private var ended = false
+
+        /// Gives the waiting thread a large part of the session, just read, to remember while the rest of
+        /// the file is read. It is reused for the session only where it holds the very same values.
+        func partRead(_ part: SessionReader.Part) {
+            guard !ended else { return }
+            hand(.part(part))
+        }
 
         /// Gives the waiting thread the session to remember (from the thread that called `warmUp()`).
         func start(_ session: Session) {
-            guard !done else { return }
-            done = true
-            given = session
-            handedOver.signal()
+            guard !ended else { return }
+            ended = true
+            hand(.session(session))
         }
 
-        /// Lets the waiting thread go with nothing to do, giving the writer's turn back; nothing once started.
+        /// Lets the waiting thread go with nothing more to do, giving the writer's turn back; nothing once
+        /// started.
         func abandon() {
-            guard !done else { return }
-            done = true
-            handedOver.signal()
+            guard !ended else { return }
+            ended = true
+            hand(.nothing)
         }
 
-        /// Waits for `start` or `abandon` (on the warm-up's thread).
-        fileprivate func session() -> Session? {
-            handedOver.wait()
-            defer { given = nil }
-            return given
+        private func hand(_ handover: Handover) {
+            lock.lock()
+            waiting.append(handover)
+            lock.unlock()
+            given.signal()
+        }
+
+        /// Waits for the next thing given (on the warm-up's thread).
+        fileprivate func next() -> Handover {
+            given.wait()
+            lock.lock()
+            defer { lock.unlock() }
+            return waiting.removeFirst()
         }
     }
 
@@ -139,7 +171,7 @@ final class SessionWriter: @unchecked Sendable {
             out.write(cursor, order: orderBytes(cursor.order), indent + 2)
         }
         out.key("assessments", indent, &first)
-        assessments.update(session.assessments) { $0.write($1, indent + 4) }
+        updateAssessments(session.assessments)
         Self.place(assessments.bytes, indent + 2, in: out, placing: &placed)
         if let actions = session.carriedForwardActions {
             out.key("carriedForwardActions", indent, &first)
@@ -155,13 +187,7 @@ final class SessionWriter: @unchecked Sendable {
         }
         out.key("facilitator", indent, &first); out.string(session.facilitator)
         out.key("framework", indent, &first)
-        if framework == nil || !Self.same(framework!.value, session.framework) {
-            let part = CanonicalBytes(capacity: framework?.bytes.buffer.count ?? 16 * 1024)
-            part.write(session.framework, indent + 2)
-            let length = part.count
-            framework = (session.framework, RememberedBytes(part.handOver(), 0..<length))
-        }
-        if let framework { placed.append((out.count, framework.bytes)) }
+        placed.append((out.count, updateFramework(session.framework)))
         out.key("id", indent, &first); out.string(session.id)
         out.key("participants", indent, &first)
         out.raw(Self.array(session.participants, cached: &participants, indent + 2) { $0.write($1, $2) })
@@ -172,7 +198,7 @@ final class SessionWriter: @unchecked Sendable {
             try Self.generic(cursor, indent + 2, to: out)
         }
         out.key("plans", indent, &first)
-        updatePlans(session.plans, indent + 4)
+        updatePlans(session.plans)
         Self.place(plans.bytes, indent + 2, in: out, placing: &placed)
         if let previous = session.previousConsensus {
             out.key("previousConsensus", indent, &first)
@@ -212,6 +238,23 @@ final class SessionWriter: @unchecked Sendable {
         out.closeObject(indent)
     }
 
+    /// Brings the remembered assessments up to `values`, each written at indent 4 (in the top-level array).
+    private func updateAssessments(_ values: [ItemAssessment]) {
+        assessments.update(values) { $0.write($1, 4) }
+    }
+
+    /// The framework's bytes (written at indent 2, a top-level field), remembered while it is the same.
+    @discardableResult
+    private func updateFramework(_ value: Framework) -> RememberedBytes {
+        if let framework, Self.same(framework.value, value) { return framework.bytes }
+        let part = CanonicalBytes(capacity: framework?.bytes.buffer.count ?? 16 * 1024)
+        part.write(value, 2)
+        let length = part.count
+        let bytes = RememberedBytes(part.handOver(), 0..<length)
+        framework = (value, bytes)
+        return bytes
+    }
+
     /// The assessment cursor's item order (as long as the framework), written at indent 4.
     private func orderBytes(_ items: [String]) -> [UInt8] {
         if let order, Self.sameStorage(order.value, items) { return order.bytes }
@@ -221,9 +264,10 @@ final class SessionWriter: @unchecked Sendable {
         return part.bytes
     }
 
-    /// Plans written at `indent`, each reused whole when it is the same, else rewritten reusing the bytes
-    /// of its actions that are the same as the action at the same place before.
-    private func updatePlans(_ values: [OutcomePlan], _ indent: Int) {
+    /// Plans written at indent 4 (in the top-level array), each reused whole when it is the same, else
+    /// rewritten reusing the bytes of its actions that are the same as the action at the same place before.
+    private func updatePlans(_ values: [OutcomePlan]) {
+        let indent = 4
         if planActions.count > values.count { planActions.removeLast(planActions.count - values.count) }
         while planActions.count < values.count { planActions.append(Parts()) }
         plans.update(values) { out, plan, index in
