@@ -54,6 +54,7 @@ extension SessionReader {
     }
 
     mutating func participantScore() throws -> ParticipantScore {
+        if let saved = savedParticipantScore() { return saved }
         var object = try json.beginObject()
         var participant: String?, score: Score?, comment: String?
         while let field = try json.nextField(&object, ParticipantScoreKey.self) {
@@ -65,6 +66,47 @@ extension SessionReader {
         }
         guard let participant, let score else { throw Refused() }
         return ParticipantScore(participant: participant, score: score, comment: comment)
+    }
+
+    /// A score laid out as saved files write it, one part per line — `{`, `"participant" : "p3",`,
+    /// `"score" : 4` (or `"dont-know"`), `}` — with a plain ASCII participant id and a score of up to three
+    /// digits: read in one pass (the scores are most of a large session's objects). Anything else — a
+    /// comment, another layout, an escape, a sign or a longer number — gives nil, and `participantScore`
+    /// reads the object field by field, to the same value wherever this one gives one.
+    private mutating func savedParticipantScore() -> ParticipantScore? {
+        var bytes = json.layout()
+        guard bytes.take("{\n") else { return nil }
+        let indent = bytes.spaces()
+        guard indent >= 2, bytes.take("\"participant\" : \""), let name = bytes.plainName(), bytes.take("\",\n"),
+              bytes.spaces(indent), bytes.take("\"score\" : ") else { return nil }
+        let score: Score
+        if bytes.take("\"dont-know\"") {
+            score = .dontKnow
+        } else if let value = bytes.smallNumber() {
+            score = .value(value)
+        } else {
+            return nil
+        }
+        guard bytes.take("\n"), bytes.spaces(indent - 2), bytes.take("}") else { return nil }
+        var known = -1
+        if name.key != 0 {
+            for index in scoreIDKeys.indices where scoreIDKeys[index] == name.key {
+                known = index
+                break
+            }
+        }
+        let participant: String
+        if known >= 0 {
+            participant = scoreIDs[known]
+        } else {
+            participant = String(decoding: name.bytes, as: UTF8.self)
+            if name.key != 0, scoreIDKeys.count < 64 {
+                scoreIDKeys.append(name.key)
+                scoreIDs.append(participant)
+            }
+        }
+        json.move(past: bytes)
+        return ParticipantScore(participant: participant, score: score, comment: nil)
     }
 
     /// A whole number, or the text `dont-know` written plainly (as `Score`'s own decoding reads them).

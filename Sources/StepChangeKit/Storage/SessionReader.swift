@@ -14,6 +14,11 @@ struct SessionReader {
     /// Told each large part of the session as soon as it is read, before the rest of the file (see
     /// `SessionWriter.warmUp`).
     var partRead: ((Part) -> Void)?
+    /// Participant ids of up to eight bytes read in scores (`scoreIDs`), by their bytes packed into a word
+    /// (`scoreIDKeys`), so that each of a session's few ids is made into text once, not once for each of its
+    /// thousands of scores.
+    var scoreIDKeys: [UInt64] = []
+    var scoreIDs: [String] = []
 
     /// A large part of a session, as `partRead` is told it.
     enum Part {

@@ -224,6 +224,99 @@ struct StrictJSONReader {
         return true
     }
 
+    // MARK: - Values laid out as saved files lay them out
+
+    /// The bytes from the reader's position, to read a small object in the exact layout saved files give it
+    /// (`Layout`); the reader moves past what was read only by `move(past:)`, so when the layout is not the
+    /// expected one it stays where it was and the general reading decides. What a caller accepts this way
+    /// must be read to the same value by the general reading (it checks plain, unescaped bytes only).
+    func layout() -> Layout {
+        Layout(base: base, count: count, at: position)
+    }
+
+    /// Moves past what `layout` read.
+    mutating func move(past layout: Layout) {
+        position = layout.at
+    }
+
+    /// Bytes of the reader's buffer from a position, for reading a layout; every read checks the end of
+    /// the buffer.
+    struct Layout {
+        fileprivate let base: UnsafePointer<UInt8>
+        fileprivate let count: Int
+        fileprivate var at: Int
+
+        /// True, and past them, when the next bytes are `text`.
+        mutating func take(_ text: StaticString) -> Bool {
+            let length = text.utf8CodeUnitCount
+            guard at + length <= count else { return false }
+            let letters = UnsafeRawPointer(text.utf8Start)
+            var offset = 0
+            // Eight bytes at a time, then one at a time.
+            while offset + 8 <= length {
+                guard UnsafeRawPointer(base + at + offset).loadUnaligned(as: UInt64.self) == letters.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+                offset += 8
+            }
+            while offset < length {
+                guard base[at + offset] == letters.load(fromByteOffset: offset, as: UInt8.self) else { return false }
+                offset += 1
+            }
+            at += length
+            return true
+        }
+
+        /// How many spaces come next, passing them.
+        mutating func spaces() -> Int {
+            let start = at
+            while at + 8 <= count && UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { at += 8 }
+            while at < count && base[at] == 0x20 { at += 1 }
+            return at - start
+        }
+
+        /// True when exactly `number` spaces come next (passing the spaces either way).
+        mutating func spaces(_ number: Int) -> Bool {
+            spaces() == number
+        }
+
+        /// The plain ASCII name that comes next — letters, digits, `-`, `_` and `.`, at least one — when a
+        /// quote follows it (not passed): its bytes packed into a word when there are at most eight (no two
+        /// such names pack alike, as none holds a zero byte; 0 for a longer name), and its bytes (valid while
+        /// the reader is not changed). Nil otherwise.
+        mutating func plainName() -> (key: UInt64, bytes: UnsafeBufferPointer<UInt8>)? {
+            let start = at
+            while at < count, Self.isPlain(base[at]) { at += 1 }
+            guard at > start, at < count, base[at] == UInt8(ascii: "\"") else { return nil }
+            let length = at - start
+            var key: UInt64 = 0
+            if length <= 8 {
+                for offset in 0..<length { key |= UInt64(base[start + offset]) << (8 * UInt64(offset)) }
+            }
+            return (key, UnsafeBufferPointer(start: base + start, count: length))
+        }
+
+        private static func isPlain(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+            default: false
+            }
+        }
+
+        /// The whole number of one to three digits, without a leading zero, that comes next, when no digit
+        /// follows it; nil otherwise. (The byte after it is for the caller to check.)
+        mutating func smallNumber() -> Int? {
+            var value = 0, digits = 0
+            while at < count, case let digit = base[at] &- 0x30, digit < 10 {
+                if digits == 1 && value == 0 { return nil }
+                value = value * 10 + Int(digit)
+                digits += 1
+                at += 1
+                if digits > 3 { return nil }
+            }
+            return digits > 0 ? value : nil
+        }
+    }
+
     /// A string, with whether it held escapes: no control characters, valid UTF-8, known escapes,
     /// no surrogates written as escapes.
     private mutating func rawString() throws(Refused) -> (text: String, escaped: Bool) {
