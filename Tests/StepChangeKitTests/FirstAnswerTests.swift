@@ -4,7 +4,7 @@ import Testing
 @testable import StepChangeKit
 
 /// The first answer after `run` starts: the writer remembers the loaded session's parts on another thread
-/// (`SessionWriter.prepare`, `SessionStore.load(_:preparingToSave:)`) and the bytes saved are still exactly
+/// (`SessionWriter.warmUp`, `SessionStore.load(_:preparingToSave:)`) and the bytes saved are still exactly
 /// `CanonicalJSON`'s, whenever the save comes; the next item is found without hashing when the assessments
 /// stand in order, with the search's answer; the lock's start time is `ISO8601DateFormatter`'s.
 @Suite("The first answer after loading")
@@ -18,7 +18,7 @@ struct FirstAnswerTests {
         for round in 0..<60 {
             let writer = SessionWriter()
             var session = RandomEdits.make(&random, full: round % 2 == 0)
-            writer.prepare(session)
+            writer.warmUp().start(session)
             // Sometimes the save comes while the warm-up is still at work, sometimes after it.
             if round % 3 == 0 { writer.settle() }
             for _ in 0..<Int.random(in: 0...3, using: &random) { RandomEdits.edit(&session, &random) }
@@ -76,7 +76,7 @@ struct FirstAnswerTests {
         session.assessments[0].evidence = ["caf\u{E9}"]
         session.framework.headings[0].items[0].prompt = "r\u{E9}sum\u{E9}"
         session.participants[0].name = "Ren\u{E9}e"
-        writer.prepare(session)
+        writer.warmUp().start(session)
         session.assessments[0].evidence = ["cafe\u{301}"]
         session.framework.headings[0].items[0].prompt = "re\u{301}sume\u{301}"
         session.participants[0].name = "Rene\u{301}e"

@@ -33,18 +33,14 @@ public enum SessionCodec {
     /// have produced the same session; when it steps aside, JSONDecoder decodes as before. `strict: false`
     /// (for tests) skips it. The strict reader steps aside for a name given twice in an object, so only
     /// the JSONDecoder path needs `refuseRepeatedNames`.
-    /// `preparingToSave` (for a command that saves after every answer) starts remembering the session's
-    /// parts for the writer on another core while it is validated (`SessionWriter.warmUp`).
-    /// The file's bytes are let go of as soon as the strict reader has read them, so that the warm-up's
-    /// first allocations can reuse their memory instead of touching new pages.
-    public static func decode(_ data: consuming Data, source: String, strict: Bool = true, preparingToSave: Bool = false) throws(StepChangeError) -> Session {
-        let warmUp = preparingToSave ? SessionWriter.shared.warmUp() : nil
-        defer { warmUp?.abandon() }
-        return try decode(data, source: source, strict: strict, warmUp: warmUp)
+    public static func decode(_ data: consuming Data, source: String, strict: Bool = true) throws(StepChangeError) -> Session {
+        try decode(data, source: source, strict: strict, warmUp: nil)
     }
 
-    /// `decode`, handing `warmUp` (see `SessionWriter.warmUp`) each large part as soon as the strict
-    /// reader has it and the session as soon as it is read, before it is validated.
+    /// `decode`, handing `warmUp` (see `SessionWriter.warmUp`, started by `SessionStore.load` for a command
+    /// that saves after every answer) each large part as soon as the strict reader has it and the session as
+    /// soon as it is read, before it is validated. The file's bytes are let go of as soon as the strict reader
+    /// has read them, so that later allocations can reuse their memory instead of touching new pages.
     static func decode(_ data: consuming Data, source: String, strict: Bool = true, warmUp: SessionWriter.WarmUp?) throws(StepChangeError) -> Session {
         if strict, let session = SessionReader.session(from: data, partRead: warmUp.map { warmUp in { warmUp.partRead($0) } }),
            session.schemaVersion == Session.currentSchemaVersion {

@@ -86,7 +86,7 @@ public struct SessionStore: Sendable {
 
     /// Reads and validates a session file, checking its size before reading and its id against its name.
     /// `preparingToSave`: the caller saves it soon (`run`), so the writer starts remembering its parts at
-    /// once, on another core (see `SessionCodec.decode`).
+    /// once, on another core (see `SessionWriter.warmUp`).
     public func load(_ url: URL, preparingToSave: Bool = false) throws(StepChangeError) -> Session {
         // The writer's warm-up thread is started before the file is read, so it is running by the time
         // the session is (see `SessionWriter.warmUp`).

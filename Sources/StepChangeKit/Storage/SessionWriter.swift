@@ -13,7 +13,7 @@ import Foundation
 final class SessionWriter: @unchecked Sendable {
     static let shared = SessionWriter()
 
-    /// Whose turn it is to use the remembered parts: one save at a time, or the warm-up `prepare` starts.
+    /// Whose turn it is to use the remembered parts: one save at a time, or the warm-up `warmUp` starts.
     /// A semaphore rather than a lock, because a warm-up's turn is taken on the thread that asks for it
     /// (so every later save waits for it) and given back on the thread that does the work.
     private let turn = DispatchSemaphore(value: 1)
@@ -42,18 +42,13 @@ final class SessionWriter: @unchecked Sendable {
         return try fileInTurn(session)
     }
 
-    /// Remembers the parts of a session just loaded, on another core, so that the first save after
-    /// loading writes again only what has changed since, as every later save does. The turn is taken
-    /// before this returns, so a save asked for afterwards waits until the warm-up is done and then
-    /// sees all it remembered; the bytes it writes are the same either way (see the type's comment).
-    func prepare(_ session: Session) {
-        warmUp().start(session)
-    }
-
-    /// A warm-up whose thread is started now, before the session it will remember has been read, and
-    /// waits for it: a second core can take a millisecond or more to start running a new thread, which
-    /// then passes while the file is read and parsed instead of after. The turn is taken before this
-    /// returns. Give the warm-up each large part as soon as it is read (`partRead`: it remembers it while
+    /// Remembers the parts of a session being loaded, on another core, so that the first save after
+    /// loading writes again only what has changed since, as every later save does. The warm-up's thread is
+    /// started now, before the session it will remember has been read, and waits for it: a second core can
+    /// take a millisecond or more to start running a new thread, which then passes while the file is read
+    /// and parsed instead of after. The turn is taken before this returns, so a save asked for afterwards
+    /// waits until the warm-up is done and then sees all it remembered; the bytes it writes are the same
+    /// either way (see the type's comment). Give the warm-up each large part as soon as it is read (`partRead`: it remembers it while
     /// the rest of the file is read), then the session with `start`, or `abandon` it if there is none.
     func warmUp() -> WarmUp {
         turn.wait()
@@ -127,7 +122,7 @@ final class SessionWriter: @unchecked Sendable {
         }
     }
 
-    /// Waits until a warm-up started by `prepare` is done (for tests).
+    /// Waits until a warm-up started by `warmUp` is done (for tests).
     func settle() {
         turn.wait()
         turn.signal()

@@ -20,7 +20,7 @@ public enum HeapSettings {
     }
 
     /// Makes every thread allocate from the main heap (glibc's `M_ARENA_MAX` of 1), for `run`, whose
-    /// writer remembers the loaded session's parts on a second thread (`SessionWriter.prepare`). A second
+    /// writer remembers the loaded session's parts on a second thread (`SessionWriter.warmUp`). A second
     /// thread otherwise gets a heap of its own that glibc grows one page at a time, a system call each
     /// (about 300 for a 1.7 MB session), and that cannot reuse the pages the main thread has freed.
     /// Only for a process with one thread at work most of the time: threads that allocate at once wait
