@@ -252,11 +252,7 @@ final class SessionWriter: @unchecked Sendable {
 
     /// The assessment cursor's item order (as long as the framework), written at indent 4.
     private func orderBytes(_ items: [String]) -> [UInt8] {
-        if let order, Self.sameStorage(order.value, items) { return order.bytes }
-        let part = CanonicalBytes(capacity: items.count * 16)
-        part.strings(items, 4)
-        order = (items, part.bytes)
-        return part.bytes
+        Self.array(items, cached: &order, 4) { out, text, _ in out.string(text) }
     }
 
     /// Plans written at indent 4 (in the top-level array), each reused whole when it is the same, else
@@ -324,11 +320,12 @@ final class SessionWriter: @unchecked Sendable {
         out.byte(UInt8(ascii: "]"))
     }
 
-    /// A short array written by hand at `indent`, reused while its storage is the same.
+    /// An array written by hand at `indent` (as `CanonicalBytes.array` lays it out), reused while its
+    /// storage is the same.
     private static func array<Value>(_ values: [Value], cached: inout (value: [Value], bytes: [UInt8])?, _ indent: Int,
                                      _ element: (CanonicalBytes, Value, Int) -> Void) -> [UInt8] {
         if let cached, sameStorage(cached.value, values) { return cached.bytes }
-        let part = CanonicalBytes(capacity: 1024)
+        let part = CanonicalBytes(capacity: max(1024, values.count * 16))
         part.array(values, indent, element)
         let bytes = part.bytes
         cached = (values, bytes)
