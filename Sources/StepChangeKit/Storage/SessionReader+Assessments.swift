@@ -88,15 +88,8 @@ extension SessionReader {
             return nil
         }
         guard bytes.take("\n"), bytes.spaces(indent - 2), bytes.take("}") else { return nil }
-        var known = -1
-        if name.key != 0 {
-            for index in scoreIDKeys.indices where scoreIDKeys[index] == name.key {
-                known = index
-                break
-            }
-        }
         let participant: String
-        if known >= 0 {
+        if name.key != 0, let known = scoreIDKeys.firstIndex(of: name.key) {
             participant = scoreIDs[known]
         } else {
             participant = String(decoding: name.bytes, as: UTF8.self)
