@@ -105,8 +105,7 @@ final class RecordingCalls: FileSystemCalls, @unchecked Sendable {
 
 /// A fresh empty directory for one test.
 func freshDirectory() throws -> URL {
-    let url = Scratch.url("durable-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let url = try Scratch.folder("durable")
     return url
 }
 

@@ -264,8 +264,7 @@ struct FasterPathTests {
     }
 
     @Test func aSessionSavedFromBytesHoldsExactlyTheEncoding() throws {
-        let directory = Scratch.url("faster-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.folder("faster")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
         var session = try largeSession()

@@ -90,8 +90,7 @@ struct FirstAnswerTests {
     /// Through the store, as `run` does it: load with `preparingToSave`, answer, save; the file holds the
     /// reference bytes, also when the loaded file held texts the answer respells.
     @Test func theFirstSaveAfterLoadingWritesTheReferenceBytes() throws {
-        let directory = Scratch.url("first-answer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.folder("first-answer")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
         var random = SeededRandom(seed: 1530)
@@ -124,8 +123,7 @@ struct FirstAnswerTests {
     /// A file that cannot be loaded, read with `preparingToSave`, leaves the writer free: the next save
     /// goes ahead (the warm-up ends with or without a session) and writes the reference bytes.
     @Test func aFileThatFailsToLoadLeavesTheWriterFree() throws {
-        let directory = Scratch.url("first-answer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.folder("first-answer")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
         let session = sampleSession(id: "2026-11-30-elsewhere")

@@ -18,8 +18,7 @@ struct SaveSizeLimitTests {
     }
 
     @Test func aRefusedSaveLeavesTheFileAsItWas() throws {
-        let directory = Scratch.url("stepchange-size-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.folder("stepchange-size")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
         var session = try store.create(completeSession())

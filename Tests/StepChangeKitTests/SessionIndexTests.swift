@@ -5,8 +5,7 @@ import Testing
 
 /// A copy of the worked-example archive in a fresh temporary directory.
 func exampleArchiveCopy() throws -> SessionStore {
-    let directory = Scratch.url("archive-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.folder("archive")
     let archive = SessionStore(directory: exampleSessionsDirectory)
     for session in WorkedExampleBuilder.all {
         try FileManager.default.copyItem(at: archive.url(for: session.id), to: directory.appendingPathComponent(session.id + ".json"))

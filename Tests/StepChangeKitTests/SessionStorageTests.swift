@@ -70,8 +70,7 @@ struct SessionCodecTests {
 @Suite("The sessions directory")
 struct SessionStoreTests {
     func store() throws -> SessionStore {
-        let url = Scratch.url("store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try Scratch.folder("store")
         return SessionStore(directory: url)
     }
 

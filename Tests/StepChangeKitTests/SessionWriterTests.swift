@@ -93,8 +93,7 @@ struct SessionWriterTests {
     }
 
     @Test func aSaveWritesTheReferenceBytesInPieces() throws {
-        let directory = Scratch.url("writer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.folder("writer")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = SessionStore(directory: directory)
         var random = SeededRandom(seed: 42)
@@ -133,8 +132,7 @@ struct SessionWriterTests {
             func link(_ from: String, _ to: String) -> Int32 { real.link(from, to) }
             func unlink(_ path: String) -> Int32 { real.unlink(path) }
         }
-        let directory = Scratch.url("gather-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.folder("gather")
         defer { try? FileManager.default.removeItem(at: directory) }
         let target = directory.appendingPathComponent("file.json")
         var random = SeededRandom(seed: 3)

@@ -21,4 +21,11 @@ public enum Scratch {
 
     /// A path inside the folder, for a file or folder the test creates.
     public static func url(_ name: String) -> URL { root.appendingPathComponent(name) }
+
+    /// A new, empty folder inside it, named `prefix` and a random suffix.
+    public static func folder(_ prefix: String) throws -> URL {
+        let url = url(prefix + "-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
 }

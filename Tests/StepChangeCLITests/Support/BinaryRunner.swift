@@ -113,8 +113,7 @@ struct BinaryRunner {
         process.environment = env
         process.currentDirectoryURL = directory ?? Scratch.root
         let input = Pipe()
-        let scratch = Scratch.url("stepchange-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try Scratch.folder("stepchange-run")
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
@@ -128,7 +127,5 @@ struct BinaryRunner {
 
 /// A fresh empty directory for one test.
 func temporaryDirectory(_ name: String = #function) throws -> URL {
-    let url = Scratch.url(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString.prefix(8))
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try Scratch.folder(name.filter { $0.isLetter || $0.isNumber })
 }
